@@ -1,0 +1,63 @@
+/**
+ * Every request the emulator answers, and every event it runs on its own (a scheduled rotation, a
+ * deletion whose recovery window ended), in order. Tests, the grader (which counts calls: that is
+ * how caching is proven) and the lab's inspector read it.
+ */
+export interface CallLogEntry {
+  /** 1-based sequence number within this emulator, never reused after a reset. */
+  seq: number;
+  /** Simulated time of the call, epoch milliseconds. */
+  time: number;
+  service: 'secretsmanager' | 'ssm' | 'kms' | 'lambda' | 'iam' | 'extension' | 'emulator';
+  operation: string;
+  /** The parameters that identify what was asked (SecretId, Name, Path...), never secret values. */
+  params: Record<string, unknown>;
+  /** 'ok', or the AWS error name. */
+  outcome: string;
+  /** The error message when outcome is an error. */
+  message?: string;
+  region?: string;
+  /** Who made the call: a request, or the emulator itself (a scheduled rotation, say). */
+  source?: 'request' | 'event';
+}
+
+export type CallLogListener = (entry: CallLogEntry) => void;
+
+export class CallLog {
+  #entries: CallLogEntry[] = [];
+  #seq = 0;
+  #listeners = new Set<CallLogListener>();
+  /** Oldest entries are dropped beyond this, so a long-running endpoint stays bounded. */
+  readonly limit: number;
+
+  constructor(limit = 10_000) {
+    this.limit = limit;
+  }
+
+  record(entry: Omit<CallLogEntry, 'seq'>): CallLogEntry {
+    const full = { ...entry, seq: ++this.#seq };
+    this.#entries.push(full);
+    if (this.#entries.length > this.limit) this.#entries.splice(0, this.#entries.length - this.limit);
+    for (const l of this.#listeners) l(full);
+    return full;
+  }
+
+  entries(): readonly CallLogEntry[] {
+    return this.#entries;
+  }
+
+  /** How many calls match: `count('secretsmanager', 'GetSecretValue')`. */
+  count(service: CallLogEntry['service'], operation?: string): number {
+    return this.#entries.filter((e) => e.service === service && (operation === undefined || e.operation === operation))
+      .length;
+  }
+
+  reset(): void {
+    this.#entries = [];
+  }
+
+  subscribe(listener: CallLogListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+}
