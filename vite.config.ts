@@ -1,8 +1,63 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { contentPlugin } from './src/catalog/vitePlugin';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
-  plugins: [react()],
-  build: { target: 'es2022', sourcemap: false },
+  // index.html lives in src/ so the top level stays as small as the project promises.
+  root: 'src',
+  publicDir: '../public',
+  envDir: root,
+  plugins: [react(), contentPlugin({ projectRoot: root })],
+  build: { outDir: '../dist', emptyOutDir: true, target: 'es2022', sourcemap: false },
   worker: { format: 'es' },
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1' },
+  test: {
+    root,
+    // Unit tests sit beside their source; integration and component tests live in test/.
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          root,
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: ['test/browser/**', '**/node_modules/**'],
+          environment: 'node',
+          setupFiles: ['test/setup.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'dom',
+          root,
+          include: ['src/**/*.test.tsx', 'test/**/*.test.tsx'],
+          exclude: ['test/browser/**', '**/node_modules/**'],
+          environment: 'jsdom',
+          setupFiles: ['test/setup.ts', 'test/setup-dom.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          root,
+          include: ['test/browser/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/browser/globalSetup.ts'],
+          setupFiles: ['test/setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
 });

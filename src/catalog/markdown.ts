@@ -1,0 +1,113 @@
+import rehypeSlug from 'rehype-slug';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { createHighlighter, type HighlighterGeneric } from 'shiki';
+import { transformerStyleToClass } from '@shikijs/transformers';
+import { readFrontmatter } from './frontmatter';
+import { type CompiledLesson, type LessonHeading, lessonFrontmatterSchema, type SearchSection } from './lesson';
+import { locate, type Problem } from './problems';
+import { remarkCallouts, remarkMermaid } from './remarkPlugins';
+import { rehypeCode, rehypeHeadings, rehypeLessonLinks } from './rehypePlugins';
+
+/**
+ * Markdown → HTML at build time, in Node (the Vite plugin, content:check and tests). Nothing here
+ * ships to the browser: the page receives finished HTML, highlighted code and diagram sources.
+ */
+export interface Diagram {
+  source: string;
+  /** Line in the lesson file. */
+  line: number;
+}
+
+export interface LessonLink {
+  slug: string;
+  anchor: string | undefined;
+  line: number;
+}
+
+export interface CompileResult {
+  lesson: CompiledLesson | undefined;
+  problems: Problem[];
+  diagrams: Diagram[];
+  links: LessonLink[];
+  /** Line of each frontmatter key, for problems found later (a duplicate `order`). */
+  keyLines: Record<string, number>;
+  /** Fenced code blocks with their language tag and starting line (for type checks). */
+  code: { lang: string; source: string; line: number }[];
+}
+
+let highlighterPromise: Promise<HighlighterGeneric<string, string>> | undefined;
+const styleToClass = transformerStyleToClass({ classPrefix: 'sh-' });
+
+function highlighter() {
+  highlighterPromise ??= createHighlighter({
+    themes: ['github-light', 'github-dark'],
+    langs: ['typescript', 'javascript', 'bash', 'json', 'yaml', 'python'],
+  }) as Promise<HighlighterGeneric<string, string>>;
+  return highlighterPromise;
+}
+
+/** The stylesheet for highlighted code: one class per colour pair, both themes as CSS variables. */
+export function codeStylesheet(): string {
+  return styleToClass.getCSS();
+}
+
+export function slugOf(file: string): string {
+  return (file.split(/[\\/]/).pop() ?? file).replace(/\.md$/, '');
+}
+
+export async function compileLesson(file: string, text: string): Promise<CompileResult> {
+  const fm = readFrontmatter(file, text, lessonFrontmatterSchema);
+  const keyLines: Record<string, number> = {};
+  if (fm.yaml) for (const key of Object.keys(fm.data ?? {})) keyLines[key] = locate(fm.yaml, [key]).line;
+  const diagrams: Diagram[] = [];
+  const links: LessonLink[] = [];
+  const headings: LessonHeading[] = [];
+  const rawSections: { anchor: string; heading: string; text: string }[] = [];
+  const code: CompileResult['code'] = [];
+  const lineShift = fm.bodyLine - 1;
+  const slug = slugOf(file);
+  const problems = [...fm.problems];
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
+    problems.push({ file, line: 1, column: 1, message: `File name "${slug}.md" must be lowercase-kebab-case (it is the lesson's URL)` });
+  }
+
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(() => (tree) => {
+      // Record code blocks (other than diagrams) with their file line, for content:check.
+      for (const node of (tree as import('mdast').Root).children) {
+        if (node.type === 'code' && node.lang !== 'mermaid') {
+          code.push({ lang: node.lang ?? '', source: node.value, line: (node.position?.start.line ?? 0) + lineShift });
+        }
+      }
+    })
+    .use(remarkCallouts)
+    .use(remarkMermaid, { onDiagram: (source: string, line: number) => diagrams.push({ source, line: line + lineShift }) })
+    .use(remarkRehype)
+    .use(rehypeSlug)
+    .use(rehypeHeadings, { headings, sections: rawSections })
+    .use(rehypeLessonLinks, {
+      onLink: (target: string, anchor: string | undefined, line: number) => links.push({ slug: target, anchor, line: line + lineShift }),
+    })
+    .use(rehypeCode, { highlighter: await highlighter(), transformers: [styleToClass] })
+    .use(rehypeStringify);
+
+  const html = String(await processor.process(fm.body));
+  if (!fm.data) return { lesson: undefined, problems, diagrams, links, code, keyLines };
+  const sections: SearchSection[] = rawSections
+    .map((s) => ({ slug, anchor: s.anchor, heading: s.heading || fm.data!.title, text: s.text.replace(/\s+/g, ' ').trim() }))
+    .filter((s) => s.text || s.anchor);
+  return {
+    lesson: { ...fm.data, slug, file, html, headings, diagrams: diagrams.length, sections },
+    problems,
+    diagrams,
+    links,
+    code,
+    keyLines,
+  };
+}

@@ -1,0 +1,64 @@
+import { Link, useRoute } from 'wouter';
+import { useAppStore } from '../store/store';
+import { course } from './course';
+
+/** The course outline: every lesson with its read state, and the open lesson's sections. */
+export function Outline({ onNavigate }: { onNavigate?: () => void }) {
+  const read = useAppStore((s) => s.lessonsRead);
+  const [, params] = useRoute('/lessons/:slug');
+  const done = course.filter((l) => read[l.slug]).length;
+  const percent = course.length ? Math.round((done / course.length) * 100) : 0;
+
+  return (
+    <nav className="outline" aria-label="Course outline">
+      <div className="progress" aria-label={`Course progress: ${done} of ${course.length} lessons read`}>
+        <div className="progress-text">
+          <span>Your progress</span>
+          <span>
+            {done}/{course.length}
+          </span>
+        </div>
+        <div className="progress-bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-label="Lessons read">
+          <div className="progress-fill" style={{ width: `${percent}%` }} />
+        </div>
+      </div>
+      <h2 className="outline-title">Lessons</h2>
+      <ol className="outline-list">
+        {course.map((lesson) => {
+          const active = params?.slug === lesson.slug;
+          return (
+            <li key={lesson.slug} className={active ? 'active' : undefined}>
+              <Link
+                href={`/lessons/${lesson.slug}`}
+                aria-current={active ? 'page' : undefined}
+                onClick={() => {
+                  window.scrollTo(0, 0);
+                  onNavigate?.();
+                }}
+              >
+                <span className={read[lesson.slug] ? 'check done' : 'check'} aria-hidden="true">
+                  {read[lesson.slug] ? '✓' : lesson.order}
+                </span>
+                <span className="outline-label">{lesson.title}</span>
+                {read[lesson.slug] && <span className="sr-only"> (read)</span>}
+              </Link>
+              {active && lesson.headings.length > 0 && (
+                <ul className="outline-headings">
+                  {lesson.headings
+                    .filter((h) => h.depth === 2)
+                    .map((h) => (
+                      <li key={h.id}>
+                        <a href={`#${h.id}`} onClick={() => onNavigate?.()}>
+                          {h.text}
+                        </a>
+                      </li>
+                    ))}
+                </ul>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}

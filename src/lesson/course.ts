@@ -1,0 +1,20 @@
+import { lessons, loaders } from 'virtual:course';
+import type { LessonMeta } from '../catalog/lesson';
+
+/** The course outline, in order. Built from `content/lessons/` at build time. */
+export const course: readonly LessonMeta[] = lessons;
+
+export function findLesson(slug: string): LessonMeta | undefined {
+  return course.find((l) => l.slug === slug);
+}
+
+export function neighbours(slug: string): { prev?: LessonMeta; next?: LessonMeta } {
+  const i = course.findIndex((l) => l.slug === slug);
+  return { prev: i > 0 ? course[i - 1] : undefined, next: i >= 0 ? course[i + 1] : undefined };
+}
+
+export async function loadLessonHtml(slug: string): Promise<string> {
+  const loader = loaders[slug];
+  if (!loader) throw new Error(`No lesson "${slug}"`);
+  return (await loader()).default.html;
+}

@@ -1,0 +1,45 @@
+/**
+ * Mermaid is ~250 KB gzip: it is imported only when a page has a diagram, once, and configured
+ * for the dagre layout (ELK would add ~450 KB). Renders are serialised because mermaid keeps
+ * global state between `initialize` and `render`.
+ */
+type Mermaid = typeof import('mermaid').default;
+
+let loading: Promise<Mermaid> | undefined;
+let queue: Promise<unknown> = Promise.resolve();
+let counter = 0;
+
+function loadMermaid(): Promise<Mermaid> {
+  loading ??= import('mermaid').then((m) => m.default);
+  return loading;
+}
+
+export interface DiagramResult {
+  svg?: string;
+  error?: string;
+}
+
+export function renderDiagram(source: string, dark: boolean): Promise<DiagramResult> {
+  const job = queue.then(async (): Promise<DiagramResult> => {
+    const mermaid = await loadMermaid();
+    mermaid.initialize({
+      startOnLoad: false,
+      layout: 'dagre',
+      securityLevel: 'strict',
+      theme: dark ? 'dark' : 'default',
+      fontFamily: 'inherit',
+    });
+    const id = `diagram-${++counter}`;
+    try {
+      const { svg } = await mermaid.render(id, source);
+      return { svg };
+    } catch (e) {
+      // A failed render leaves its scratch element behind.
+      document.getElementById(id)?.remove();
+      document.getElementById(`d${id}`)?.remove();
+      return { error: e instanceof Error ? e.message : String(e) };
+    }
+  });
+  queue = job.catch(() => undefined);
+  return job;
+}

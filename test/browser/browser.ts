@@ -1,0 +1,63 @@
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { findChromium, HOW_TO_INSTALL } from './chromiumPath.mjs';
+
+/** The flags that work as root on these machines (see NOTES.md). */
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface PageProbe {
+  page: Page;
+  /** Console errors and uncaught page errors seen so far. */
+  errors: string[];
+  /** Requests that went anywhere but the app's own origin. */
+  foreign: string[];
+}
+
+/** One headless Chromium for a test file; `open()` gives a fresh context (fresh storage) per test. */
+export function useBrowser() {
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    const executablePath = findChromium();
+    if (!executablePath) throw new Error(HOW_TO_INSTALL);
+    browser = await chromium.launch({ executablePath, headless: true, args: ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    async open(
+      baseUrl: string,
+      options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {},
+    ): Promise<PageProbe & { context: BrowserContext }> {
+      if (!browser) throw new Error('browser not started');
+      const context = await browser.newContext({
+        colorScheme: options.colorScheme ?? 'light',
+        viewport: options.viewport ?? { width: 1280, height: 900 },
+        permissions: ['clipboard-read', 'clipboard-write'],
+      });
+      contexts.push(context);
+      const page = await context.newPage();
+      const errors: string[] = [];
+      const foreign: string[] = [];
+      const origin = new URL(baseUrl).origin;
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(String(e)));
+      page.on('request', (r) => {
+        const url = r.url();
+        if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
+      });
+      return { page, context, errors, foreign };
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+import { build, preview, type PreviewServer } from 'vite';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The app built from the real content/. */
+    appUrl: string;
+    /** The app built from test/fixtures/content (a broken diagram, among others). */
+    fixtureUrl: string;
+  }
+}
+
+/** Builds the app twice (real content, fixture content) and serves each with `vite preview`. */
+export default async function setup(project: TestProject) {
+  const servers: PreviewServer[] = [];
+  const serve = async (name: string, content: string) => {
+    const outDir = path.join(root, 'node_modules/.cache/browser-test', name);
+    const previous = process.env.SECRETS_LAB_CONTENT;
+    process.env.SECRETS_LAB_CONTENT = content;
+    try {
+      await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    } finally {
+      if (previous === undefined) delete process.env.SECRETS_LAB_CONTENT;
+      else process.env.SECRETS_LAB_CONTENT = previous;
+    }
+    const server = await preview({
+      configFile: path.join(root, 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir },
+      preview: { port: 0, host: '127.0.0.1', strictPort: false },
+    });
+    servers.push(server);
+    const url = server.resolvedUrls?.local[0];
+    if (!url) throw new Error(`vite preview for ${name} did not report a URL`);
+    return url.replace(/\/$/, '');
+  };
+  // BROWSER_TEST_CONTENT points the 'app' build at another content folder (an author's copy, say).
+  project.provide('appUrl', await serve('app', process.env.BROWSER_TEST_CONTENT ?? 'content'));
+  project.provide('fixtureUrl', await serve('fixture', 'test/fixtures/content'));
+  return async () => {
+    await Promise.all(servers.map((s) => s.close()));
+  };
+}

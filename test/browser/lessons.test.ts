@@ -1,0 +1,123 @@
+import { expect, inject, test } from 'vitest';
+import { useBrowser } from './browser';
+
+const appUrl = inject('appUrl');
+const fixtureUrl = inject('fixtureUrl');
+const browser = useBrowser();
+
+/** Waits until every diagram on the page has been handled (drawn or shown as an error). */
+async function diagramsSettled(page: import('playwright-core').Page) {
+  await page.waitForFunction(() => {
+    const body = document.querySelector('.prose') as HTMLElement | null;
+    return body !== null && (body.dataset.diagrams === 'done' || !body.querySelector('figure.mermaid-diagram'));
+  });
+}
+
+test('every lesson opens from the outline and every diagram becomes an SVG, with no console errors', async () => {
+  const { page, errors, foreign } = await browser.open(appUrl);
+  await page.goto(appUrl);
+  const links = page.getByRole('navigation', { name: 'Course outline' }).getByRole('link');
+  const titles = await links.allTextContents();
+  expect(titles.length).toBeGreaterThanOrEqual(10);
+  let diagrams = 0;
+  for (let i = 0; i < titles.length; i++) {
+    await page.getByRole('navigation', { name: 'Course outline' }).locator('.outline-list > li > a').nth(i).click();
+    await page.waitForSelector('.prose');
+    await diagramsSettled(page);
+    const heading = await page.locator('h1').textContent();
+    expect(titles[i]).toContain(heading?.trim());
+    const figures = page.locator('figure.mermaid-diagram');
+    const count = await figures.count();
+    diagrams += count;
+    expect(await page.locator('figure.mermaid-diagram svg').count(), `${heading}: every diagram is an svg`).toBe(count);
+    expect(await page.locator('.diagram-error').count(), `${heading}: no error box`).toBe(0);
+  }
+  expect(diagrams, 'the seed has five diagrams').toBeGreaterThanOrEqual(5);
+  expect(errors).toEqual([]);
+  expect(foreign).toEqual([]);
+});
+
+test('a deep link lands on its heading', async () => {
+  const { page } = await browser.open(fixtureUrl);
+  await page.goto(`${fixtureUrl}/lessons/broken-diagram#after-the-diagram`);
+  const heading = page.locator('#after-the-diagram');
+  await heading.waitFor();
+  await diagramsSettled(page);
+  await expect.poll(async () => heading.evaluate((h) => Math.round(h.getBoundingClientRect().top))).toBeLessThan(200);
+  expect(await heading.evaluate((h) => h.getBoundingClientRect().top)).toBeGreaterThanOrEqual(0);
+});
+
+test('a broken diagram shows an error box with the mermaid message and its source, and the rest renders', async () => {
+  const { page } = await browser.open(fixtureUrl);
+  await page.goto(`${fixtureUrl}/lessons/broken-diagram`);
+  await diagramsSettled(page);
+  const box = page.locator('.diagram-error');
+  await expect.poll(() => box.count()).toBe(1);
+  expect(await box.textContent()).toContain('could not be drawn');
+  expect(await box.locator('.diagram-error-message').textContent()).toMatch(/\S/);
+  expect(await box.locator('details pre').textContent()).toContain('A -->');
+  expect(await page.getByText('This paragraph renders even though').count()).toBe(1);
+});
+
+test('"mark as read" survives a reload and counts in the progress', async () => {
+  const { page } = await browser.open(fixtureUrl);
+  await page.goto(`${fixtureUrl}/lessons/first-steps`);
+  await page.getByRole('button', { name: 'Mark as read' }).click();
+  await page.reload();
+  await page.getByRole('button', { name: '✓ Read' }).waitFor();
+  expect(await page.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('50');
+});
+
+test('dark mode follows the system, toggles, and the choice is remembered', async () => {
+  const { page } = await browser.open(fixtureUrl, { colorScheme: 'dark' });
+  await page.goto(`${fixtureUrl}/lessons/first-steps`);
+  const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
+  await expect.poll(theme).toBe('dark');
+  const toggle = page.locator('.theme-toggle');
+  await toggle.click(); // system → light
+  await expect.poll(theme).toBe('light');
+  await page.reload();
+  await expect.poll(theme).toBe('light');
+  await page.locator('.theme-toggle').click(); // light → dark
+  await expect.poll(theme).toBe('dark');
+  await diagramsSettled(page);
+  expect(await page.locator('figure.mermaid-diagram svg').count()).toBe(1);
+});
+
+test('the outline, lessons and buttons work by keyboard alone', async () => {
+  const { page } = await browser.open(fixtureUrl);
+  await page.goto(fixtureUrl);
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Skip to content');
+  // Tab to the second lesson in the outline and open it with Enter.
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press('Tab');
+    const text = await page.evaluate(() => document.activeElement?.textContent ?? '');
+    if (text.includes('A lesson with a broken diagram')) break;
+  }
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/broken-diagram/);
+  expect(await page.locator('h1').textContent()).toBe('A lesson with a broken diagram');
+});
+
+test('a phone-sized screen opens the outline from the menu button', async () => {
+  const { page } = await browser.open(fixtureUrl, { viewport: { width: 390, height: 844 } });
+  await page.goto(`${fixtureUrl}/lessons/first-steps`);
+  const outline = page.locator('#sidebar');
+  expect(await outline.isVisible()).toBe(false);
+  await page.getByRole('button', { name: 'Course outline' }).click();
+  await expect.poll(() => outline.isVisible()).toBe(true);
+  await outline.getByRole('link', { name: /A lesson with a broken diagram/ }).click();
+  await page.waitForURL(/broken-diagram/);
+  await expect.poll(() => outline.isVisible()).toBe(false);
+});
+
+test('search finds a section and opens it', async () => {
+  const { page } = await browser.open(fixtureUrl);
+  await page.goto(fixtureUrl);
+  await page.getByRole('combobox').fill('paragraph renders');
+  await page.getByRole('option').first().waitFor();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.url()).toMatch(/\/lessons\/broken-diagram#after-the-diagram$/);
+  await page.locator('#after-the-diagram').waitFor();
+});

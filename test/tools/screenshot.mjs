@@ -1,0 +1,26 @@
+// Screenshots of pages for a person to look at: node test/tools/screenshot.mjs <url> <out-prefix> [--full]
+// Writes <prefix>-light.png, <prefix>-dark.png and <prefix>-phone.png.
+import { chromium } from 'playwright-core';
+import { findChromium } from '../browser/chromiumPath.mjs';
+
+const [url, prefix = '/tmp/shot'] = process.argv.slice(2);
+const fullPage = process.argv.includes('--full');
+const browser = await chromium.launch({
+  executablePath: findChromium(),
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+for (const [name, opts] of [
+  ['light', { colorScheme: 'light', viewport: { width: 1280, height: 860 } }],
+  ['dark', { colorScheme: 'dark', viewport: { width: 1280, height: 860 } }],
+  ['phone', { colorScheme: 'light', viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 }],
+]) {
+  const context = await browser.newContext(opts);
+  const page = await context.newPage();
+  page.on('console', (m) => m.type() === 'error' && console.log(`[${name}] console error: ${m.text()}`));
+  await page.goto(url, { waitUntil: 'networkidle' });
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: `${prefix}-${name}.png`, fullPage });
+  await context.close();
+}
+await browser.close();
+console.log(`${prefix}-{light,dark,phone}.png`);
