@@ -5,6 +5,7 @@ import { useAppStore } from '../store/store';
 import { domainLabel } from './labels';
 import { findLesson, loadLessonHtml, neighbours } from './course';
 import { LessonBody } from './LessonBody';
+import { preloadMermaid } from './mermaid';
 import 'virtual:code.css';
 
 export function LessonPage({ slug }: { slug: string }) {
@@ -14,6 +15,7 @@ export function LessonPage({ slug }: { slug: string }) {
 
   useEffect(() => {
     let live = true;
+    if (findLesson(slug)?.diagrams) preloadMermaid();
     loadLessonHtml(slug).then(
       (h) => live && setHtml({ slug, html: h }),
       (e: unknown) => live && setHtml({ slug, error: e instanceof Error ? e.message : String(e) }),

@@ -9,6 +9,11 @@ let loading: Promise<Mermaid> | undefined;
 let queue: Promise<unknown> = Promise.resolve();
 let counter = 0;
 
+/** Starts downloading mermaid early (when a lesson with diagrams opens, before its HTML arrives). */
+export function preloadMermaid(): void {
+  void loadMermaid();
+}
+
 function loadMermaid(): Promise<Mermaid> {
   loading ??= import('mermaid').then((m) => m.default);
   return loading;

@@ -11,4 +11,4 @@ export const HOW_TO_INSTALL =
   'No Chromium found for the browser tests (looked at: ' +
   CANDIDATES.join(', ') +
   ').\nInstall it with:  apt-get install -y chromium   (Debian/Ubuntu, as root)\n' +
-  'or point CHROMIUM_PATH at a Chromium or Chrome binary. `npm run test:setup` does the install for you.';
+  'or point CHROMIUM_PATH at a Chromium or Chrome binary. `npm run test:setup` installs it for you.';

@@ -1,0 +1,83 @@
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, expect, test, vi } from 'vitest';
+import { Router } from 'wouter';
+import { memoryLocation } from 'wouter/memory-location';
+import { App } from '../../src/app/App';
+import { course } from '../../src/lesson/course';
+import { useAppStore, initialState } from '../../src/store/store';
+
+// jsdom cannot lay out SVG, so mermaid is replaced at this boundary only; Chromium tests draw for real.
+const renderDiagram = vi.hoisted(() => vi.fn(async (source: string) => ({ svg: `<svg data-testid="diagram"><text>${source.length}</text></svg>` })));
+vi.mock('../../src/lesson/mermaid', () => ({ renderDiagram, preloadMermaid: () => {} }));
+
+beforeEach(() => {
+  useAppStore.setState(initialState, true);
+  renderDiagram.mockClear();
+  window.matchMedia ??= ((q: string) => ({ matches: false, media: q, addEventListener() {}, removeEventListener() {} })) as never;
+  window.scrollTo = () => {};
+  Element.prototype.scrollIntoView = () => {};
+});
+
+function renderAt(path: string) {
+  const location = memoryLocation({ path, record: true });
+  render(
+    <Router hook={location.hook}>
+      <App />
+    </Router>,
+  );
+  return location;
+}
+
+const first = course[0]!;
+const second = course[1]!;
+const withDiagrams = course.find((l) => l.diagrams > 0)!;
+
+test('a lesson page shows its title, summary and body, and draws its diagrams', async () => {
+  renderAt(`/lessons/${withDiagrams.slug}`);
+  expect(screen.getByRole('heading', { level: 1, name: withDiagrams.title })).toBeTruthy();
+  expect(screen.getByText(withDiagrams.summary)).toBeTruthy();
+  await screen.findAllByTestId('diagram');
+  expect(renderDiagram).toHaveBeenCalledTimes(withDiagrams.diagrams);
+  for (const h of withDiagrams.headings) expect(document.getElementById(h.id)).not.toBeNull();
+});
+
+test('an unknown lesson says so and links back', () => {
+  renderAt('/lessons/no-such-lesson');
+  expect(screen.getByRole('heading', { name: 'Lesson not found' })).toBeTruthy();
+  expect(screen.getByRole('link', { name: 'Back to the course' })).toBeTruthy();
+});
+
+test('"Mark as read" updates the store, the outline and the progress bar', async () => {
+  const user = userEvent.setup();
+  renderAt(`/lessons/${first.slug}`);
+  await user.click(screen.getByRole('button', { name: 'Mark as read' }));
+  expect(Object.keys(useAppStore.getState().lessonsRead)).toEqual([first.slug]);
+  expect(screen.getByRole('button', { name: '✓ Read' }).getAttribute('aria-pressed')).toBe('true');
+  const outline = screen.getByRole('navigation', { name: 'Course outline' });
+  expect(within(outline).getByText('(read)', { exact: false })).toBeTruthy();
+  expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe(String(Math.round(100 / course.length)));
+  await user.click(screen.getByRole('button', { name: '✓ Read' }));
+  expect(useAppStore.getState().lessonsRead).toEqual({});
+});
+
+test('"Next" goes to the following lesson and the outline marks it current', async () => {
+  const user = userEvent.setup();
+  const location = renderAt(`/lessons/${first.slug}`);
+  await user.click(screen.getByRole('link', { name: new RegExp(`Next.*${escape(second.title)}`) }));
+  expect(location.history?.at(-1)).toBe(`/lessons/${second.slug}`);
+  expect(screen.getByRole('heading', { level: 1, name: second.title })).toBeTruthy();
+  const current = within(screen.getByRole('navigation', { name: 'Course outline' })).getByRole('link', { current: 'page' });
+  expect(current.textContent).toContain(second.title);
+});
+
+test('the home page offers to continue with the first unread lesson', async () => {
+  useAppStore.setState({ lessonsRead: { [first.slug]: 1 } });
+  renderAt('/');
+  expect(screen.getByRole('link', { name: `Continue: ${second.title}` })).toBeTruthy();
+  await act(async () => {});
+});
+
+function escape(s: string) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
