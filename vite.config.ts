@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { contentPlugin } from './src/catalog/vitePlugin';
+import { contentPlugin } from './src/catalog/vitePlugin.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 

@@ -11,6 +11,8 @@ export interface WireRequest {
   /** From the host name or the SigV4 credential scope; the emulator's default when absent. */
   region?: string;
   accountId?: string;
+  /** Who is calling: learner code ('request', the default) or a lab check (not counted as the learner's). */
+  source?: 'request' | 'check';
 }
 
 export interface WireResponse {
@@ -75,13 +77,13 @@ export async function handleAwsJson(emulator: Emulator, request: WireRequest): P
   const time = emulator.clock.now();
   try {
     const output = await service.operations[operation]?.(ctx, input as Record<string, unknown>);
-    emulator.log.record({ time, service: service.name, operation, params, outcome: 'ok', region: ctx.region, source: 'request' });
+    emulator.log.record({ time, service: service.name, operation, params, outcome: 'ok', region: ctx.region, source: request.source ?? 'request' });
     return { status: 200, headers: { ...JSON_HEADERS }, body: JSON.stringify(output ?? {}) };
   } catch (e) {
     const error = e instanceof AwsError ? e : new AwsError('InternalFailure', 'The request processing has failed because of an unknown error.', 500);
     if (!(e instanceof AwsError)) console.error(`[emulator] ${service.name}.${operation} failed unexpectedly:`, e);
     emulator.log.record({
-      time, service: service.name, operation, params, outcome: error.type, message: error.message, region: ctx.region, source: 'request',
+      time, service: service.name, operation, params, outcome: error.type, message: error.message, region: ctx.region, source: request.source ?? 'request',
     });
     return errorResponse(error.type, error.message, error.status);
   }

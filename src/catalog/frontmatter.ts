@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type LocatedYaml, type Problem, parseLocatedYaml, yamlSyntaxProblems, zodProblems } from './problems';
+import { type LocatedYaml, type Problem, parseLocatedYaml, yamlSyntaxProblems, zodProblems } from './problems.ts';
 
 export interface SplitFrontmatter {
   yaml: LocatedYaml | undefined;

@@ -1,8 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { CompiledLesson } from './lesson';
-import { type CompileResult, compileLesson } from './markdown';
-import type { Problem } from './problems';
+import type { CompiledLesson } from './lesson.ts';
+import { type CompileResult, compileLesson } from './markdown.ts';
+import type { Problem } from './problems.ts';
 
 export interface LoadedCourse {
   lessons: CompiledLesson[];

@@ -6,11 +6,11 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { createHighlighter, type HighlighterGeneric } from 'shiki';
 import { transformerStyleToClass } from '@shikijs/transformers';
-import { readFrontmatter } from './frontmatter';
-import { type CompiledLesson, type LessonHeading, lessonFrontmatterSchema, type SearchSection } from './lesson';
-import { locate, type Problem } from './problems';
-import { remarkCallouts, remarkMermaid } from './remarkPlugins';
-import { rehypeCode, rehypeHeadings, rehypeLessonLinks } from './rehypePlugins';
+import { readFrontmatter } from './frontmatter.ts';
+import { type CompiledLesson, type LessonHeading, lessonFrontmatterSchema, type SearchSection } from './lesson.ts';
+import { locate, type Problem } from './problems.ts';
+import { remarkCallouts, remarkMermaid } from './remarkPlugins.ts';
+import { rehypeCode, rehypeHeadings, rehypeLessonLinks } from './rehypePlugins.ts';
 
 /**
  * Markdown → HTML at build time, in Node (the Vite plugin, content:check and tests). Nothing here

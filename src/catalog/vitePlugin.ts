@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { contentDir, type LoadedCourse, loadLessons } from './loadLessons';
-import type { LessonMeta } from './lesson';
-import { codeStylesheet } from './markdown';
-import { ContentError } from './problems';
+import { contentDir, type LoadedCourse, loadLessons } from './loadLessons.ts';
+import type { LessonMeta } from './lesson.ts';
+import { codeStylesheet } from './markdown.ts';
+import { ContentError } from './problems.ts';
 
 const COURSE = 'virtual:course';
 const LESSON = 'virtual:lesson/';

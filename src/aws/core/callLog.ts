@@ -17,8 +17,8 @@ export interface CallLogEntry {
   /** The error message when outcome is an error. */
   message?: string;
   region?: string;
-  /** Who made the call: a request, or the emulator itself (a scheduled rotation, say). */
-  source?: 'request' | 'event';
+  /** Who made the call: a request, the emulator itself (a scheduled rotation, say), or a lab check. */
+  source?: 'request' | 'event' | 'check';
 }
 
 export type CallLogListener = (entry: CallLogEntry) => void;

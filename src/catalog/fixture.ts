@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/**
+ * The emulator state an exercise starts from (`fixture.yaml` in an exercise folder). Every entry is
+ * created through the emulator's own operations, so a fixture obeys the same rules as learner code.
+ */
+const tags = z.record(z.string(), z.string()).describe('Tags as key: value.');
+
+export const fixtureSchema = z
+  .object({
+    clock: z
+      .string()
+      .datetime({ offset: true })
+      .optional()
+      .describe('Simulated time at the start of the run, ISO 8601 (default 2026-01-01T00:00:00Z).'),
+    keys: z
+      .array(
+        z
+          .object({
+            alias: z.string().regex(/^alias\//).describe('Alias for the new customer managed key, e.g. alias/pettracker.'),
+            description: z.string().optional().describe('Key description.'),
+            enabled: z.boolean().default(true).describe('false creates the key disabled (to teach DisabledException).'),
+          })
+          .strict(),
+      )
+      .default([])
+      .describe('Customer managed KMS keys to create.'),
+    secrets: z
+      .array(
+        z
+          .object({
+            name: z.string().describe('Secret name, e.g. pettracker/dev/db-credentials.'),
+            value: z
+              .union([z.string(), z.record(z.string(), z.unknown())])
+              .optional()
+              .describe('SecretString: a string, or a mapping stored as JSON.'),
+            binary: z.string().optional().describe('SecretBinary as base64 (instead of value).'),
+            description: z.string().optional().describe('Secret description.'),
+            kmsKeyId: z.string().optional().describe('KMS key id, ARN or alias (default aws/secretsmanager).'),
+            tags: tags.optional(),
+            versions: z
+              .array(z.union([z.string(), z.record(z.string(), z.unknown())]))
+              .optional()
+              .describe('Later values, put in order with PutSecretValue (each becomes AWSCURRENT).'),
+            scheduledForDeletion: z.boolean().optional().describe('true schedules the secret for deletion (7-day window).'),
+          })
+          .strict()
+          .refine((s) => (s.value === undefined) !== (s.binary === undefined), 'Give exactly one of value or binary'),
+      )
+      .default([])
+      .describe('Secrets Manager secrets to create.'),
+    parameters: z
+      .array(
+        z
+          .object({
+            name: z.string().describe('Parameter name, e.g. /pettracker/dev/api-url.'),
+            type: z.enum(['String', 'StringList', 'SecureString']).default('String').describe('Parameter type.'),
+            value: z.string().describe('The value (for StringList, comma-separated).'),
+            keyId: z.string().optional().describe('KMS key for a SecureString (default alias/aws/ssm).'),
+            tier: z.enum(['Standard', 'Advanced', 'Intelligent-Tiering']).optional().describe('Parameter tier.'),
+            description: z.string().optional().describe('Parameter description.'),
+          })
+          .strict(),
+      )
+      .default([])
+      .describe('Parameter Store parameters to create.'),
+  })
+  .strict();
+
+export type Fixture = z.infer<typeof fixtureSchema>;
+export type FixtureInput = z.input<typeof fixtureSchema>;

@@ -1,0 +1,75 @@
+import type { KMSClient } from '@aws-sdk/client-kms';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { SSMClient } from '@aws-sdk/client-ssm';
+import type { CallLogEntry } from '../aws/core/callLog';
+import type { Emulator } from '../aws/emulator';
+import type { ConsoleLine, LearnerError } from './messages';
+
+/**
+ * What an exercise's `checks.ts` gets: the run's outcome and ways to probe it. Checks are
+ * instructor code; they run after the learner's code, in the same sandbox, in the browser and in Node.
+ */
+export interface CheckContext {
+  /** What the learner's module exported (`export const handler = ...`). */
+  exports: Record<string, unknown>;
+  /** Console output of the run so far. */
+  output: readonly ConsoleLine[];
+  /** The error the learner's code ended with, if any. */
+  error: LearnerError | undefined;
+  /** Calls made by the learner's code (never the checks' own), optionally filtered. */
+  calls(service?: CallLogEntry['service'], operation?: string): CallLogEntry[];
+  emulator: Emulator;
+  /** SDK clients for the checks' own look-ups; their calls are not counted as the learner's. */
+  sm: SecretsManagerClient;
+  ssm: SSMClient;
+  kms: KMSClient;
+  /** Moves simulated time forward: a number of ms or text like "30 days", "6 minutes". */
+  advance(duration: number | string): Promise<void>;
+  /** Fails the task with a message that tells the learner what to do next. */
+  fail(message: string): never;
+  /** `fail(message)` unless the condition holds. */
+  expect(condition: unknown, message: string): asserts condition;
+}
+
+export interface CheckTask {
+  id: string;
+  title: string;
+  run(t: CheckContext): void | Promise<void>;
+}
+
+export class CheckFailure extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CheckFailure';
+  }
+}
+
+/** An exercise's checks, in the order they are reported. */
+export function defineChecks(tasks: CheckTask[]): CheckTask[] {
+  return tasks;
+}
+
+const UNITS: Record<string, number> = {
+  ms: 1,
+  millisecond: 1,
+  s: 1000,
+  second: 1000,
+  m: 60_000,
+  min: 60_000,
+  minute: 60_000,
+  h: 3_600_000,
+  hour: 3_600_000,
+  d: 86_400_000,
+  day: 86_400_000,
+  w: 604_800_000,
+  week: 604_800_000,
+};
+
+/** "30 days" → ms. Throws on anything it can't read. */
+export function parseDuration(text: number | string): number {
+  if (typeof text === 'number') return text;
+  const m = text.trim().match(/^(\d+(?:\.\d+)?)\s*([a-z]+?)s?$/i);
+  const unit = m?.[2] ? UNITS[m[2].toLowerCase()] : undefined;
+  if (!m || unit === undefined) throw new Error(`Cannot read the duration "${text}" (try "30 days" or "6 minutes")`);
+  return Number(m[1]) * unit;
+}

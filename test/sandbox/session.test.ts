@@ -1,0 +1,90 @@
+import { expect, test } from 'vitest';
+import { fixtureSchema } from '../../src/catalog/fixture';
+import { defineChecks } from '../../src/sandbox/checkKit';
+import { runSession } from '../../src/sandbox/session';
+
+const fixture = fixtureSchema.parse({
+  secrets: [{ name: 'pettracker/dev/db-credentials', value: { username: 'pettracker_app', password: 'p@ss' } }],
+  parameters: [{ name: '/pettracker/dev/api-url', value: 'https://api.dev.pettracker.example' }],
+});
+
+const tasks = defineChecks([
+  {
+    id: 'reads',
+    title: 'Reads the secret once',
+    run: (t) => t.expect(t.calls('secretsmanager', 'GetSecretValue').length === 1, 'Call GetSecretValue exactly once.'),
+  },
+  {
+    id: 'exports',
+    title: 'Exports the username',
+    run: async (t) => {
+      const { SecretString } = await t.sm.send(new (await import('@aws-sdk/client-secrets-manager')).GetSecretValueCommand({ SecretId: 'pettracker/dev/db-credentials' }));
+      t.expect(t.exports.username === JSON.parse(SecretString ?? '{}').username, 'Export `username` from the secret.');
+    },
+  },
+]);
+
+const solution = `
+import { SecretsManagerClient, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
+const client = new SecretsManagerClient({});
+const out = await client.send(new GetSecretValueCommand({ SecretId: 'pettracker/dev/db-credentials' }));
+const creds: { username: string } = JSON.parse(out.SecretString!);
+console.log('user', creds.username, { n: 1 });
+export const username = creds.username;
+`;
+
+test('learner code reads a fixture secret through the real SDK; checks pass; only its calls are logged', async () => {
+  const lines: string[] = [];
+  const r = await runSession(solution, { fixture, tasks }, { onConsole: (l) => lines.push(l.text) });
+  expect(r.error).toBeUndefined();
+  expect(r.checks).toEqual([
+    { id: 'reads', title: 'Reads the secret once', passed: true },
+    { id: 'exports', title: 'Exports the username', passed: true },
+  ]);
+  expect(r.ok).toBe(true);
+  expect(lines).toEqual(['user pettracker_app { n: 1 }']);
+  expect(r.calls.map((c) => `${c.service}.${c.operation}:${c.outcome}`)).toEqual(['secretsmanager.GetSecretValue:ok']);
+  expect(r.state.accounts['123456789012']?.['us-east-1']?.secretsmanager).toBeDefined();
+});
+
+test('a failing check says what to do next', async () => {
+  const r = await runSession(`export const username = 'nobody';`, { fixture, tasks });
+  expect(r.ok).toBe(false);
+  expect(r.checks.map((c) => [c.id, c.passed, c.message])).toEqual([
+    ['reads', false, 'Call GetSecretValue exactly once.'],
+    ['exports', false, 'Export `username` from the secret.'],
+  ]);
+});
+
+test("a thrown error is reported at the learner's line, with the SDK's own error name", async () => {
+  const code = [
+    "import { SecretsManagerClient, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';",
+    'const client = new SecretsManagerClient({});',
+    '',
+    "await client.send(new GetSecretValueCommand({ SecretId: 'missing' }));",
+  ].join('\n');
+  const r = await runSession(code, undefined);
+  expect(r.error).toMatchObject({ name: 'ResourceNotFoundException', phase: 'runtime' });
+  const thrower = await runSession('const a = 1;\n\nthrow new RangeError("bad " + a);', undefined);
+  expect(thrower.error).toMatchObject({ name: 'RangeError', message: 'bad 1', line: 3, phase: 'runtime' });
+});
+
+test('a syntax error is reported with its line before anything runs', async () => {
+  const r = await runSession('const x = 1;\nconst = 2;', undefined);
+  expect(r.error).toMatchObject({ name: 'SyntaxError', line: 2, phase: 'transpile' });
+});
+
+test('importing anything else is refused by name, and so is the network', async () => {
+  expect((await runSession("import fs from 'node:fs';", undefined)).error?.message).toMatch(/^Cannot import 'node:fs' in the sandbox/);
+  const net = await runSession("await fetch('https://example.com/');", undefined);
+  expect(net.error).toMatchObject({ name: 'SandboxNetworkError' });
+  expect(net.error?.message).toContain('GET https://example.com/');
+});
+
+test('Date in learner code follows the simulated clock', async () => {
+  const r = await runSession("import { advance } from '@lab/clock';\nconsole.log(new Date().toISOString());\nadvance('2 days');\nconsole.log(new Date(Date.now()).toISOString());", {
+    fixture: fixtureSchema.parse({ clock: '2026-03-01T00:00:00Z' }),
+    tasks: [],
+  });
+  expect(r.output.map((l) => l.text)).toEqual(['2026-03-01T00:00:00.000Z', '2026-03-03T00:00:00.000Z']);
+});
