@@ -1,0 +1,98 @@
+import type { OperationContext } from '../core/service';
+import type { SecretRecord } from './state';
+import { constraint, type Input, optObjectList } from './validate';
+
+/**
+ * ListSecrets / BatchGetSecretValue filters, as the API reference defines them:
+ * - description: prefix, not case-sensitive;  name, tag-key, tag-value: prefix, case-sensitive;
+ * - primary-region, owning-service: prefix, case-sensitive (this emulator has no replicated or
+ *   service-managed secrets, so these match nothing and their negations match everything);
+ * - all: the value is broken into words, each of which must begin a word of the name,
+ *   description, a tag key or a tag value; not case-sensitive.
+ * A value starting with `!` negates. Within a filter, a secret must match one of the plain values
+ * (if any) and none of the negated ones; all filters must hold.
+ */
+export const FILTER_KEYS = [
+  'description',
+  'name',
+  'tag-key',
+  'tag-value',
+  'primary-region',
+  'owning-service',
+  'all',
+] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+export interface Filter {
+  Key: FilterKey;
+  Values: string[];
+}
+
+const VALUE_PATTERN = /^!?[a-zA-Z0-9 :_@/+=.\-!]*$/;
+
+export function parseFilters(input: Input): Filter[] | undefined {
+  const list = optObjectList(input, 'Filters', { max: 10 });
+  return list?.map((f, i) => {
+    const at = `filters.${i + 1}.member`;
+    const key = f.Key;
+    if (typeof key !== 'string' || !(FILTER_KEYS as readonly string[]).includes(key)) {
+      throw constraint(`${at}.key`, key ?? null, `Member must satisfy enum value set: [${FILTER_KEYS.join(', ')}]`);
+    }
+    const values = f.Values;
+    if (!Array.isArray(values) || values.length < 1 || values.length > 10) {
+      throw constraint(
+        `${at}.values`,
+        Array.isArray(values) ? `[${values.join(', ')}]` : null,
+        'Member must have length between 1 and 10',
+      );
+    }
+    for (const v of values) {
+      if (typeof v !== 'string' || v.length > 512 || !VALUE_PATTERN.test(v)) {
+        throw constraint(
+          `${at}.values`,
+          v,
+          `Member must satisfy regular expression pattern: ^\\!?[a-zA-Z0-9 :_@\\/\\+\\=\\.\\-\\!]*$`,
+        );
+      }
+    }
+    return { Key: key as FilterKey, Values: values as string[] };
+  });
+}
+
+/** Words as the `all` filter sees them: split at punctuation, case changes and letter/digit changes. */
+export function words(text: string): string[] {
+  return (text.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g) ?? []).map((w) => w.toLowerCase());
+}
+
+function matchOne(secret: SecretRecord, key: FilterKey, value: string): boolean {
+  const tags = secret.Tags ?? [];
+  switch (key) {
+    case 'name':
+      return secret.Name.startsWith(value);
+    case 'description':
+      return (
+        (secret.Description ?? '').toLowerCase().startsWith(value.toLowerCase()) && secret.Description !== undefined
+      );
+    case 'tag-key':
+      return tags.some((t) => t.Key.startsWith(value));
+    case 'tag-value':
+      return tags.some((t) => t.Value.startsWith(value));
+    case 'primary-region':
+    case 'owning-service':
+      return false;
+    case 'all': {
+      const wanted = words(value);
+      if (wanted.length === 0) return false;
+      const have = [secret.Name, secret.Description ?? '', ...tags.flatMap((t) => [t.Key, t.Value])].flatMap(words);
+      return wanted.every((w) => have.some((h) => h.startsWith(w)));
+    }
+  }
+}
+
+export function matchesFilters(_ctx: OperationContext, secret: SecretRecord, filters: Filter[]): boolean {
+  return filters.every(({ Key, Values }) => {
+    const positive = Values.filter((v) => !v.startsWith('!'));
+    const negative = Values.filter((v) => v.startsWith('!')).map((v) => v.slice(1));
+    if (positive.length > 0 && !positive.some((v) => matchOne(secret, Key, v))) return false;
+    return !negative.some((v) => matchOne(secret, Key, v));
+  });
+}

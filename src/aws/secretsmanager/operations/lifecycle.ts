@@ -1,0 +1,163 @@
+import type { OperationContext } from '../../core/service';
+import { findSecret, newSecretArn, requireSecret } from '../arn';
+import {
+  alreadyMarkedDeleted,
+  invalidParameter,
+  missingToken,
+  nameScheduledForDeletion,
+  secretExists,
+  secretNotFound,
+  versionExists,
+} from '../errors';
+import { putNewVersion } from '../newVersion';
+import { arnAndName, describeShape, seconds } from '../shape';
+import { AWSCURRENT, isDeprecated, versionById } from '../stages';
+import { type SecretRecord, smState, storeSecret } from '../state';
+import {
+  clientRequestToken,
+  type Input,
+  optBool,
+  optInt,
+  optObjectList,
+  optString,
+  secretId,
+  secretName,
+  secretValue,
+  tagList,
+} from '../validate';
+import { openValue, sameValue, sealValue } from '../values';
+
+const DAY_MS = 86_400_000;
+
+function mergeTags(tags: { Key: string; Value: string }[]): { Key: string; Value: string }[] {
+  return [...new Map(tags.map((t) => [t.Key, t])).values()];
+}
+
+export function createSecret(ctx: OperationContext, input: Input) {
+  const name = secretName(input);
+  const token = clientRequestToken(input);
+  const description = optString(input, 'Description', { max: 2048 });
+  const kmsKeyId = optString(input, 'KmsKeyId', { max: 2048 });
+  const value = secretValue(input);
+  const tags = tagList(input);
+  optBool(input, 'ForceOverwriteReplicaSecret'); // replication is not modelled: accepted, ignored
+  optObjectList(input, 'AddReplicaRegions');
+  const state = smState(ctx);
+  const existing = Object.hasOwn(state.secrets, name) ? state.secrets[name] : undefined;
+  if (existing) {
+    if (existing.DeletedDate !== undefined) throw nameScheduledForDeletion();
+    // A retry of the same CreateSecret (same token, same value) succeeds and changes nothing.
+    const version = token && value ? versionById(existing, token) : undefined;
+    if (version && value) {
+      if (!sameValue(openValue(ctx, existing, version), value)) throw versionExists();
+      return { ...arnAndName(existing), VersionId: version.VersionId };
+    }
+    throw secretExists(name);
+  }
+  if (value && !token) throw missingToken();
+  const now = ctx.clock.now();
+  const secret: SecretRecord = {
+    ARN: newSecretArn(ctx, name),
+    Name: name,
+    Description: description,
+    KmsKeyId: kmsKeyId || undefined,
+    Tags: tags ? mergeTags(tags) : undefined,
+    CreatedDate: now,
+    LastChangedDate: now,
+    versions: [],
+  };
+  // Encrypt before the secret exists, so a KMS failure leaves nothing behind.
+  if (value && token) putNewVersion(ctx, secret, token, value, [AWSCURRENT]);
+  storeSecret(state, secret);
+  return { ...arnAndName(secret), VersionId: token && value ? token : undefined };
+}
+
+export function describeSecret(ctx: OperationContext, input: Input) {
+  // DescribeSecret still answers for a secret scheduled for deletion (with its DeletedDate).
+  return describeShape(ctx, requireSecret(ctx, secretId(input), { allowDeleted: true }));
+}
+
+/**
+ * UpdateSecret: a new value becomes a new AWSCURRENT version; Description and KmsKeyId change the
+ * secret's metadata. A new KmsKeyId ("" = the AWS managed key) re-encrypts the versions that carry
+ * AWSCURRENT, AWSPENDING or AWSPREVIOUS. All checks and encryption happen before any change.
+ */
+export function updateSecret(ctx: OperationContext, input: Input) {
+  const id = secretId(input);
+  const token = clientRequestToken(input);
+  const description = optString(input, 'Description', { max: 2048 });
+  const kmsKeyId = optString(input, 'KmsKeyId', { max: 2048 });
+  const value = secretValue(input);
+  const secret = requireSecret(ctx, id);
+  if (value && !token) throw missingToken();
+  const clash = value && token ? versionById(secret, token) : undefined;
+  if (clash && value && !sameValue(openValue(ctx, secret, clash), value)) throw versionExists();
+  const now = ctx.clock.now();
+  if (kmsKeyId !== undefined && (kmsKeyId || undefined) !== secret.KmsKeyId) {
+    const rekeyed: SecretRecord = { ...secret, KmsKeyId: kmsKeyId || undefined };
+    const labelled = secret.versions.filter((v) => !isDeprecated(v) && !v.empty);
+    const sealed = labelled.map((v) => sealValue(ctx, rekeyed, v.VersionId, openValue(ctx, secret, v)));
+    labelled.forEach((v, i) => {
+      Object.assign(v, sealed[i]);
+    });
+    secret.KmsKeyId = rekeyed.KmsKeyId;
+    secret.LastChangedDate = now;
+  }
+  let versionId: string | undefined;
+  if (value && token) {
+    const { version, created } = putNewVersion(ctx, secret, token, value, [AWSCURRENT]);
+    versionId = created ? version.VersionId : undefined;
+  }
+  if (description !== undefined) {
+    secret.Description = description;
+    secret.LastChangedDate = now;
+  }
+  return { ...arnAndName(secret), VersionId: versionId };
+}
+
+/**
+ * DeleteSecret: a recovery window of 7–30 days (default 30), or ForceDeleteWithoutRecovery, never
+ * both. Forcing the deletion of a missing or already deleted secret is not an error.
+ */
+export function deleteSecret(ctx: OperationContext, input: Input) {
+  const id = secretId(input);
+  const window = optInt(input, 'RecoveryWindowInDays');
+  const force = optBool(input, 'ForceDeleteWithoutRecovery') ?? false;
+  if (window !== undefined && force) {
+    throw invalidParameter("You can't use ForceDeleteWithoutRecovery in conjunction with RecoveryWindowInDays.");
+  }
+  if (window !== undefined && (window < 7 || window > 30)) {
+    throw invalidParameter('The RecoveryWindowInDays value must be between 7 and 30 days (inclusive).');
+  }
+  const state = smState(ctx);
+  const secret = findSecret(ctx, state, id);
+  const now = ctx.clock.now();
+  if (!secret) {
+    if (!force) throw secretNotFound();
+    return {
+      Name: id.startsWith('arn:') ? undefined : id,
+      ARN: id.startsWith('arn:') ? id : undefined,
+      DeletionDate: seconds(now),
+    };
+  }
+  if (force) {
+    delete state.secrets[secret.Name];
+    return { ...arnAndName(secret), DeletionDate: seconds(now) };
+  }
+  if (secret.DeletedDate !== undefined) throw alreadyMarkedDeleted();
+  secret.DeletedDate = now;
+  secret.DeletionDate = now + (window ?? 30) * DAY_MS;
+  secret.LastChangedDate = now;
+  return { ...arnAndName(secret), DeletionDate: seconds(secret.DeletionDate) };
+}
+
+/** RestoreSecret cancels a scheduled deletion; on a secret that is not deleted it changes nothing. */
+export function restoreSecret(ctx: OperationContext, input: Input) {
+  const secret = requireSecret(ctx, secretId(input), { allowDeleted: true });
+  if (secret.DeletedDate !== undefined) {
+    secret.DeletedDate = undefined;
+    secret.DeletionDate = undefined;
+    secret.LastChangedDate = ctx.clock.now();
+  }
+  return arnAndName(secret);
+}

@@ -1,0 +1,55 @@
+import type { OperationContext } from '../../core/service';
+import { matchesFilters, parseFilters } from '../filters';
+import { paginate } from '../paginate';
+import { listEntryShape } from '../shape';
+import type { SecretRecord } from '../state';
+import { smState } from '../state';
+import { constraint, type Input, optBool, optInt, optString } from '../validate';
+
+const SORT_BY = ['created-date', 'last-accessed-date', 'last-changed-date', 'name'] as const;
+const SORT_ORDER = ['asc', 'desc'] as const;
+
+function sortKey(secret: SecretRecord, by: (typeof SORT_BY)[number]): string | number {
+  switch (by) {
+    case 'name':
+      return secret.Name;
+    case 'last-accessed-date':
+      return secret.LastAccessedDate ?? 0;
+    case 'last-changed-date':
+      return secret.LastChangedDate;
+    default:
+      return secret.CreatedDate;
+  }
+}
+
+function oneOf<T extends string>(input: Input, name: string, allowed: readonly T[]): T | undefined {
+  const v = optString(input, name);
+  if (v !== undefined && !(allowed as readonly string[]).includes(v)) {
+    throw constraint(name, v, `Member must satisfy enum value set: [${allowed.join(', ')}]`);
+  }
+  return v as T | undefined;
+}
+
+/**
+ * ListSecrets: metadata only, never values. Secrets scheduled for deletion are left out unless
+ * IncludePlannedDeletion. Ordered by CreatedDate (or SortBy), ascending unless SortOrder is desc;
+ * MaxResults 1–100.
+ */
+export function listSecrets(ctx: OperationContext, input: Input) {
+  const includeDeleted = optBool(input, 'IncludePlannedDeletion') ?? false;
+  const maxResults = optInt(input, 'MaxResults', { min: 1, max: 100 }) ?? 100;
+  const nextToken = optString(input, 'NextToken', { min: 1, max: 4096 });
+  const filters = parseFilters(input) ?? [];
+  const order = oneOf(input, 'SortOrder', SORT_ORDER) ?? 'asc';
+  const by = oneOf(input, 'SortBy', SORT_BY) ?? 'created-date';
+  const direction = order === 'asc' ? 1 : -1;
+  const secrets = Object.values(smState(ctx).secrets)
+    .filter((s) => (includeDeleted || s.DeletedDate === undefined) && matchesFilters(ctx, s, filters))
+    .sort((a, b) => {
+      const x = sortKey(a, by);
+      const y = sortKey(b, by);
+      return (x < y ? -1 : x > y ? 1 : a.CreatedDate - b.CreatedDate) * direction;
+    });
+  const { page, NextToken } = paginate(secrets, maxResults, nextToken, 'ListSecrets');
+  return { SecretList: page.map((s) => listEntryShape(ctx, s)), NextToken };
+}

@@ -1,0 +1,27 @@
+import type { OperationContext } from '../../core/service';
+import { requireSecret } from '../arn';
+import { constraint, type Input, optStringList, secretId, tagList } from '../validate';
+
+/** TagResource: adds tags; a key that exists gets the new value. At most 50 tags per secret. */
+export function tagResource(ctx: OperationContext, input: Input) {
+  const id = secretId(input);
+  const tags = tagList(input);
+  if (!tags) throw constraint('Tags', null, 'Member must not be null');
+  const secret = requireSecret(ctx, id);
+  const merged = new Map((secret.Tags ?? []).map((t) => [t.Key, t]));
+  for (const t of tags) merged.set(t.Key, t);
+  secret.Tags = [...merged.values()];
+  secret.LastChangedDate = ctx.clock.now();
+  return {};
+}
+
+/** UntagResource: removes the named keys; unknown keys are ignored. */
+export function untagResource(ctx: OperationContext, input: Input) {
+  const id = secretId(input);
+  const keys = optStringList(input, 'TagKeys', { item: { min: 1, max: 128 } });
+  if (!keys) throw constraint('TagKeys', null, 'Member must not be null');
+  const secret = requireSecret(ctx, id);
+  secret.Tags = (secret.Tags ?? []).filter((t) => !keys.includes(t.Key));
+  secret.LastChangedDate = ctx.clock.now();
+  return {};
+}

@@ -1,0 +1,108 @@
+import { AwsError } from '../../core/errors';
+import type { OperationContext } from '../../core/service';
+import { findSecret, requireSecret } from '../arn';
+import { invalidParameter, invalidRequest, missingToken, noValue, secretValueNotFound } from '../errors';
+import { matchesFilters, parseFilters } from '../filters';
+import { putNewVersion } from '../newVersion';
+import { paginate } from '../paginate';
+import { arnAndName, seconds } from '../shape';
+import { AWSCURRENT, versionById, versionByStage } from '../stages';
+import { dayOf, type SecretRecord, smState } from '../state';
+import { clientRequestToken, type Input, optInt, optString, optStringList, secretId, secretValue } from '../validate';
+import { openValue, valueFields } from '../values';
+
+/**
+ * Reads one version's value: by VersionId, by VersionStage, or AWSCURRENT by default. Records the
+ * access (day resolution) on the secret and the version, as LastAccessedDate reports it.
+ */
+export function readSecretValue(
+  ctx: OperationContext,
+  secret: SecretRecord,
+  selector: { versionId?: string; stage?: string } = {},
+) {
+  const { versionId, stage } = selector;
+  let version = versionId !== undefined ? versionById(secret, versionId) : undefined;
+  if (versionId !== undefined) {
+    if (!version) throw secretValueNotFound('VersionId', versionId);
+    if (stage !== undefined && !version.VersionStages.includes(stage)) {
+      throw invalidRequest('You provided a VersionStage that is not associated to the provided VersionId.');
+    }
+  } else {
+    const label = stage ?? AWSCURRENT;
+    version = versionByStage(secret, label);
+    if (!version) throw secretValueNotFound('staging label', label);
+  }
+  const value = openValue(ctx, secret, version);
+  const today = dayOf(ctx.clock.now());
+  secret.LastAccessedDate = today;
+  version.LastAccessedDate = today;
+  return {
+    ...arnAndName(secret),
+    VersionId: version.VersionId,
+    ...valueFields(value),
+    VersionStages: [...version.VersionStages],
+    CreatedDate: seconds(version.CreatedDate),
+  };
+}
+
+export function getSecretValue(ctx: OperationContext, input: Input) {
+  const id = secretId(input);
+  const versionId = optString(input, 'VersionId', { min: 32, max: 64 });
+  const stage = optString(input, 'VersionStage', { min: 1, max: 256 });
+  return readSecretValue(ctx, requireSecret(ctx, id), { versionId, stage });
+}
+
+/**
+ * PutSecretValue: a new version labelled VersionStages (default AWSCURRENT, which hands
+ * AWSPREVIOUS to the version it leaves; see stages.ts). The first version always gets AWSCURRENT.
+ */
+export function putSecretValue(ctx: OperationContext, input: Input) {
+  const id = secretId(input);
+  const token = clientRequestToken(input);
+  const value = secretValue(input);
+  const stages = optStringList(input, 'VersionStages', { min: 1, max: 20, item: { min: 1, max: 256 } });
+  optString(input, 'RotationToken', { min: 36, max: 256 }); // managed external rotation: accepted, ignored
+  const secret = requireSecret(ctx, id);
+  if (!value) throw noValue();
+  if (!token) throw missingToken();
+  const { version } = putNewVersion(ctx, secret, token, value, stages ?? [AWSCURRENT]);
+  return { ...arnAndName(secret), VersionId: version.VersionId, VersionStages: [...version.VersionStages] };
+}
+
+/**
+ * BatchGetSecretValue: the AWSCURRENT values of up to 20 secrets named in SecretIdList, or of the
+ * secrets matching Filters (paged by MaxResults/NextToken, which need Filters). A secret that
+ * cannot be read becomes an entry in Errors instead of failing the call.
+ */
+export function batchGetSecretValue(ctx: OperationContext, input: Input) {
+  const ids = optStringList(input, 'SecretIdList', { min: 1, max: 20, item: { min: 1, max: 2048 } });
+  const filters = parseFilters(input);
+  const maxResults = optInt(input, 'MaxResults', { min: 1, max: 20 });
+  const nextToken = optString(input, 'NextToken', { min: 1, max: 4096 });
+  if (ids && filters) throw invalidParameter("Either 'SecretIdList' or 'Filters' must be provided, but not both.");
+  if (!ids && !filters) throw invalidParameter("Either 'SecretIdList' or 'Filters' must be provided.");
+  if (maxResults !== undefined && !filters) {
+    throw invalidParameter("'Filters' not specified. 'Filters' must also be specified when 'MaxResults' is provided.");
+  }
+  const SecretValues: unknown[] = [];
+  const Errors: { SecretId: string; ErrorCode: string; Message: string }[] = [];
+  const read = (secretIdValue: string, secret: () => SecretRecord) => {
+    try {
+      SecretValues.push(readSecretValue(ctx, secret()));
+    } catch (e) {
+      if (!(e instanceof AwsError)) throw e;
+      Errors.push({ SecretId: secretIdValue, ErrorCode: e.type, Message: e.message });
+    }
+  };
+  if (ids) {
+    for (const id of ids) read(id, () => requireSecret(ctx, id));
+    return { SecretValues, Errors };
+  }
+  const state = smState(ctx);
+  const matching = Object.values(state.secrets)
+    .filter((s) => s.DeletedDate === undefined && matchesFilters(ctx, s, filters ?? []))
+    .sort((a, b) => a.CreatedDate - b.CreatedDate);
+  const { page, NextToken } = paginate(matching, maxResults ?? 20, nextToken, 'BatchGetSecretValue');
+  for (const secret of page) read(secret.Name, () => findSecret(ctx, state, secret.Name) ?? secret);
+  return { SecretValues, Errors, NextToken };
+}

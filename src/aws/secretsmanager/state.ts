@@ -1,0 +1,131 @@
+import type { OperationContext } from '../core/service';
+import type { Tag } from './validate';
+
+/**
+ * Secrets Manager state of one account and region: plain JSON (see ServiceDefinition). Dates are
+ * epoch milliseconds here; responses convert them to epoch seconds.
+ */
+export interface SecretVersion {
+  VersionId: string;
+  CreatedDate: number;
+  /** Staging labels on this version; an empty list makes the version "deprecated". */
+  VersionStages: string[];
+  /** Midnight (UTC) of the day the version was last read, as AWS reports it. */
+  LastAccessedDate?: number;
+  /** The KMS key id the value is encrypted under (a key id, not an alias). */
+  KmsKeyId: string;
+  /** Whether the caller stored a SecretString or a SecretBinary. */
+  kind: 'string' | 'binary';
+  /** The encrypted value (base64 of a KMS ciphertext blob); the plaintext is never stored. */
+  ciphertext: string;
+  /**
+   * A version with an id and labels but no value yet: the AWSPENDING version Secrets Manager
+   * creates when a rotation starts, before the function's createSecret step stores its value.
+   * GetSecretValue answers ResourceNotFoundException for it; PutSecretValue with its id fills it.
+   */
+  empty?: true;
+}
+
+export interface RotationRules {
+  AutomaticallyAfterDays?: number;
+  Duration?: string;
+  ScheduleExpression?: string;
+}
+
+/** What RotateSecret stored; a rotation engine reads and updates it. */
+export interface RotationConfig {
+  Enabled: boolean;
+  LambdaARN?: string;
+  Rules?: RotationRules;
+  LastRotatedDate?: number;
+  NextRotationDate?: number;
+  /** The ClientRequestToken of a rotation RotateSecret asked for; the rotation engine runs it and clears it. */
+  RequestedToken?: string;
+  /** Why the last rotation failed (not an AWS field: the inspector shows it); cleared by a successful one. */
+  LastError?: RotationError;
+}
+
+export interface RotationError {
+  /** The step that threw, or where the rotation stopped. */
+  Step: string;
+  /** The error's name (`ValueError`, `ResourceNotFoundException`, `AuthenticationError`...). */
+  ErrorType: string;
+  Message: string;
+  /** The version the rotation was creating (it keeps AWSPENDING). */
+  VersionId: string;
+  /** Simulated time of the failure, epoch ms. */
+  Time: number;
+}
+
+export interface SecretRecord {
+  ARN: string;
+  Name: string;
+  Description?: string;
+  /** The KmsKeyId the caller gave (id, ARN or alias); absent means `alias/aws/secretsmanager`. */
+  KmsKeyId?: string;
+  /** Absent until tags are first set, so DescribeSecret omits the field as AWS does. */
+  Tags?: Tag[];
+  CreatedDate: number;
+  LastChangedDate: number;
+  LastAccessedDate?: number;
+  /** When DeleteSecret was called (DescribeSecret's DeletedDate). */
+  DeletedDate?: number;
+  /** When the recovery window ends and the secret is removed for good. */
+  DeletionDate?: number;
+  /** In creation order. */
+  versions: SecretVersion[];
+  rotation?: RotationConfig;
+  ResourcePolicy?: string;
+}
+
+export interface SecretsManagerState {
+  /** By secret name (names are unique within an account and region). */
+  secrets: Record<string, SecretRecord>;
+}
+
+export function initialSecretsManagerState(): SecretsManagerState {
+  return { secrets: {} };
+}
+
+/**
+ * The state for this request's account and region. Secrets whose recovery window has ended are
+ * removed first: AWS deletes them permanently at the end of the window, so after that a name can
+ * be reused and the secret is gone. Each removal is recorded in the call log as an event.
+ */
+export function smState(ctx: OperationContext): SecretsManagerState {
+  const state = ctx.state<SecretsManagerState>('secretsmanager');
+  const now = ctx.clock.now();
+  for (const [name, secret] of Object.entries(state.secrets)) {
+    if (secret.DeletionDate !== undefined && secret.DeletionDate <= now) {
+      delete state.secrets[name];
+      ctx.log.record({
+        time: secret.DeletionDate,
+        service: 'secretsmanager',
+        operation: 'DeleteSecret',
+        params: { SecretId: secret.ARN, reason: 'recovery window ended' },
+        outcome: 'ok',
+        region: ctx.region,
+        source: 'event',
+      });
+    }
+  }
+  return state;
+}
+
+/**
+ * Stores a secret under its name. `__proto__` is a valid secret name, so this defines an own
+ * property instead of assigning (which would replace the object's prototype).
+ */
+export function storeSecret(state: SecretsManagerState, secret: SecretRecord): void {
+  Object.defineProperty(state.secrets, secret.Name, {
+    value: secret,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+}
+
+/** AWS reports LastAccessedDate at day resolution: midnight UTC of the access. */
+export function dayOf(ms: number): number {
+  return ms - (((ms % 86_400_000) + 86_400_000) % 86_400_000);
+}

@@ -1,0 +1,67 @@
+import { AwsError } from '../core/errors';
+import type { OperationContext } from '../core/service';
+import { decryptBlob, encryptWithKey, fromBase64, toBase64 } from '../kms/crypto';
+import { decryptionFailure, encryptionFailure, encryptionKeyNotFound, secretValueNotFound } from './errors';
+import type { SecretRecord, SecretVersion } from './state';
+import type { SecretValue } from './validate';
+
+/** The key Secrets Manager encrypts with when a secret names none. */
+export const DEFAULT_KMS_KEY = 'alias/aws/secretsmanager';
+
+/**
+ * Secrets Manager binds each ciphertext to its secret and version with this encryption context
+ * (what CloudTrail shows on the KMS calls), so a blob copied to another version fails to decrypt.
+ */
+function encryptionContext(secret: SecretRecord, versionId: string): Record<string, string> {
+  return { SecretARN: secret.ARN, SecretVersionId: versionId };
+}
+
+/** Encrypts a value for a version under the secret's key; only the ciphertext is kept. */
+export function sealValue(
+  ctx: OperationContext,
+  secret: SecretRecord,
+  versionId: string,
+  value: SecretValue,
+): Pick<SecretVersion, 'ciphertext' | 'KmsKeyId' | 'kind'> {
+  try {
+    const { ciphertext, key } = encryptWithKey(
+      ctx,
+      secret.KmsKeyId || DEFAULT_KMS_KEY,
+      value.bytes,
+      encryptionContext(secret, versionId),
+    );
+    return { ciphertext: toBase64(ciphertext), KmsKeyId: key.KeyId, kind: value.kind };
+  } catch (e) {
+    if (e instanceof AwsError && e.type === 'NotFoundException') throw encryptionKeyNotFound();
+    if (e instanceof AwsError) throw encryptionFailure();
+    throw e;
+  }
+}
+
+/** Decrypts a version's value; a disabled, pending-deletion or missing key is a DecryptionFailure. */
+export function openValue(ctx: OperationContext, secret: SecretRecord, version: SecretVersion): SecretValue {
+  // A rotation's placeholder has no value yet: AWS answers as for a version that does not exist.
+  if (version.empty) throw secretValueNotFound('VersionId', version.VersionId);
+  try {
+    const { plaintext } = decryptBlob(
+      ctx,
+      fromBase64(version.ciphertext),
+      encryptionContext(secret, version.VersionId),
+    );
+    return { kind: version.kind, bytes: plaintext };
+  } catch (e) {
+    if (e instanceof AwsError) throw decryptionFailure();
+    throw e;
+  }
+}
+
+/** The response fields for a value: SecretString, or SecretBinary as base64 (the SDK decodes it). */
+export function valueFields(value: SecretValue): { SecretString: string } | { SecretBinary: string } {
+  return value.kind === 'string'
+    ? { SecretString: new TextDecoder().decode(value.bytes) }
+    : { SecretBinary: toBase64(value.bytes) };
+}
+
+export function sameValue(a: SecretValue, b: SecretValue): boolean {
+  return a.kind === b.kind && a.bytes.length === b.bytes.length && a.bytes.every((x, i) => x === b.bytes[i]);
+}
