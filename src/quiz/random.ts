@@ -1,0 +1,34 @@
+/**
+ * A seedable pseudo-random source (mulberry32). The quiz engine never calls Math.random(): the same
+ * seed gives the same question order, option order and blueprint draw on every machine, so an
+ * attempt can be replayed and a test can pin an order.
+ */
+export interface Random {
+  /** A float in [0, 1). */
+  next(): number;
+  /** An integer in [0, n). */
+  int(n: number): number;
+}
+
+/** FNV-1a over the UTF-16 code units: turns any text seed into 32 bits. */
+export function hashSeed(seed: string | number): number {
+  const text = String(seed);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+export function createRandom(seed: string | number): Random {
+  let state = hashSeed(seed);
+  const next = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { next, int: (n) => Math.floor(next() * n) };
+}

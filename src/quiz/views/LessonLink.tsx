@@ -1,0 +1,30 @@
+import { Link } from 'wouter';
+import { lessonLink, type Question } from '../../catalog/question';
+import { findLesson } from '../../lesson/course';
+import { questionHtml } from './bank';
+import { Html } from './Html';
+
+/** The question's note (where AWS documentation differs from the seed), its lesson section and lab exercise. */
+export function QuestionSources({ question }: { question: Question }) {
+  const { slug, anchor } = lessonLink(question);
+  const lesson = findLesson(slug);
+  const href = `/lessons/${slug}${anchor ? `#${anchor}` : ''}`;
+  const note = questionHtml(question.id)?.note;
+  return (
+    <div className="quiz-sources">
+      {question.note && (
+        <div className="callout callout-current quiz-note">
+          <p className="callout-title">Note</p>
+          <Html as="p" html={note} text={question.note} />
+        </div>
+      )}
+      <p className="quiz-source-links">
+        <Link href={href} className="quiz-lesson-link">
+          Review the lesson: {lesson?.title ?? slug}
+          {anchor && lesson ? ` › ${lesson.headings.find((h) => h.id === anchor)?.text ?? anchor}` : ''}
+        </Link>
+        {question.exercise && <span className="quiz-exercise">Prove it in the lab: {question.exercise}</span>}
+      </p>
+    </div>
+  );
+}

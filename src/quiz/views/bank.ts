@@ -1,0 +1,14 @@
+import { html, questions } from 'virtual:quiz';
+import type { QuestionHtml } from '../../catalog/quizPlugin';
+import type { Question } from '../../catalog/question';
+import { indexQuestions, type QuestionBank } from '../scoreAttempt';
+
+/** The question bank, validated and rendered at build time (content/quiz/*.yaml). */
+export const bank: readonly Question[] = questions;
+
+export const bankIndex: QuestionBank = indexQuestions(questions);
+
+/** A question's rendered markdown, or undefined (then views show the plain text). */
+export function questionHtml(id: string): QuestionHtml | undefined {
+  return html[id];
+}
