@@ -1,9 +1,20 @@
-// `npm run bench`: builds, measures, prints one JSON document of figures. Never part of `npm test`:
-// speed is reported here, not asserted in tests.
+// `npm run bench [-- app emulator quiz]`: builds, measures, prints one JSON document of figures.
+// Never part of `npm test`: speed is reported here, not asserted in tests.
+import { cpus, loadavg } from 'node:os';
 import { benchApp } from './app';
+import { benchEmulator } from './emulator';
+import { benchQuiz } from './quiz';
 
 const only = process.argv.slice(2);
 const want = (name: string) => only.length === 0 || only.includes(name);
-const results: Record<string, unknown> = { node: process.version, date: new Date().toISOString() };
+const results: Record<string, unknown> = {
+  node: process.version,
+  cpus: cpus().length,
+  // Figures from a busy machine are not comparable: the load average at the start says how busy.
+  loadAverageAtStart: loadavg()[0],
+  date: new Date().toISOString(),
+};
+if (want('quiz')) results.quiz = benchQuiz();
+if (want('emulator')) results.emulator = await benchEmulator();
 if (want('app')) results.app = await benchApp();
 console.log(JSON.stringify(results, null, 2));

@@ -1,3 +1,5 @@
+import type { AuthorizationRecord } from '../iam';
+
 /**
  * Every request the emulator answers, and every event it runs on its own (a scheduled rotation, a
  * deletion whose recovery window ended), in order. Tests, the grader (which counts calls: that is
@@ -19,6 +21,8 @@ export interface CallLogEntry {
   region?: string;
   /** Who made the call: a request, the emulator itself (a scheduled rotation, say), or a lab check. */
   source?: 'request' | 'event' | 'check';
+  /** When a principal is set: each authorization the call needed, with the statement that decided it. */
+  authorization?: AuthorizationRecord[];
 }
 
 export type CallLogListener = (entry: CallLogEntry) => void;
@@ -37,7 +41,8 @@ export class CallLog {
   record(entry: Omit<CallLogEntry, 'seq'>): CallLogEntry {
     const full = { ...entry, seq: ++this.#seq };
     this.#entries.push(full);
-    if (this.#entries.length > this.limit) this.#entries.splice(0, this.#entries.length - this.limit);
+    // Trim in batches: a splice per call once full would cost O(limit) on every request.
+    if (this.#entries.length > this.limit * 1.1) this.#entries.splice(0, this.#entries.length - this.limit);
     for (const l of this.#listeners) l(full);
     return full;
   }

@@ -1,10 +1,41 @@
 import type { ServiceDefinition } from '../core/service';
+import { createAlias, deleteAlias, listAliases, updateAlias } from './aliases';
 import { initialKmsState } from './crypto';
+import { decrypt, encrypt, generateDataKey, generateDataKeyWithoutPlaintext } from './encryption';
+import {
+  cancelKeyDeletion,
+  createKey,
+  describeKey,
+  disableKey,
+  enableKey,
+  listKeys,
+  scheduleKeyDeletion,
+} from './keys';
+import { listResourceTags, tagResource, untagResource } from './tags';
 
-// Placeholder: the KMS operations are being built (issue 3).
+/** AWS KMS (JSON 1.1, target prefix `TrentService`): symmetric keys, aliases, encryption and data keys. */
 export const kms: ServiceDefinition = {
   name: 'kms',
   targetPrefix: 'TrentService',
   initialState: initialKmsState,
-  operations: {},
+  operations: {
+    CreateKey: createKey,
+    DescribeKey: describeKey,
+    ListKeys: listKeys,
+    EnableKey: enableKey,
+    DisableKey: disableKey,
+    ScheduleKeyDeletion: scheduleKeyDeletion,
+    CancelKeyDeletion: cancelKeyDeletion,
+    CreateAlias: createAlias,
+    UpdateAlias: updateAlias,
+    DeleteAlias: deleteAlias,
+    ListAliases: listAliases,
+    Encrypt: encrypt,
+    Decrypt: decrypt,
+    GenerateDataKey: generateDataKey,
+    GenerateDataKeyWithoutPlaintext: generateDataKeyWithoutPlaintext,
+    TagResource: tagResource,
+    UntagResource: untagResource,
+    ListResourceTags: listResourceTags,
+  },
 };

@@ -10,7 +10,9 @@ export interface KmsKey {
   KeyManager: 'AWS' | 'CUSTOMER';
   Origin: 'AWS_KMS';
   CreationDate: number;
+  /** Set while PendingDeletion: when the key is deleted (epoch ms) and the window it was given. */
   DeletionDate?: number;
+  PendingDeletionWindowInDays?: number;
   Tags: { TagKey: string; TagValue: string }[];
   /** The key's 256-bit secret, base64. Never leaves the emulator through an API. */
   material: string;

@@ -1,0 +1,50 @@
+import type { OperationContext } from '../core/service';
+import { awsManagedKeyPolicy, customerKeyPolicy, kmsKeys, type ResourcePolicyInput, resourceTagKeys } from '../iam';
+import { kmsState } from './crypto';
+import type { KmsKey } from './state';
+
+/**
+ * KMS authorization: every request on a key is decided by the key policy together with the caller's
+ * identity-based policies (see src/aws/iam/keyPolicies.ts for the two policies keys get here).
+ * A service acting for the caller (SSM, Secrets Manager) sets `viaService`, which is what
+ * `kms:ViaService` conditions test; a direct KMS call never carries that key.
+ */
+export function keyPolicyOf(ctx: OperationContext, key: KmsKey): ResourcePolicyInput {
+  if (key.KeyManager === 'CUSTOMER') return customerKeyPolicy(ctx.accountId);
+  const alias = Object.values(kmsState(ctx).aliases).find(
+    (a) => a.TargetKeyId === key.KeyId && a.AliasName.startsWith('alias/aws/'),
+  );
+  return awsManagedKeyPolicy(ctx.accountId, ctx.region, alias?.AliasName.slice('alias/aws/'.length) ?? 'unknown');
+}
+
+/** Authorizes `kms:<Operation>` on a key as the caller (throws AccessDeniedException). */
+export function authorizeKey(
+  ctx: OperationContext,
+  operation: string,
+  key: KmsKey,
+  options: { encryptionContext?: Record<string, string>; viaService?: 'ssm' | 'secretsmanager' } = {},
+): void {
+  const context = {
+    ...kmsKeys({
+      callerAccount: ctx.accountId,
+      ...(options.encryptionContext ? { encryptionContext: options.encryptionContext } : {}),
+      ...(options.viaService ? { viaService: { service: options.viaService, region: ctx.region } } : {}),
+    }),
+    ...resourceTagKeys(key.Tags.map((t) => ({ Key: t.TagKey, Value: t.TagValue }))),
+  };
+  ctx.authorize(`kms:${operation}`, key.Arn, context, { resourcePolicy: keyPolicyOf(ctx, key) });
+}
+
+/**
+ * The key a ciphertext blob names, so Decrypt is authorized on that key before anything is
+ * decrypted (KMS reads the key from a symmetric ciphertext). The header is crypto.ts's blob format:
+ * 4 magic bytes, the key id's length (1 byte), the key id. Undefined when the blob names no key here,
+ * and decryption then fails with InvalidCiphertextException as before.
+ */
+export function keyOfBlob(ctx: OperationContext, blob: Uint8Array): KmsKey | undefined {
+  if (blob.length < 6) return undefined;
+  const length = blob[4] ?? 0;
+  const id = new TextDecoder().decode(blob.subarray(5, 5 + length));
+  const keys = kmsState(ctx).keys;
+  return Object.hasOwn(keys, id) ? keys[id] : undefined;
+}

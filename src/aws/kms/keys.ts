@@ -1,0 +1,137 @@
+import { toEpochSeconds } from '../core/clock';
+import type { OperationContext } from '../core/service';
+import { authorizeKey } from './authorize';
+import { createKeyRecord, kmsState, resolveKey } from './crypto';
+import { customerKey } from './customerKey';
+import { kmsErrors } from './errors';
+import { page } from './paging';
+import type { KmsKey } from './state';
+import { parseTags } from './tags';
+import { optionalBoolean, optionalEnum, optionalInteger, optionalString, requiredKeyId } from './validate';
+
+type Input = Record<string, unknown>;
+
+const DAY_MS = 86_400_000;
+const KEY_USAGES = ['SIGN_VERIFY', 'ENCRYPT_DECRYPT', 'GENERATE_VERIFY_MAC', 'KEY_AGREEMENT'] as const;
+const KEY_SPECS = [
+  'RSA_2048',
+  'RSA_3072',
+  'RSA_4096',
+  'ECC_NIST_P256',
+  'ECC_NIST_P384',
+  'ECC_NIST_P521',
+  'ECC_SECG_P256K1',
+  'SYMMETRIC_DEFAULT',
+  'HMAC_224',
+  'HMAC_256',
+  'HMAC_384',
+  'HMAC_512',
+  'SM2',
+  'ML_DSA_44',
+  'ML_DSA_65',
+  'ML_DSA_87',
+] as const;
+const ORIGINS = ['AWS_KMS', 'EXTERNAL', 'AWS_CLOUDHSM', 'EXTERNAL_KEY_STORE'] as const;
+
+/** KeyMetadata as DescribeKey, CreateKey and friends return it (dates in epoch seconds). Tags are not part of it. */
+export function keyMetadata(ctx: OperationContext, key: KmsKey) {
+  return {
+    AWSAccountId: ctx.accountId,
+    KeyId: key.KeyId,
+    Arn: key.Arn,
+    CreationDate: toEpochSeconds(key.CreationDate),
+    Enabled: key.KeyState === 'Enabled',
+    Description: key.Description,
+    KeyUsage: key.KeyUsage,
+    KeyState: key.KeyState,
+    ...(key.DeletionDate !== undefined ? { DeletionDate: toEpochSeconds(key.DeletionDate) } : {}),
+    Origin: key.Origin,
+    KeyManager: key.KeyManager,
+    CustomerMasterKeySpec: key.KeySpec,
+    KeySpec: key.KeySpec,
+    EncryptionAlgorithms: ['SYMMETRIC_DEFAULT'],
+    MultiRegion: false,
+    ...(key.PendingDeletionWindowInDays !== undefined
+      ? { PendingDeletionWindowInDays: key.PendingDeletionWindowInDays }
+      : {}),
+  };
+}
+
+export function createKey(ctx: OperationContext, input: Input) {
+  const description = optionalString(input, 'Description', { max: 8192 }) ?? '';
+  const usage = optionalEnum(input, 'KeyUsage', KEY_USAGES) ?? 'ENCRYPT_DECRYPT';
+  const spec = optionalEnum(input, 'KeySpec', KEY_SPECS) ?? optionalEnum(input, 'CustomerMasterKeySpec', KEY_SPECS);
+  const origin = optionalEnum(input, 'Origin', ORIGINS) ?? 'AWS_KMS';
+  optionalString(input, 'Policy', { min: 1, max: 131072 });
+  optionalBoolean(input, 'BypassPolicyLockoutSafetyCheck');
+  const multiRegion = optionalBoolean(input, 'MultiRegion') ?? false;
+  const tags = parseTags(input, 'Tags') ?? [];
+  // CreateKey has no key to name yet: IAM authorizes it on "*".
+  ctx.authorize('kms:CreateKey', '*');
+  // The course needs symmetric encryption keys only: other kinds are refused rather than faked.
+  if (usage !== 'ENCRYPT_DECRYPT' || (spec ?? 'SYMMETRIC_DEFAULT') !== 'SYMMETRIC_DEFAULT') {
+    throw kmsErrors.unsupported(
+      'This emulator supports only symmetric encryption keys (KeySpec SYMMETRIC_DEFAULT, KeyUsage ENCRYPT_DECRYPT).',
+    );
+  }
+  if (origin !== 'AWS_KMS')
+    throw kmsErrors.unsupported(`This emulator supports only keys with Origin AWS_KMS, not ${origin}.`);
+  if (multiRegion) throw kmsErrors.unsupported('This emulator does not support multi-Region keys.');
+  const key = createKeyRecord(ctx, kmsState(ctx), { description, tags });
+  return { KeyMetadata: keyMetadata(ctx, key) };
+}
+
+export function describeKey(ctx: OperationContext, input: Input) {
+  const key = resolveKey(ctx, requiredKeyId(input));
+  authorizeKey(ctx, 'DescribeKey', key);
+  return { KeyMetadata: keyMetadata(ctx, key) };
+}
+
+export function listKeys(ctx: OperationContext, input: Input) {
+  const limit = optionalInteger(input, 'Limit', 1, 1000) ?? 100;
+  const marker = optionalString(input, 'Marker', { min: 1, max: 1024, pattern: /^[\u0020-\u00FF]*$/ });
+  ctx.authorize('kms:ListKeys', '*');
+  const keys = Object.values(kmsState(ctx).keys).map((k) => ({ KeyId: k.KeyId, KeyArn: k.Arn }));
+  const { items, next } = page(keys, limit, marker);
+  return { Keys: items, Truncated: next !== undefined, ...(next !== undefined ? { NextMarker: next } : {}) };
+}
+
+export function enableKey(ctx: OperationContext, input: Input) {
+  const key = customerKey(ctx, input, 'EnableKey');
+  if (key.KeyState === 'PendingDeletion') throw kmsErrors.pendingDeletion(key.Arn);
+  key.KeyState = 'Enabled';
+  return {};
+}
+
+export function disableKey(ctx: OperationContext, input: Input) {
+  const key = customerKey(ctx, input, 'DisableKey');
+  if (key.KeyState === 'PendingDeletion') throw kmsErrors.pendingDeletion(key.Arn);
+  key.KeyState = 'Disabled';
+  return {};
+}
+
+/** The waiting period is 7–30 days (default 30); the key cannot be used meanwhile, and can be rescued. */
+export function scheduleKeyDeletion(ctx: OperationContext, input: Input) {
+  const key = customerKey(ctx, input, 'ScheduleKeyDeletion');
+  const days = optionalInteger(input, 'PendingWindowInDays', 7, 30) ?? 30;
+  if (key.KeyState === 'PendingDeletion') throw kmsErrors.pendingDeletion(key.Arn);
+  key.KeyState = 'PendingDeletion';
+  key.DeletionDate = ctx.clock.now() + days * DAY_MS;
+  key.PendingDeletionWindowInDays = days;
+  return {
+    KeyId: key.Arn,
+    DeletionDate: toEpochSeconds(key.DeletionDate),
+    KeyState: key.KeyState,
+    PendingWindowInDays: days,
+  };
+}
+
+/** A rescued key comes back Disabled, not Enabled: the caller must enable it deliberately. */
+export function cancelKeyDeletion(ctx: OperationContext, input: Input) {
+  const key = customerKey(ctx, input, 'CancelKeyDeletion');
+  if (key.KeyState !== 'PendingDeletion') throw kmsErrors.notPendingDeletion(key.Arn);
+  key.KeyState = 'Disabled';
+  delete key.DeletionDate;
+  delete key.PendingDeletionWindowInDays;
+  return { KeyId: key.Arn };
+}

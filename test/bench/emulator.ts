@@ -1,0 +1,184 @@
+/**
+ * Emulator speed: GetSecretValue and GetParameter calls per second through the local HTTP endpoint
+ * (a keep-alive load generator on loopback, in its own thread), and the in-process SDK round trip
+ * (real client → msw/node → emulator) in ms per call. Aims (issue 3): ≥ 5,000 GetSecretValue/s
+ * over HTTP, ≤ 0.5 ms per in-process call. `npm run bench -- emulator` prints the JSON.
+ */
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { HttpResponse, http } from 'msw';
+import { setupServer } from 'msw/node';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Emulator } from '../../src/aws/emulator';
+import { createHandlers } from '../../src/aws/handlers';
+import { handleAwsJson } from '../../src/aws/protocol';
+import { startEmulatorServer } from '../../src/server/startEmulatorServer';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+const SECRET = JSON.stringify({ username: 'pettracker_app', password: 'SuperSecureP@ssw0rd!', port: 5432 });
+
+interface LoadResult {
+  ok: number;
+  failed: number;
+  seconds: number;
+  perSecond: number;
+}
+
+function load(url: string, target: string, body: object, maxRequests: number, maxMs: number): Promise<LoadResult> {
+  const worker = new Worker(fileURLToPath(new URL('./loadWorker.mjs', import.meta.url)), {
+    workerData: { url, target, body: JSON.stringify(body), concurrency: 32, maxRequests, maxMs },
+  });
+  return new Promise((resolve, reject) => {
+    worker.once('message', (m: LoadResult) => {
+      void worker.terminate();
+      resolve(m);
+    });
+    worker.once('error', reject);
+  });
+}
+
+async function seed(emulator: Emulator): Promise<void> {
+  const call = (target: string, body: object) =>
+    handleAwsJson(emulator, { method: 'POST', target, body: JSON.stringify(body), region: 'us-east-1' });
+  await call('secretsmanager.CreateSecret', {
+    Name: 'pettracker/prod/db-credentials',
+    SecretString: SECRET,
+    ClientRequestToken: '6a1e2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b',
+  });
+  await call('AmazonSSM.PutParameter', {
+    Name: '/pettracker/prod/api-url',
+    Type: 'String',
+    Value: 'https://api.pettracker.com',
+  });
+  await call('AmazonSSM.PutParameter', {
+    Name: '/pettracker/prod/db-password',
+    Type: 'SecureString',
+    Value: 'SuperSecureP@ssw0rd!',
+  });
+}
+
+const gsvBody = { SecretId: 'pettracker/prod/db-credentials' };
+
+async function httpThroughput(maxRequests: number, maxMs: number) {
+  const server = await startEmulatorServer({ port: 0, seed: 1 });
+  try {
+    await seed(server.emulator);
+    await load(server.url, 'secretsmanager.GetSecretValue', gsvBody, 2000, 2000);
+    const gsv = await load(server.url, 'secretsmanager.GetSecretValue', gsvBody, maxRequests, maxMs);
+    const gp = await load(
+      server.url,
+      'AmazonSSM.GetParameter',
+      { Name: '/pettracker/prod/api-url' },
+      maxRequests,
+      maxMs,
+    );
+    const gpd = await load(
+      server.url,
+      'AmazonSSM.GetParameter',
+      { Name: '/pettracker/prod/db-password', WithDecryption: true },
+      maxRequests,
+      maxMs,
+    );
+    const viaMsw = await startEmulatorServer({ port: 0, seed: 1, viaMsw: true });
+    await seed(viaMsw.emulator);
+    const gsvMsw = await load(viaMsw.url, 'secretsmanager.GetSecretValue', gsvBody, maxRequests, maxMs).finally(() =>
+      viaMsw.close(),
+    );
+    for (const r of [gsv, gp, gpd, gsvMsw])
+      if (r.failed > 0) throw new Error(`${r.failed} requests failed during a load run`);
+    return { gsv, gp, gpd, gsvMsw };
+  } finally {
+    await server.close();
+  }
+}
+
+async function inProcessMs(calls: number): Promise<number> {
+  const emulator = new Emulator({ seed: 1 });
+  await seed(emulator);
+  const server = setupServer(...createHandlers(emulator));
+  server.listen({ onUnhandledRequest: 'error' });
+  try {
+    return await timeSdkCalls(calls);
+  } finally {
+    server.close();
+  }
+}
+
+/**
+ * The same load against a bare `node:http` server that answers a fixed body: the ceiling this
+ * machine (and its current load) allows, to read the emulator's figure against.
+ */
+async function bareHttpPerSecond(maxRequests: number, maxMs: number): Promise<number> {
+  const body = JSON.stringify({ Name: 'x', SecretString: SECRET });
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' }).end(body));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return (await load(url, 'secretsmanager.GetSecretValue', {}, maxRequests, maxMs)).perSecond;
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
+}
+
+/** The SDK + msw/node round trip with a handler that does nothing: the floor under the in-process figure. */
+async function bareInProcessMs(calls: number): Promise<number> {
+  const body = JSON.stringify({ Name: 'x', SecretString: SECRET, VersionStages: ['AWSCURRENT'], CreatedDate: 1 });
+  const server = setupServer(
+    http.post('https://secretsmanager.us-east-1.amazonaws.com/', () =>
+      HttpResponse.text(body, { headers: { 'content-type': 'application/x-amz-json-1.1' } }),
+    ),
+  );
+  server.listen({ onUnhandledRequest: 'error' });
+  try {
+    return await timeSdkCalls(calls);
+  } finally {
+    server.close();
+  }
+}
+
+async function timeSdkCalls(calls: number): Promise<number> {
+  const sm = new SecretsManagerClient({
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'secret' },
+    maxAttempts: 1,
+  });
+  const command = new GetSecretValueCommand({ SecretId: 'pettracker/prod/db-credentials' });
+  for (let i = 0; i < 200; i++) await sm.send(command);
+  const started = performance.now();
+  for (let i = 0; i < calls; i++) await sm.send(command);
+  return (performance.now() - started) / calls;
+}
+
+const round = (n: number, digits = 0) => Number(n.toFixed(digits));
+
+/**
+ * Bounded: at most 50,000 requests or 5 s per HTTP run, 2,000 timed in-process calls. The bare
+ * figures (a do-nothing node:http server, a do-nothing msw handler) measure the machine, so the
+ * emulator's own figures can be read against them on a loaded box.
+ */
+export async function benchEmulator(): Promise<Record<string, number>> {
+  const { gsv, gp, gpd, gsvMsw } = await httpThroughput(50_000, 5_000);
+  const bare = await bareHttpPerSecond(50_000, 5_000);
+  const ms = await inProcessMs(2_000);
+  const bareMs = await bareInProcessMs(2_000);
+  return {
+    'emulator.http.bareNodeServer.perSecond': round(bare),
+    'emulator.http.GetSecretValue.perSecond': round(gsv.perSecond),
+    'emulator.http.GetParameter.perSecond': round(gp.perSecond),
+    'emulator.http.GetParameterWithDecryption.perSecond': round(gpd.perSecond),
+    'emulator.http.viaMsw.GetSecretValue.perSecond': round(gsvMsw.perSecond),
+    'emulator.inProcess.GetSecretValue.msPerCall': round(ms, 3),
+    'emulator.inProcess.bareMswHandler.msPerCall': round(bareMs, 3),
+  };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  console.log(JSON.stringify(await benchEmulator(), null, 2));
+}

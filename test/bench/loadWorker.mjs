@@ -1,0 +1,52 @@
+// Load generator for scripts/bench/emulator.ts, run in a worker thread so it does not share the
+// server's event loop: keep-alive connections, `concurrency` requests in flight, bounded by a
+// request count and a time limit.
+import { Agent, request } from 'node:http';
+import { parentPort, workerData } from 'node:worker_threads';
+
+const { url, target, body, concurrency, maxRequests, maxMs } = workerData;
+const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+const { hostname, port } = new URL(url);
+const headers = {
+  'content-type': 'application/x-amz-json-1.1',
+  'x-amz-target': target,
+  authorization:
+    'AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/bench/aws4_request, SignedHeaders=host, Signature=0',
+  'content-length': Buffer.byteLength(body),
+};
+
+let sent = 0;
+let ok = 0;
+let failed = 0;
+const started = performance.now();
+const deadline = started + maxMs;
+
+function one() {
+  return new Promise((resolve) => {
+    const req = request({ hostname, port, path: '/', method: 'POST', agent, headers }, (res) => {
+      res.resume();
+      res.on('end', () => {
+        if (res.statusCode === 200) ok++;
+        else failed++;
+        resolve();
+      });
+    });
+    req.on('error', () => {
+      failed++;
+      resolve();
+    });
+    req.end(body);
+  });
+}
+
+async function loop() {
+  while (sent < maxRequests && performance.now() < deadline) {
+    sent++;
+    await one();
+  }
+}
+
+await Promise.all(Array.from({ length: concurrency }, loop));
+const seconds = (performance.now() - started) / 1000;
+agent.destroy();
+parentPort.postMessage({ ok, failed, seconds, perSecond: ok / seconds });

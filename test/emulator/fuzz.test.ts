@@ -1,0 +1,217 @@
+import fc from 'fast-check';
+import { expect, test } from 'vitest';
+import { Emulator } from '../../src/aws/emulator';
+import { handleAwsJson } from '../../src/aws/protocol';
+import { services } from '../../src/aws/services';
+import { post, serveEmulator } from './server';
+
+/**
+ * Property: whatever arrives, the emulator answers. Never a throw, never a 5xx; every answer is
+ * either 200 with a JSON object or 4xx with `{__type, message}`.
+ */
+const realTargets = Object.values(services).flatMap((s) =>
+  Object.keys(s.operations).map((op) => `${s.targetPrefix}.${op}`),
+);
+const FIELDS = [
+  'Name',
+  'Names',
+  'SecretId',
+  'SecretString',
+  'SecretBinary',
+  'Description',
+  'KmsKeyId',
+  'KeyId',
+  'Value',
+  'Type',
+  'Path',
+  'Recursive',
+  'WithDecryption',
+  'Overwrite',
+  'Tier',
+  'DataType',
+  'AllowedPattern',
+  'Labels',
+  'ParameterVersion',
+  'Plaintext',
+  'CiphertextBlob',
+  'EncryptionContext',
+  'AliasName',
+  'TargetKeyId',
+  'NumberOfBytes',
+  'KeySpec',
+  'PendingWindowInDays',
+  'Tags',
+  'TagKeys',
+  'Filters',
+  'ParameterFilters',
+  'MaxResults',
+  'NextToken',
+  'Limit',
+  'Marker',
+  'VersionId',
+  'VersionStage',
+  'RecoveryWindowInDays',
+  'ForceDeleteWithoutRecovery',
+  'ClientRequestToken',
+  'MoveToVersionId',
+  'RemoveFromVersionId',
+  'ResourceId',
+  'ResourceType',
+  'SecretIdList',
+  'PasswordLength',
+  'ExcludeCharacters',
+  'RotationRules',
+  'RotationLambdaARN',
+  'ResourcePolicy',
+  'SortOrder',
+  'IncludePlannedDeletion',
+];
+const NAMES = [
+  'app',
+  '/app',
+  '/app/db',
+  '/aws/reference/secretsmanager/app',
+  'alias/app',
+  'alias/aws/ssm',
+  'aws/x',
+  'a'.repeat(600),
+];
+
+const value: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom(...NAMES),
+  fc.constantFrom(
+    'AWSCURRENT',
+    'AWSPREVIOUS',
+    'SecureString',
+    'String',
+    'StringList',
+    'AES_256',
+    'Advanced',
+    'aGVsbG8=',
+  ),
+  fc.string({ maxLength: 40 }),
+  fc.integer({ min: -5, max: 5000 }),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.boolean(),
+  fc.constant(null),
+  fc.anything({ maxDepth: 2, maxKeys: 4 }),
+  fc.array(fc.oneof(fc.constantFrom(...NAMES), fc.record({ Key: fc.string(), Values: fc.array(fc.string()) })), {
+    maxLength: 12,
+  }),
+);
+
+/** Nearly valid requests, so random calls get past validation and reach the models' rules. */
+const TEMPLATES: Record<string, unknown>[] = [
+  { Name: '/app/db', Value: 'v2', Type: 'SecureString', Overwrite: true, KeyId: 'alias/app' },
+  { Name: '/app/x', Value: 'a,b', Type: 'StringList', Tier: 'Advanced', Labels: ['l1'], ParameterVersion: 1 },
+  { Names: ['/app/db', '/app/none'], Path: '/app', Recursive: true, WithDecryption: true, MaxResults: 5 },
+  { SecretId: 'app', SecretString: 'x', VersionStage: 'AWSPREVIOUS', MoveToVersionId: 'v1', RemoveFromVersionId: 'v0' },
+  { Name: 'new', SecretString: 's', ClientRequestToken: '11111111-2222-4333-8444-555555555555', KmsKeyId: 'alias/app' },
+  { SecretId: 'app', RecoveryWindowInDays: 7, ForceDeleteWithoutRecovery: false },
+  { KeyId: 'alias/app', Plaintext: 'aGVsbG8=', EncryptionContext: { a: 'b' }, NumberOfBytes: 32 },
+  { AliasName: 'alias/new', TargetKeyId: 'alias/app', KeyId: 'alias/aws/ssm', PendingWindowInDays: 7 },
+  { ResourceType: 'Parameter', ResourceId: '/app/db', Tags: [{ Key: 'k', Value: 'v' }], TagKeys: ['k'] },
+  { SecretIdList: ['app'], Filters: [{ Key: 'name', Values: ['app'] }], PasswordLength: 12 },
+];
+const nearValid = fc
+  .tuple(fc.constantFrom(...TEMPLATES), fc.dictionary(fc.constantFrom(...FIELDS), value, { maxKeys: 2 }))
+  .map(([template, changes]) => JSON.stringify({ ...template, ...changes }));
+
+const body = fc.oneof(
+  { weight: 4, arbitrary: nearValid },
+  {
+    weight: 6,
+    arbitrary: fc.dictionary(fc.constantFrom(...FIELDS), value, { maxKeys: 6 }).map((o) => JSON.stringify(o)),
+  },
+  { weight: 1, arbitrary: fc.json({ maxDepth: 2 }) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 60 }) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('', '{', '{"Name":', 'null', '[]', '"x"', '{"Name":"\u0000"}', '{}'.repeat(3)),
+  },
+);
+
+const target = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...realTargets) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      'secretsmanager.Nope',
+      'AmazonSSM.',
+      'TrentService.constructor',
+      'TrentService.__proto__',
+      'x.toString',
+      '.',
+    ),
+  },
+  { weight: 1, arbitrary: fc.string({ maxLength: 30 }) },
+  { weight: 1, arbitrary: fc.constant(null) },
+);
+
+const method = fc.oneof(
+  { weight: 8, arbitrary: fc.constant('POST') },
+  { weight: 1, arbitrary: fc.constantFrom('GET', 'PUT', 'DELETE') },
+);
+
+function assertWellFormed(status: number, text: string) {
+  expect(status).toBeLessThan(500);
+  const json = JSON.parse(text);
+  expect(typeof json === 'object' && json !== null && !Array.isArray(json)).toBe(true);
+  if (status !== 200) {
+    expect(status).toBeGreaterThanOrEqual(400);
+    expect(typeof json.__type).toBe('string');
+    expect(typeof json.message).toBe('string');
+  }
+}
+
+test('thousands of random and malformed requests through handleAwsJson: always a well-formed answer', async () => {
+  const emulator = new Emulator({ seed: 3 });
+  // Some state to hit: random calls then land on real secrets, parameters, keys and aliases.
+  const ctx = { method: 'POST', region: 'us-east-1' };
+  await handleAwsJson(emulator, {
+    ...ctx,
+    target: 'secretsmanager.CreateSecret',
+    body: '{"Name":"app","SecretString":"s"}',
+  });
+  await handleAwsJson(emulator, {
+    ...ctx,
+    target: 'AmazonSSM.PutParameter',
+    body: '{"Name":"/app/db","Value":"v","Type":"SecureString"}',
+  });
+  const key = JSON.parse(
+    (await handleAwsJson(emulator, { ...ctx, target: 'TrentService.CreateKey', body: '{}' })).body,
+  );
+  await handleAwsJson(emulator, {
+    ...ctx,
+    target: 'TrentService.CreateAlias',
+    body: JSON.stringify({ AliasName: 'alias/app', TargetKeyId: key.KeyMetadata.KeyId }),
+  });
+
+  await fc.assert(
+    fc.asyncProperty(target, body, method, async (t, b, m) => {
+      const r = await handleAwsJson(emulator, { method: m, target: t, body: b, region: 'us-east-1' });
+      assertWellFormed(r.status, r.body);
+    }),
+    { numRuns: 4000, seed: 20260101 },
+  );
+});
+
+const s = serveEmulator();
+
+test('hundreds of random requests over HTTP: always a well-formed AWS answer', async () => {
+  await fc.assert(
+    fc.asyncProperty(target, body, method, async (t, b, m) => {
+      const r =
+        m === 'POST'
+          ? await post(s.url, t, b)
+          : await fetch(`${s.url}/`, { method: m }).then(async (res) => ({
+              status: res.status,
+              text: await res.text(),
+            }));
+      assertWellFormed(r.status, r.text);
+    }),
+    { numRuns: 300, seed: 7 },
+  );
+  // Still alive and answering.
+  expect((await post(s.url, 'TrentService.ListKeys', '{}')).status).toBe(200);
+});
