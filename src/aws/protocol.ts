@@ -1,5 +1,7 @@
 import { AwsError } from './core/errors';
+import type { OperationContext } from './core/service';
 import type { Emulator } from './emulator';
+import type { AuthorizationRecord } from './iam';
 import { resolveTarget } from './services';
 
 /** A request as it arrives over HTTP, reduced to what AWS JSON 1.1 dispatch needs. */
@@ -77,16 +79,22 @@ export async function handleAwsJson(emulator: Emulator, request: WireRequest): P
   const time = emulator.clock.now();
   try {
     const output = await service.operations[operation]?.(ctx, input as Record<string, unknown>);
-    emulator.log.record({ time, service: service.name, operation, params, outcome: 'ok', region: ctx.region, source: request.source ?? 'request' });
+    emulator.log.record({ time, service: service.name, operation, params, outcome: 'ok', region: ctx.region, source: request.source ?? 'request', ...authorization(ctx) });
     return { status: 200, headers: { ...JSON_HEADERS }, body: JSON.stringify(output ?? {}) };
   } catch (e) {
     const error = e instanceof AwsError ? e : new AwsError('InternalFailure', 'The request processing has failed because of an unknown error.', 500);
     if (!(e instanceof AwsError)) console.error(`[emulator] ${service.name}.${operation} failed unexpectedly:`, e);
     emulator.log.record({
       time, service: service.name, operation, params, outcome: error.type, message: error.message, region: ctx.region, source: request.source ?? 'request',
+      ...authorization(ctx),
     });
     return errorResponse(error.type, error.message, error.status);
   }
+}
+
+/** The authorization decisions the call needed (only when a principal is set), for its log entry. */
+function authorization(ctx: OperationContext): { authorization?: AuthorizationRecord[] } {
+  return ctx.decisions.length > 0 ? { authorization: [...ctx.decisions] } : {};
 }
 
 /** The region in a SigV4 `Authorization` header's credential scope, if any. */

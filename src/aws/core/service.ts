@@ -1,3 +1,4 @@
+import type { AuthorizationRecord, AuthorizeFn } from '../iam';
 import type { CallLog } from './callLog';
 import type { Clock } from './clock';
 import type { Random } from './random';
@@ -17,6 +18,13 @@ export interface OperationContext {
   log: CallLog;
   /** The state of a service in this account and region, created on first use. */
   state<S>(service: ServiceName): S;
+  /**
+   * Authorizes `action` on `resource` as the emulator's principal (every call is allowed when none is
+   * set); throws AccessDeniedException with AWS's message when denied. See src/aws/iam/README.md.
+   */
+  authorize: AuthorizeFn;
+  /** The authorization decisions made so far in this request, in order (the call log records them). */
+  readonly decisions: AuthorizationRecord[];
 }
 
 /** An operation takes the parsed JSON body and returns the JSON response body (or throws AwsError). */
@@ -33,6 +41,6 @@ export type Operation = (ctx: OperationContext, input: Record<string, unknown>) 
 export interface ServiceDefinition<S = unknown> {
   name: ServiceName;
   targetPrefix: string;
-  initialState(ctx: Omit<OperationContext, 'state'>): S;
+  initialState(ctx: Omit<OperationContext, 'state' | 'authorize' | 'decisions'>): S;
   operations: Record<string, Operation>;
 }

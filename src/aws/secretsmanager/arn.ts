@@ -1,5 +1,6 @@
 import { randomChars } from '../core/random';
 import type { OperationContext } from '../core/service';
+import { authorizeSecret, type SecretRequest } from './authorize';
 import { markedForDeletion, secretNotFound } from './errors';
 import { type SecretRecord, type SecretsManagerState, smState } from './state';
 
@@ -32,14 +33,15 @@ export function findSecret(ctx: OperationContext, state: SecretsManagerState, id
 /**
  * The secret a request names, or ResourceNotFoundException. Unless `allowDeleted`, a secret
  * scheduled for deletion is an InvalidRequestException: its details and value are not accessible
- * until RestoreSecret.
+ * until RestoreSecret. With `authorize` (the operation name), the caller is authorized first.
  */
 export function requireSecret(
   ctx: OperationContext,
   id: string,
-  options: { allowDeleted?: boolean } = {},
+  options: { allowDeleted?: boolean; authorize?: string; request?: SecretRequest } = {},
 ): SecretRecord {
   const secret = findSecret(ctx, smState(ctx), id);
+  if (options.authorize) authorizeSecret(ctx, options.authorize, id, secret, options.request);
   if (!secret) throw secretNotFound();
   if (!options.allowDeleted && secret.DeletedDate !== undefined) throw markedForDeletion();
   return secret;

@@ -1,6 +1,8 @@
 import { AwsError } from '../core/errors';
 import type { OperationContext } from '../core/service';
-import { decryptBlob, encryptWithKey, fromBase64, toBase64 } from '../kms/crypto';
+import { decryptBlob, encryptWithKey, fromBase64, kmsState, resolveKey, toBase64 } from '../kms/crypto';
+import type { KmsKey } from '../kms/state';
+import { authorizeKmsForSecret } from './authorize';
 import { decryptionFailure, encryptionFailure, encryptionKeyNotFound, secretValueNotFound } from './errors';
 import type { SecretRecord, SecretVersion } from './state';
 import type { SecretValue } from './validate';
@@ -16,6 +18,14 @@ function encryptionContext(secret: SecretRecord, versionId: string): Record<stri
   return { SecretARN: secret.ARN, SecretVersionId: versionId };
 }
 
+function keyOrUndefined(ctx: OperationContext, keyId: string): KmsKey | undefined {
+  try {
+    return resolveKey(ctx, keyId);
+  } catch {
+    return undefined; // encryptWithKey reports the missing key as Secrets Manager words it
+  }
+}
+
 /** Encrypts a value for a version under the secret's key; only the ciphertext is kept. */
 export function sealValue(
   ctx: OperationContext,
@@ -23,6 +33,8 @@ export function sealValue(
   versionId: string,
   value: SecretValue,
 ): Pick<SecretVersion, 'ciphertext' | 'KmsKeyId' | 'kind'> {
+  const context = encryptionContext(secret, versionId);
+  authorizeKmsForSecret(ctx, 'GenerateDataKey', keyOrUndefined(ctx, secret.KmsKeyId || DEFAULT_KMS_KEY), context);
   try {
     const { ciphertext, key } = encryptWithKey(
       ctx,
@@ -42,6 +54,9 @@ export function sealValue(
 export function openValue(ctx: OperationContext, secret: SecretRecord, version: SecretVersion): SecretValue {
   // A rotation's placeholder has no value yet: AWS answers as for a version that does not exist.
   if (version.empty) throw secretValueNotFound('VersionId', version.VersionId);
+  const keys = kmsState(ctx).keys;
+  const key = Object.hasOwn(keys, version.KmsKeyId) ? keys[version.KmsKeyId] : undefined;
+  authorizeKmsForSecret(ctx, 'Decrypt', key, encryptionContext(secret, version.VersionId));
   try {
     const { plaintext } = decryptBlob(
       ctx,

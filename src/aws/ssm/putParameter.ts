@@ -135,7 +135,13 @@ export function putParameter(ctx: OperationContext, input: Record<string, unknow
     storedKey = keyId ?? (current?.Type === 'SecureString' ? current.KeyId : undefined) ?? DEFAULT_SSM_KEY;
     // Standard SecureStrings are encrypted by KMS directly (kms:Encrypt); Advanced ones with
     // envelope encryption under a data key (kms:GenerateDataKey).
-    stored = encryptParameterValue(ctx, storedKey, value, arn, resolvedTier === 'Advanced' ? 'GenerateDataKey' : 'Encrypt');
+    stored = encryptParameterValue(
+      ctx,
+      storedKey,
+      value,
+      arn,
+      resolvedTier === 'Advanced' ? 'GenerateDataKey' : 'Encrypt',
+    );
   }
   const description_ = description ?? current?.Description;
   const version: ParameterVersion = {

@@ -1,7 +1,6 @@
 import { toEpochSeconds } from '../core/clock';
 import { AwsError } from '../core/errors';
 import type { OperationContext } from '../core/service';
-import { secretAuthorization } from '../iam';
 import { readSecretValue, requireSecret } from '../secretsmanager';
 import { validationError } from './errors';
 import type { ParsedReference } from './names';
@@ -27,10 +26,8 @@ export function getSecretReference(ctx: OperationContext, ref: ParsedReference, 
     );
   let value: ReturnType<typeof readSecretValue>;
   try {
-    const secret = requireSecret(ctx, secretId);
     // Parameter Store reads the secret as the caller: secretsmanager:GetSecretValue is needed too.
-    const { context, options } = secretAuthorization(secret);
-    ctx.authorize('secretsmanager:GetSecretValue', secret.ARN, context, options);
+    const secret = requireSecret(ctx, secretId, { authorize: 'GetSecretValue' });
     const isVersionId = selector !== undefined && secret.versions.some((v) => v.VersionId === selector);
     value = readSecretValue(ctx, secret, isVersionId ? { versionId: selector } : { stage: selector });
   } catch (e) {

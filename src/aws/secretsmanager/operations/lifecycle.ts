@@ -1,5 +1,6 @@
 import type { OperationContext } from '../../core/service';
 import { findSecret, newSecretArn, requireSecret } from '../arn';
+import { authorizeSecret } from '../authorize';
 import {
   alreadyMarkedDeleted,
   invalidParameter,
@@ -33,6 +34,29 @@ function mergeTags(tags: { Key: string; Value: string }[]): { Key: string; Value
   return [...new Map(tags.map((t) => [t.Key, t])).values()];
 }
 
+/**
+ * CreateSecret is authorized on the secret it would create (`secret:<name>`, before the random suffix
+ * exists), with `secretsmanager:Name` and `secretsmanager:KmsKeyId`; tags on creation also need
+ * secretsmanager:TagResource.
+ */
+function authorizeCreate(
+  ctx: OperationContext,
+  name: string,
+  kmsKeyId: string | undefined,
+  tags: { Key: string; Value: string }[] | undefined,
+): void {
+  const resource = `arn:aws:secretsmanager:${ctx.region}:${ctx.accountId}:secret:${name}`;
+  const requestTags = Object.fromEntries((tags ?? []).map((t) => [`aws:RequestTag/${t.Key}`, t.Value]));
+  const context = {
+    'secretsmanager:Name': name,
+    ...(kmsKeyId ? { 'secretsmanager:KmsKeyId': kmsKeyId } : {}),
+    ...requestTags,
+    ...(tags?.length ? { 'aws:TagKeys': tags.map((t) => t.Key) } : {}),
+  };
+  ctx.authorize('secretsmanager:CreateSecret', resource, context);
+  if (tags?.length) ctx.authorize('secretsmanager:TagResource', resource, context);
+}
+
 export function createSecret(ctx: OperationContext, input: Input) {
   const name = secretName(input);
   const token = clientRequestToken(input);
@@ -42,6 +66,7 @@ export function createSecret(ctx: OperationContext, input: Input) {
   const tags = tagList(input);
   optBool(input, 'ForceOverwriteReplicaSecret'); // replication is not modelled: accepted, ignored
   optObjectList(input, 'AddReplicaRegions');
+  authorizeCreate(ctx, name, kmsKeyId, tags);
   const state = smState(ctx);
   const existing = Object.hasOwn(state.secrets, name) ? state.secrets[name] : undefined;
   if (existing) {
@@ -74,7 +99,7 @@ export function createSecret(ctx: OperationContext, input: Input) {
 
 export function describeSecret(ctx: OperationContext, input: Input) {
   // DescribeSecret still answers for a secret scheduled for deletion (with its DeletedDate).
-  return describeShape(ctx, requireSecret(ctx, secretId(input), { allowDeleted: true }));
+  return describeShape(ctx, requireSecret(ctx, secretId(input), { allowDeleted: true, authorize: 'DescribeSecret' }));
 }
 
 /**
@@ -88,7 +113,7 @@ export function updateSecret(ctx: OperationContext, input: Input) {
   const description = optString(input, 'Description', { max: 2048 });
   const kmsKeyId = optString(input, 'KmsKeyId', { max: 2048 });
   const value = secretValue(input);
-  const secret = requireSecret(ctx, id);
+  const secret = requireSecret(ctx, id, { authorize: 'UpdateSecret' });
   if (value && !token) throw missingToken();
   const clash = value && token ? versionById(secret, token) : undefined;
   if (clash && value && !sameValue(openValue(ctx, secret, clash), value)) throw versionExists();
@@ -131,6 +156,7 @@ export function deleteSecret(ctx: OperationContext, input: Input) {
   }
   const state = smState(ctx);
   const secret = findSecret(ctx, state, id);
+  authorizeSecret(ctx, 'DeleteSecret', id, secret);
   const now = ctx.clock.now();
   if (!secret) {
     if (!force) throw secretNotFound();
@@ -153,7 +179,7 @@ export function deleteSecret(ctx: OperationContext, input: Input) {
 
 /** RestoreSecret cancels a scheduled deletion; on a secret that is not deleted it changes nothing. */
 export function restoreSecret(ctx: OperationContext, input: Input) {
-  const secret = requireSecret(ctx, secretId(input), { allowDeleted: true });
+  const secret = requireSecret(ctx, secretId(input), { allowDeleted: true, authorize: 'RestoreSecret' });
   if (secret.DeletedDate !== undefined) {
     secret.DeletedDate = undefined;
     secret.DeletionDate = undefined;

@@ -1,4 +1,5 @@
 import type { OperationContext } from '../../core/service';
+import { authorizeAccountWide } from '../authorize';
 import { matchesFilters, parseFilters } from '../filters';
 import { paginate } from '../paginate';
 import { listEntryShape } from '../shape';
@@ -43,6 +44,7 @@ export function listSecrets(ctx: OperationContext, input: Input) {
   const order = oneOf(input, 'SortOrder', SORT_ORDER) ?? 'asc';
   const by = oneOf(input, 'SortBy', SORT_BY) ?? 'created-date';
   const direction = order === 'asc' ? 1 : -1;
+  authorizeAccountWide(ctx, 'ListSecrets');
   const secrets = Object.values(smState(ctx).secrets)
     .filter((s) => (includeDeleted || s.DeletedDate === undefined) && matchesFilters(ctx, s, filters))
     .sort((a, b) => {

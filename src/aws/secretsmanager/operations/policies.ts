@@ -53,7 +53,7 @@ export function putResourcePolicy(ctx: OperationContext, input: Input) {
   const id = secretId(input);
   const policy = policyParam(input);
   const block = optBool(input, 'BlockPublicPolicy') ?? false;
-  const secret = requireSecret(ctx, id);
+  const secret = requireSecret(ctx, id, { authorize: 'PutResourcePolicy' });
   const problem = policyProblem(policy);
   if (problem) throw malformedPolicy(problem);
   if (block && isPublic(policy)) throw publicPolicy();
@@ -63,12 +63,12 @@ export function putResourcePolicy(ctx: OperationContext, input: Input) {
 }
 
 export function getResourcePolicy(ctx: OperationContext, input: Input) {
-  const secret = requireSecret(ctx, secretId(input), { allowDeleted: true });
+  const secret = requireSecret(ctx, secretId(input), { allowDeleted: true, authorize: 'GetResourcePolicy' });
   return { ...arnAndName(secret), ResourcePolicy: secret.ResourcePolicy };
 }
 
 export function deleteResourcePolicy(ctx: OperationContext, input: Input) {
-  const secret = requireSecret(ctx, secretId(input));
+  const secret = requireSecret(ctx, secretId(input), { authorize: 'DeleteResourcePolicy' });
   if (secret.ResourcePolicy !== undefined) {
     secret.ResourcePolicy = undefined;
     secret.LastChangedDate = ctx.clock.now();
@@ -80,7 +80,8 @@ export function deleteResourcePolicy(ctx: OperationContext, input: Input) {
 export function validateResourcePolicy(ctx: OperationContext, input: Input) {
   const id = optString(input, 'SecretId', { min: 1, max: 2048 });
   const policy = policyParam(input);
-  if (id !== undefined) requireSecret(ctx, secretId(input));
+  if (id !== undefined) requireSecret(ctx, secretId(input), { authorize: 'ValidateResourcePolicy' });
+  else ctx.authorize('secretsmanager:ValidateResourcePolicy', '*');
   const problem = policyProblem(policy);
   const errors = problem
     ? [{ CheckName: 'SYNTAX_CHECK', ErrorMessage: problem }]

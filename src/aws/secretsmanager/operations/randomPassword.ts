@@ -1,5 +1,6 @@
 import { randomInt } from '../../core/random';
 import type { OperationContext } from '../../core/service';
+import { authorizeAccountWide } from '../authorize';
 import { invalidParameter } from '../errors';
 import { type Input, optBool, optInt, optString } from '../validate';
 
@@ -17,6 +18,7 @@ export const PUNCTUATION = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~';
  */
 export function getRandomPassword(ctx: OperationContext, input: Input) {
   const length = optInt(input, 'PasswordLength', { min: 1, max: 4096 }) ?? 32;
+  authorizeAccountWide(ctx, 'GetRandomPassword');
   const exclude = new Set(optString(input, 'ExcludeCharacters', { max: 4096 }) ?? '');
   const keep = (chars: string) => [...chars].filter((c) => !exclude.has(c)).join('');
   const types = [

@@ -54,7 +54,7 @@ export function rotateSecret(ctx: OperationContext, input: Input) {
   const immediately = optBool(input, 'RotateImmediately') ?? true;
   optObjectList(input, 'ExternalSecretRotationMetadata');
   optString(input, 'ExternalSecretRotationRoleArn', { max: 2048 });
-  const secret = requireSecret(ctx, id);
+  const secret = requireSecret(ctx, id, { authorize: 'RotateSecret' });
   const functionArn = lambdaArn || secret.rotation?.LambdaARN;
   if (!functionArn) throw noRotationFunction();
   if (!token) throw missingToken('InvalidParameterException');
@@ -88,7 +88,7 @@ export function rotateSecret(ctx: OperationContext, input: Input) {
 
 /** CancelRotateSecret: turns automatic rotation off; labels are left as they are (as AWS does). */
 export function cancelRotateSecret(ctx: OperationContext, input: Input) {
-  const secret = requireSecret(ctx, secretId(input));
+  const secret = requireSecret(ctx, secretId(input), { authorize: 'CancelRotateSecret' });
   const rotation = secret.rotation;
   if (!rotation?.LambdaARN) throw noRotationFunction();
   rotation.Enabled = false;

@@ -7,7 +7,7 @@ export function tagResource(ctx: OperationContext, input: Input) {
   const id = secretId(input);
   const tags = tagList(input);
   if (!tags) throw constraint('Tags', null, 'Member must not be null');
-  const secret = requireSecret(ctx, id);
+  const secret = requireSecret(ctx, id, { authorize: 'TagResource' });
   const merged = new Map((secret.Tags ?? []).map((t) => [t.Key, t]));
   for (const t of tags) merged.set(t.Key, t);
   secret.Tags = [...merged.values()];
@@ -20,7 +20,7 @@ export function untagResource(ctx: OperationContext, input: Input) {
   const id = secretId(input);
   const keys = optStringList(input, 'TagKeys', { item: { min: 1, max: 128 } });
   if (!keys) throw constraint('TagKeys', null, 'Member must not be null');
-  const secret = requireSecret(ctx, id);
+  const secret = requireSecret(ctx, id, { authorize: 'UntagResource' });
   secret.Tags = (secret.Tags ?? []).filter((t) => !keys.includes(t.Key));
   secret.LastChangedDate = ctx.clock.now();
   return {};

@@ -1,6 +1,7 @@
 import { AwsError } from '../../core/errors';
 import type { OperationContext } from '../../core/service';
 import { findSecret, requireSecret } from '../arn';
+import { authorizeAccountWide, authorizeSecret } from '../authorize';
 import { invalidParameter, invalidRequest, missingToken, noValue, secretValueNotFound } from '../errors';
 import { matchesFilters, parseFilters } from '../filters';
 import { putNewVersion } from '../newVersion';
@@ -49,7 +50,8 @@ export function getSecretValue(ctx: OperationContext, input: Input) {
   const id = secretId(input);
   const versionId = optString(input, 'VersionId', { min: 32, max: 64 });
   const stage = optString(input, 'VersionStage', { min: 1, max: 256 });
-  return readSecretValue(ctx, requireSecret(ctx, id), { versionId, stage });
+  const request = { versionId, versionStage: stage };
+  return readSecretValue(ctx, requireSecret(ctx, id, { authorize: 'GetSecretValue', request }), { versionId, stage });
 }
 
 /**
@@ -62,7 +64,7 @@ export function putSecretValue(ctx: OperationContext, input: Input) {
   const value = secretValue(input);
   const stages = optStringList(input, 'VersionStages', { min: 1, max: 20, item: { min: 1, max: 256 } });
   optString(input, 'RotationToken', { min: 36, max: 256 }); // managed external rotation: accepted, ignored
-  const secret = requireSecret(ctx, id);
+  const secret = requireSecret(ctx, id, { authorize: 'PutSecretValue' });
   if (!value) throw noValue();
   if (!token) throw missingToken();
   const { version } = putNewVersion(ctx, secret, token, value, stages ?? [AWSCURRENT]);
@@ -84,6 +86,8 @@ export function batchGetSecretValue(ctx: OperationContext, input: Input) {
   if (maxResults !== undefined && !filters) {
     throw invalidParameter("'Filters' not specified. 'Filters' must also be specified when 'MaxResults' is provided.");
   }
+  // BatchGetSecretValue needs its own permission, and GetSecretValue on each secret it returns.
+  authorizeAccountWide(ctx, 'BatchGetSecretValue');
   const SecretValues: unknown[] = [];
   const Errors: { SecretId: string; ErrorCode: string; Message: string }[] = [];
   const read = (secretIdValue: string, secret: () => SecretRecord) => {
@@ -95,7 +99,7 @@ export function batchGetSecretValue(ctx: OperationContext, input: Input) {
     }
   };
   if (ids) {
-    for (const id of ids) read(id, () => requireSecret(ctx, id));
+    for (const id of ids) read(id, () => requireSecret(ctx, id, { authorize: 'GetSecretValue' }));
     return { SecretValues, Errors };
   }
   const state = smState(ctx);
@@ -103,6 +107,12 @@ export function batchGetSecretValue(ctx: OperationContext, input: Input) {
     .filter((s) => s.DeletedDate === undefined && matchesFilters(ctx, s, filters ?? []))
     .sort((a, b) => a.CreatedDate - b.CreatedDate);
   const { page, NextToken } = paginate(matching, maxResults ?? 20, nextToken, 'BatchGetSecretValue');
-  for (const secret of page) read(secret.Name, () => findSecret(ctx, state, secret.Name) ?? secret);
+  for (const secret of page) {
+    read(secret.Name, () => {
+      const found = findSecret(ctx, state, secret.Name) ?? secret;
+      authorizeSecret(ctx, 'GetSecretValue', found.Name, found);
+      return found;
+    });
+  }
   return { SecretValues, Errors, NextToken };
 }

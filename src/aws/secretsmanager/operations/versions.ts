@@ -32,7 +32,7 @@ export function listSecretVersionIds(ctx: OperationContext, input: Input) {
   const maxResults = optInt(input, 'MaxResults', { min: 1, max: 100 }) ?? 100;
   const nextToken = optString(input, 'NextToken', { min: 1, max: 4096 });
   const includeDeprecated = optBool(input, 'IncludeDeprecated') ?? false;
-  const secret = requireSecret(ctx, id);
+  const secret = requireSecret(ctx, id, { authorize: 'ListSecretVersionIds' });
   const versions = secret.versions.filter((v) => includeDeprecated || !isDeprecated(v));
   const { page, NextToken } = paginate(versions, maxResults, nextToken, `ListSecretVersionIds:${secret.ARN}`);
   return {
@@ -65,7 +65,7 @@ export function updateSecretVersionStage(ctx: OperationContext, input: Input) {
   const stage = reqString(input, 'VersionStage', { min: 1, max: 256 });
   const removeFrom = optString(input, 'RemoveFromVersionId', { min: 32, max: 64 });
   const moveTo = optString(input, 'MoveToVersionId', { min: 32, max: 64 });
-  const secret = requireSecret(ctx, id);
+  const secret = requireSecret(ctx, id, { authorize: 'UpdateSecretVersionStage', request: { versionStage: stage } });
   if (removeFrom !== undefined && !requireVersion(secret, removeFrom).VersionStages.includes(stage)) {
     throw invalidParameter(`The staging label ${stage} is not attached to version ${removeFrom}.`);
   }

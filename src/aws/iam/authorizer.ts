@@ -1,0 +1,55 @@
+import { AwsError } from '../core/errors';
+import { type AuthorizationRecord, authorizeRequest, type ResourcePolicyInput } from './authorize';
+import { globalKeys } from './conditionKeys';
+import { type Principal, principalContext } from './principal';
+import type { RequestContext } from './types';
+
+export interface AuthorizeOptions {
+  /** The resource's own policy (a secret's resource policy, a KMS key policy), if it has one. */
+  resourcePolicy?: ResourcePolicyInput;
+  /** How AWS's message names the resource when it differs from the ARN evaluated. */
+  messageResource?: string;
+}
+
+/**
+ * `ctx.authorize(action, resource, context?, options?)`: evaluates the request as the emulator's
+ * principal, records the decision for the call log, and throws AccessDeniedException with AWS's
+ * message when it is not allowed. Returns the record when allowed.
+ */
+export type AuthorizeFn = (
+  action: string,
+  resource: string,
+  context?: RequestContext,
+  options?: AuthorizeOptions,
+) => AuthorizationRecord;
+
+/** With no principal set the emulator allows everything, as an account's root user can. */
+const NO_PRINCIPAL = 'No principal is set, so the emulator allows every call.';
+
+export function createAuthorizer(args: {
+  principal: () => Principal | undefined;
+  accountId: string;
+  region: string;
+  now: () => number;
+  /** Where the decisions of this request are collected for the call log. */
+  decisions: AuthorizationRecord[];
+}): AuthorizeFn {
+  return (action, resource, context = {}, options = {}) => {
+    const principal = args.principal();
+    if (!principal) return { action, resource, decision: 'Allow', reason: NO_PRINCIPAL };
+    const { record, denialMessage } = authorizeRequest({
+      principal,
+      resourceAccount: args.accountId,
+      request: {
+        action,
+        resource,
+        context: { ...globalKeys(args.now(), args.region), ...principalContext(principal), ...context },
+      },
+      ...(options.resourcePolicy ? { resourcePolicy: options.resourcePolicy } : {}),
+      ...(options.messageResource ? { messageResource: options.messageResource } : {}),
+    });
+    args.decisions.push(record);
+    if (denialMessage !== undefined) throw new AwsError('AccessDeniedException', denialMessage);
+    return record;
+  };
+}

@@ -1,0 +1,49 @@
+import { matchStatement, nearMiss, refOf } from './evaluate';
+import { type Principal, principalMatch } from './principal';
+import { normalizeContext } from './requestContext';
+import type { AuthzRequest, Policy, StatementRef } from './types';
+
+/**
+ * A resource-based policy (a secret's resource policy, a KMS key policy) evaluated for one caller.
+ * Beyond action, resource and conditions, a statement applies only if its Principal names the
+ * caller. An Allow naming the caller (or `*`) grants by itself; an Allow naming the caller's account
+ * only delegates to that account's identity-based policies.
+ */
+export interface ResourcePolicyOutcome {
+  deny?: StatementRef;
+  /** An Allow naming the caller, its role, or `*`. */
+  direct?: StatementRef;
+  /** An Allow naming the caller's account (root): the identity-based policies must allow too. */
+  account?: StatementRef;
+  misses: string[];
+}
+
+export function evaluateResourcePolicy(
+  policy: Policy,
+  principal: Principal,
+  request: AuthzRequest,
+): ResourcePolicyOutcome {
+  const context = normalizeContext(request.context);
+  const outcome: ResourcePolicyOutcome = { misses: [] };
+  for (const statement of policy.statements) {
+    const ref = refOf(policy, statement);
+    let named: 'direct' | 'account' | undefined;
+    if (statement.principal) named = principalMatch(statement.principal, principal);
+    else if (statement.notPrincipal) named = principalMatch(statement.notPrincipal, principal) ? undefined : 'direct';
+    const matched = matchStatement(policy, statement, request, context);
+    const match = matched.applies && !named ? ({ applies: false, because: 'principal' } as const) : matched;
+    if (!match.applies) {
+      const miss = nearMiss(ref, statement.effect, match);
+      if (miss) outcome.misses.push(miss);
+      continue;
+    }
+    if (statement.effect === 'Deny') {
+      outcome.deny ??= ref;
+    } else if (named === 'direct') {
+      outcome.direct ??= ref;
+    } else {
+      outcome.account ??= ref;
+    }
+  }
+  return outcome;
+}

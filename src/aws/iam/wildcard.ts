@@ -1,0 +1,104 @@
+import { type NormalizedContext, variableValue } from './requestContext';
+
+/**
+ * IAM's pattern matching. `*` matches any run of characters (none included), `?` exactly one.
+ * With policy version 2012-10-17 a `${key}` is replaced by the request's value of that key
+ * (`${key, 'default'}` when it is absent), and `${*}`, `${?}`, `${$}` stand for the literal
+ * characters; a variable whose key is absent makes the pattern match nothing.
+ */
+export interface MatchOptions {
+  ignoreCase?: boolean;
+  /** Substitute policy variables from this context (policy version 2012-10-17 only). */
+  variables?: NormalizedContext;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const LITERAL_VARIABLES: Record<string, string> = { '*': '*', '?': '?', $: '$' };
+
+/** The pattern as a RegExp source, or undefined when a variable cannot be substituted. */
+function patternSource(pattern: string, variables: NormalizedContext | undefined): string | undefined {
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i] as string;
+    if (variables && c === '$' && pattern[i + 1] === '{') {
+      const end = pattern.indexOf('}', i + 2);
+      if (end > 0) {
+        const value = substitute(pattern.slice(i + 2, end), variables);
+        if (value === undefined) return undefined;
+        out += escapeRegExp(value);
+        i = end;
+        continue;
+      }
+    }
+    out += c === '*' ? '.*' : c === '?' ? '.' : escapeRegExp(c);
+  }
+  return out;
+}
+
+function substitute(inner: string, variables: NormalizedContext): string | undefined {
+  const literal = LITERAL_VARIABLES[inner.trim()];
+  if (literal !== undefined) return literal;
+  const m = inner.match(/^\s*([^,\s]+)\s*(?:,\s*'([^']*)'\s*)?$/);
+  if (!m) return undefined;
+  return variableValue(variables, m[1] as string) ?? m[2];
+}
+
+/** The text with its policy variables replaced (no wildcards), or undefined when one cannot be. */
+export function expandVariables(text: string, variables: NormalizedContext | undefined): string | undefined {
+  if (!variables) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '$' && text[i + 1] === '{') {
+      const end = text.indexOf('}', i + 2);
+      if (end > 0) {
+        const value = substitute(text.slice(i + 2, end), variables);
+        if (value === undefined) return undefined;
+        out += value;
+        i = end;
+        continue;
+      }
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+/** Does the whole value match the pattern? */
+export function wildcardMatch(pattern: string, value: string, options: MatchOptions = {}): boolean {
+  const source = patternSource(pattern, options.variables);
+  if (source === undefined) return false;
+  return new RegExp(`^${source}$`, options.ignoreCase ? 'is' : 's').test(value);
+}
+
+/** Splits at the first five colons that are not inside a `${...}` variable: an ARN's six parts. */
+export function arnParts(arn: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  let depth = 0;
+  for (let i = 0; i < arn.length && parts.length < 5; i++) {
+    if (arn[i] === '$' && arn[i + 1] === '{') depth++;
+    else if (arn[i] === '}' && depth > 0) depth--;
+    else if (arn[i] === ':' && depth === 0) {
+      parts.push(arn.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(arn.slice(start));
+  return parts;
+}
+
+/**
+ * ARN matching as IAM does it for Resource elements and the Arn* condition operators: each of the
+ * six colon-separated parts is matched on its own, so a `*` in the region part never crosses a
+ * colon, while the last part (the resource, `secret:name-AbCdEf`, `parameter/a/b`) may contain
+ * colons and slashes that `*` spans. Case-sensitive. A pattern of fewer than six parts is matched
+ * against the whole ARN.
+ */
+export function arnMatch(pattern: string, arn: string, options: MatchOptions = {}): boolean {
+  if (pattern === '*') return true;
+  const p = arnParts(pattern);
+  if (p.length < 6) return wildcardMatch(pattern, arn, options);
+  const a = arnParts(arn);
+  if (a.length < 6) return false;
+  return p.every((part, i) => wildcardMatch(part, a[i] as string, options));
+}
