@@ -14,7 +14,7 @@ export interface WireRequest {
   region?: string;
   accountId?: string;
   /** Who is calling: learner code ('request', the default) or a lab check (not counted as the learner's). */
-  source?: 'request' | 'check';
+  source?: 'request' | 'check' | 'event';
 }
 
 export interface WireResponse {

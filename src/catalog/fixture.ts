@@ -64,6 +64,34 @@ export const fixtureSchema = z
       )
       .default([])
       .describe('Parameter Store parameters to create.'),
+    databases: z
+      .array(
+        z
+          .object({
+            host: z.string().min(1).describe('Host name the server answers on, e.g. pettracker-dev.cluster-abc123.us-east-1.rds.amazonaws.com.'),
+            port: z.number().int().min(1).max(65_535).optional().describe('Port (default 5432 for postgres, 3306 for mysql).'),
+            engine: z.enum(['postgres', 'mysql']).default('postgres').describe('Database engine.'),
+            users: z.record(z.string(), z.string()).default({}).describe('Database users as name: password.'),
+            master: z
+              .object({
+                user: z.string().min(1).describe('User name, e.g. pettracker_admin.'),
+                password: z.string().min(1).describe('Its password.'),
+              })
+              .strict()
+              .optional()
+              .describe('The master (super)user that may change other users\' passwords.'),
+            databases: z
+              .record(
+                z.string(),
+                z.array(z.object({ id: z.number().int(), name: z.string(), species: z.string(), owner: z.string() }).strict()),
+              )
+              .default({})
+              .describe('Databases as name: list of pets (id, name, species, owner).'),
+          })
+          .strict(),
+      )
+      .default([])
+      .describe('Simulated database servers (for rotation exercises), reached from learner code with @pettracker/db.'),
   })
   .strict();
 

@@ -2,6 +2,7 @@ import type { KMSClient } from '@aws-sdk/client-kms';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { SSMClient } from '@aws-sdk/client-ssm';
 import type { CallLogEntry } from '../aws/core/callLog';
+import type { Connection, ConnectOptions } from '../aws/db/client';
 import type { Emulator } from '../aws/emulator';
 import type { ConsoleLine, LearnerError } from './messages';
 
@@ -23,12 +24,17 @@ export interface CheckContext {
   sm: SecretsManagerClient;
   ssm: SSMClient;
   kms: KMSClient;
-  /** Moves simulated time forward: a number of ms or text like "30 days", "6 minutes". */
+  /**
+   * The simulated databases, for the checks' own logins (`t.db.connect({ host, port, user, password, database })`):
+   * logged as the checks', never as the learner's.
+   */
+  db: { connect(options: ConnectOptions): Promise<Connection> };
+  /** Moves simulated time forward ("30 days", "6 minutes" or ms), running what falls due on the way (scheduled rotations...). */
   advance(duration: number | string): Promise<void>;
   /** Fails the task with a message that tells the learner what to do next. */
   fail(message: string): never;
   /** `fail(message)` unless the condition holds. */
-  expect(condition: unknown, message: string): asserts condition;
+  expect(condition: unknown, message: string): void;
 }
 
 export interface CheckTask {

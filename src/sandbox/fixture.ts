@@ -58,5 +58,6 @@ export async function applyFixture(emulator: Emulator, fixture: Fixture): Promis
       `parameter ${p.name}`,
     );
   }
+  for (const db of fixture.databases ?? []) emulator.databases.addServer(db);
   emulator.log.reset();
 }

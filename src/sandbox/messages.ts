@@ -2,12 +2,23 @@ import type { CallLogEntry } from '../aws/core/callLog';
 import type { EmulatorSnapshot } from '../aws/emulator';
 
 /** Every message between the page and the sandbox worker: one union on `type`, in one file. */
-export type ToWorker = { type: 'run'; runId: number; request: RunRequest };
+export type ToWorker =
+  | { type: 'run'; runId: number; request: RunRequest }
+  /** Moves the last run's emulator forward in simulated time (scheduled rotations, TTLs fall due). */
+  | { type: 'advance'; runId: number; ms: number };
 
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'console'; runId: number; line: ConsoleLine }
-  | { type: 'done'; runId: number; result: RunResult };
+  | { type: 'done'; runId: number; result: RunResult }
+  | { type: 'state'; runId: number; state: EmulatorView };
+
+/** The emulator as the inspector draws it. */
+export interface EmulatorView {
+  state: EmulatorSnapshot;
+  calls: CallLogEntry[];
+  now: number;
+}
 
 export interface RunRequest {
   /** The learner's TypeScript. */

@@ -3,10 +3,12 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { FetchHttpHandler } from '@smithy/fetch-http-handler';
 import type { RequestHandler } from 'msw';
+import { connect } from '../aws/db/client';
 import { Emulator } from '../aws/emulator';
+import { createExtensionHandlers } from '../aws/extension/handlers';
 import { createHandlers } from '../aws/handlers';
 import type { Fixture } from '../catalog/fixture';
-import { type CheckContext, CheckFailure, type CheckTask, parseDuration } from './checkKit';
+import { type CheckContext, CheckFailure, type CheckTask } from './checkKit';
 import { execute, toLearnerError } from './execute';
 import { applyFixture } from './fixture';
 import { formatArgs } from './format';
@@ -23,7 +25,9 @@ export interface SessionExercise {
 
 export interface SessionOptions {
   onConsole?: (line: ConsoleLine) => void;
-  /** Extra MSW handlers in front of the emulator's (e.g. the Lambda extension). */
+  /** Receives the run's emulator (the worker keeps it for the clock controls). */
+  onEmulator?: (emulator: Emulator) => void;
+  /** MSW handlers in front of the emulator's; default: the Lambda extension on localhost:2773 (default TTLs). */
   extraHandlers?: (emulator: Emulator) => RequestHandler[];
 }
 
@@ -34,15 +38,21 @@ export const CHECK_HEADER = 'x-secrets-lab-source';
  * One run: a fresh emulator from the exercise's fixture, the learner's code with the SDK and course
  * modules, then the checks. Environment-free: the sandbox worker and vitest both call this.
  */
-export async function runSession(code: string, exercise: SessionExercise | undefined, options: SessionOptions = {}): Promise<RunResult> {
+export async function runSession(
+  code: string,
+  exercise: SessionExercise | undefined,
+  options: SessionOptions = {},
+): Promise<RunResult> {
   const emulator = new Emulator({ seed: 7 });
+  options.onEmulator?.(emulator);
   const output: ConsoleLine[] = [];
   const push = (level: ConsoleLine['level'], args: unknown[]) => {
     const line = { level, text: formatArgs(args) };
     output.push(line);
     options.onConsole?.(line);
   };
-  const handlers = [...(options.extraHandlers?.(emulator) ?? []), ...createHandlers(emulator)];
+  const extra = options.extraHandlers ?? ((e: Emulator) => createExtensionHandlers(e));
+  const handlers = [...extra(emulator), ...createHandlers(emulator)];
   const restore = lockNetwork(sandboxFetch(handlers));
   let error: LearnerError | undefined;
   let exports: Record<string, unknown> = {};
@@ -52,7 +62,13 @@ export async function runSession(code: string, exercise: SessionExercise | undef
     if (exercise) await applyFixture(emulator, exercise.fixture);
     const js = transpile(code);
     if (js.error) {
-      error = { name: 'SyntaxError', message: js.error.message, line: js.error.line, column: js.error.column, phase: 'transpile' };
+      error = {
+        name: 'SyntaxError',
+        message: js.error.message,
+        line: js.error.line,
+        column: js.error.column,
+        phase: 'transpile',
+      };
     } else {
       const modules: Record<string, unknown> = { ...sdkModules, ...courseModules(emulator) };
       const started = performance.now();
@@ -70,7 +86,14 @@ export async function runSession(code: string, exercise: SessionExercise | undef
         },
         fetch: globalThis.fetch,
         Date: simulatedDate(() => emulator.clock.now()),
-        process: { env: { AWS_REGION: SANDBOX_REGION, AWS_DEFAULT_REGION: SANDBOX_REGION, AWS_SESSION_TOKEN: 'sandbox-session-token', ENVIRONMENT: 'dev' } },
+        process: {
+          env: {
+            AWS_REGION: SANDBOX_REGION,
+            AWS_DEFAULT_REGION: SANDBOX_REGION,
+            AWS_SESSION_TOKEN: 'sandbox-session-token',
+            ENVIRONMENT: 'dev',
+          },
+        },
       });
       durationMs = performance.now() - started;
       exports = result.exports;
@@ -99,7 +122,12 @@ async function runChecks(
   emulator: Emulator,
   run: { exports: Record<string, unknown>; output: ConsoleLine[]; error: LearnerError | undefined },
 ): Promise<CheckResult[]> {
-  const tagged = { region: SANDBOX_REGION, credentials: SANDBOX_CREDENTIALS, requestHandler: new FetchHttpHandler(), maxAttempts: 1 };
+  const tagged = {
+    region: SANDBOX_REGION,
+    credentials: SANDBOX_CREDENTIALS,
+    requestHandler: new FetchHttpHandler(),
+    maxAttempts: 1,
+  };
   const clients = { sm: new SecretsManagerClient(tagged), ssm: new SSMClient(tagged), kms: new KMSClient(tagged) };
   type Next = (args: { request: unknown }) => Promise<unknown>;
   for (const client of Object.values(clients)) {
@@ -120,10 +148,14 @@ async function runChecks(
     emulator,
     ...clients,
     calls: (service, operation) =>
-      emulator.log.entries().filter((e) => e.source === 'request' && (!service || e.service === service) && (!operation || e.operation === operation)),
-    advance: async (duration) => {
-      emulator.clock.advance(parseDuration(duration));
-    },
+      emulator.log
+        .entries()
+        .filter(
+          (e) =>
+            e.source === 'request' && (!service || e.service === service) && (!operation || e.operation === operation),
+        ),
+    db: { connect: (options) => connect(emulator.databases, options, 'check') },
+    advance: (duration) => emulator.advance(duration),
     fail,
     expect: (condition, message) => {
       if (!condition) fail(message);
@@ -135,7 +167,10 @@ async function runChecks(
       await task.run(ctx);
       results.push({ id: task.id, title: task.title, passed: true });
     } catch (e) {
-      const message = e instanceof CheckFailure ? e.message : `The check stopped with ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`;
+      const message =
+        e instanceof CheckFailure
+          ? e.message
+          : `The check stopped with ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`;
       results.push({ id: task.id, title: task.title, passed: false, message });
     }
   }

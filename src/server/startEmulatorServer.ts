@@ -5,7 +5,9 @@ import { getResponse } from 'msw';
 import { Emulator } from '../aws/emulator';
 import { answerAwsRequest, createHandlers } from '../aws/handlers';
 import { errorResponse, MAX_BODY_BYTES, type WireResponse } from '../aws/protocol';
+import { preparePetTracker } from '../aws/control/petTracker';
 import { formatCallLine } from './callLine';
+import { controlRoute } from './controlRoute';
 import { readBody } from './readBody';
 import { isReadOnlyOperation, type LoadedState, loadStateFile, saveStateFile } from './stateFile';
 
@@ -108,6 +110,8 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
   } else if (state?.kind === 'corrupt') {
     log(`State file ${options.statePath} is corrupt (${state.reason}); kept it as ${state.movedTo} and started empty`);
   }
+  // The rotation templates in this account and the PetTracker database the seed's secret names.
+  preparePetTracker(emulator);
 
   let recorded = 0;
   emulator.log.subscribe((entry) => {
@@ -115,7 +119,16 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
     log(formatCallLine(entry));
   });
 
-  const routes = options.routes ?? [];
+  const saveState = () => {
+    if (!options.statePath) return;
+    try {
+      saveStateFile(options.statePath, emulator.snapshot());
+    } catch (e) {
+      log(`Could not save state to ${options.statePath}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  // The control API (/_emulator/clock, /log, /reset, /lambdas, /state) comes first.
+  const routes = [controlRoute(saveState), ...(options.routes ?? [])];
   let origin = '';
   let hostname = '';
   let handlers: ReturnType<typeof createHandlers> = [];
@@ -137,9 +150,12 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
       );
       return;
     }
-    if (wallClock && Date.now() > emulator.clock.now()) emulator.clock.set(Date.now());
+    // Following the wall clock runs what falls due on the way (a rotation window, a deletion).
+    if (wallClock && Date.now() > emulator.clock.now()) await emulator.setTime(Date.now());
     const before = recorded;
     const answer = await dispatch(req, body.body);
+    // A rotation RotateSecret started runs to completion before the answer (and the state file).
+    await emulator.idle();
     if (!answer) {
       sendError(res, 'UnknownOperationException', `No AWS API at ${req.url}: send AWS JSON 1.1 requests to /`, 404);
       log(

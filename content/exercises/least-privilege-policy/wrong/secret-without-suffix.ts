@@ -1,0 +1,26 @@
+// expect: reads-dev-secret: six random characters
+export const policy = {
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Effect: 'Allow',
+      Action: ['ssm:GetParameter', 'ssm:GetParameters', 'ssm:GetParametersByPath'],
+      Resource: [
+        'arn:aws:ssm:us-east-1:123456789012:parameter/pettracker/dev',
+        'arn:aws:ssm:us-east-1:123456789012:parameter/pettracker/dev/*',
+      ],
+    },
+    {
+      Effect: 'Allow',
+      Action: 'kms:Decrypt',
+      Resource: 'arn:aws:kms:us-east-1:123456789012:key/*',
+      Condition: { StringEquals: { 'kms:ViaService': 'ssm.us-east-1.amazonaws.com' } },
+    },
+    // The secret's name, but not its ARN: the real ARN ends in -XXXXXX.
+    {
+      Effect: 'Allow',
+      Action: 'secretsmanager:GetSecretValue',
+      Resource: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:pettracker/dev/db-credentials',
+    },
+  ],
+};

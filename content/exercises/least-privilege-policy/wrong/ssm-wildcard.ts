@@ -1,0 +1,26 @@
+// expect: denies-writes: ssm:PutParameter
+export const policy = {
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Effect: 'Allow',
+      // The right branch, but every Parameter Store action on it.
+      Action: 'ssm:*',
+      Resource: [
+        'arn:aws:ssm:us-east-1:123456789012:parameter/pettracker/dev',
+        'arn:aws:ssm:us-east-1:123456789012:parameter/pettracker/dev/*',
+      ],
+    },
+    {
+      Effect: 'Allow',
+      Action: 'kms:Decrypt',
+      Resource: 'arn:aws:kms:us-east-1:123456789012:key/*',
+      Condition: { StringEquals: { 'kms:ViaService': 'ssm.us-east-1.amazonaws.com' } },
+    },
+    {
+      Effect: 'Allow',
+      Action: 'secretsmanager:GetSecretValue',
+      Resource: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:pettracker/dev/*',
+    },
+  ],
+};

@@ -1,0 +1,53 @@
+import type { Emulator } from '../emulator';
+import type { SecretsManagerState } from '../secretsmanager/state';
+import { smState } from '../secretsmanager/state';
+import { duePolicies, runPolicy } from '../ssm/policies';
+import { latestVersion, type SsmState } from '../ssm/state';
+import type { DueEvent, EventSource } from './scheduler';
+
+/**
+ * The end of a secret's recovery window: at DeletionDate the secret is removed for good (Secrets
+ * Manager's own `smState` does the removal and records the event; the clock just gets there).
+ */
+export function deletionSource(emulator: Emulator): EventSource {
+  return {
+    name: 'secret deletions',
+    next(upTo) {
+      let best: DueEvent | undefined;
+      for (const { accountId, region } of emulator.regionsWith('secretsmanager')) {
+        const ctx = emulator.context(region, accountId);
+        for (const secret of Object.values(ctx.state<SecretsManagerState>('secretsmanager').secrets)) {
+          const when = secret.DeletionDate;
+          if (when === undefined || when > upTo || (best && best.time <= when)) continue;
+          best = { time: when, label: `delete ${secret.Name}`, run: () => void smState(ctx) };
+        }
+      }
+      return best;
+    },
+  };
+}
+
+/** Parameter Store policies (Advanced tier): Expiration, ExpirationNotification, NoChangeNotification. */
+export function parameterPolicySource(emulator: Emulator): EventSource {
+  return {
+    name: 'parameter policies',
+    next(upTo) {
+      let best: DueEvent | undefined;
+      for (const { accountId, region } of emulator.regionsWith('ssm')) {
+        const ctx = emulator.context(region, accountId);
+        const state = ctx.state<SsmState>('ssm');
+        for (const parameter of Object.values(state.parameters)) {
+          for (const due of duePolicies(parameter.Name, latestVersion(parameter))) {
+            if (due.time > upTo || (best && best.time <= due.time)) continue;
+            best = {
+              time: due.time,
+              label: `${due.policy.PolicyType} ${due.name}`,
+              run: () => runPolicy(ctx, state, due),
+            };
+          }
+        }
+      }
+      return best;
+    },
+  };
+}

@@ -1,0 +1,257 @@
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { Link } from 'wouter';
+import type { ExerciseMeta } from '../catalog/exercise';
+import { parseDuration } from '../sandbox/checkKit';
+import type { ConsoleLine, EmulatorView, RunResult } from '../sandbox/messages';
+import { RunTimeoutError } from '../sandbox/runner';
+import { discardDraft, recordExerciseRun, saveDraft, setEditorSettings, showSolution } from '../store/actions';
+import { useAppStore } from '../store/store';
+import { ChecksPanel } from './ChecksPanel';
+import { ConfirmButton } from './ConfirmButton';
+import { findExercise, loadExercise } from './exercises';
+import { Inspector } from './Inspector';
+import { OutputPanel } from './OutputPanel';
+import { runner } from './runnerInstance';
+import 'virtual:code.css';
+
+const CodeEditor = lazy(() => import('./CodeEditor'));
+type Tab = 'output' | 'checks' | 'inspector';
+
+export default function LabPage({ slug }: { slug: string }) {
+  const summary = findExercise(slug);
+  const [exercise, setExercise] = useState<ExerciseMeta>();
+  const [loadError, setLoadError] = useState<string>();
+  useEffect(() => {
+    setExercise(undefined);
+    loadExercise(slug).then(setExercise, (e: unknown) => setLoadError(String(e)));
+    void runner.warm();
+  }, [slug]);
+  useEffect(() => {
+    if (summary) document.title = `${summary.title} · Lab · Secrets Lab`;
+  }, [summary]);
+
+  if (!summary) {
+    return (
+      <div className="page">
+        <h1>Exercise not found</h1>
+        <p>
+          There is no exercise called “{slug}”. <Link href="/lab">All exercises</Link>
+        </p>
+      </div>
+    );
+  }
+  if (loadError) return <p role="alert" className="page error-text">This exercise could not be loaded: {loadError}</p>;
+  if (!exercise) return <p className="page loading">Loading the exercise…</p>;
+  return <Workbench key={slug} exercise={exercise} />;
+}
+
+function Workbench({ exercise }: { exercise: ExerciseMeta }) {
+  const { slug } = exercise;
+  const draft = useAppStore((s) => s.drafts[slug]?.code);
+  const progress = useAppStore((s) => s.exerciseProgress[slug]);
+  const solutionShown = useAppStore((s) => Boolean(s.solutionsShown[slug]));
+  const editorSettings = useAppStore((s) => s.editor);
+  const [code, setCode] = useState(draft ?? exercise.starter);
+  const [running, setRunning] = useState(false);
+  const [lines, setLines] = useState<ConsoleLine[]>([]);
+  const [result, setResult] = useState<RunResult>();
+  const [view, setView] = useState<EmulatorView>();
+  const [tab, setTab] = useState<Tab>('output');
+  const [brief, setBrief] = useState<'instructions' | 'hints' | 'solution'>('instructions');
+  const [hintsShown, setHintsShown] = useState(1);
+  const [announcement, setAnnouncement] = useState('');
+  const [reveal, setReveal] = useState<{ line: number; nonce: number }>();
+  const saveTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const codeRef = useRef(code);
+  codeRef.current = code;
+
+  // Drafts are saved as the learner types (debounced), and once more when they leave.
+  const onChange = (value: string) => {
+    setCode(value);
+    clearTimeout(saveTimer.current);
+    saveTimer.current = setTimeout(() => saveDraft(slug, value), 300);
+  };
+  useEffect(
+    () => () => {
+      clearTimeout(saveTimer.current);
+      if (codeRef.current !== exercise.starter || useAppStore.getState().drafts[slug]) saveDraft(slug, codeRef.current);
+    },
+    [slug, exercise.starter],
+  );
+
+  const run = useCallback(async () => {
+    if (running) return;
+    setRunning(true);
+    setLines([]);
+    setResult(undefined);
+    setAnnouncement('Running…');
+    try {
+      const r = await runner.run({ code: codeRef.current, exercise: slug }, { timeLimitMs: exercise.timeLimitMs, onConsole: (line) => setLines((l) => [...l, line]) });
+      setResult(r);
+      setLines(r.output);
+      setView({ state: r.state, calls: r.calls, now: r.now });
+      recordExerciseRun(slug, r.ok);
+      const passed = r.checks.filter((c) => c.passed).length;
+      setTab(r.error && r.checks.every((c) => !c.passed) ? 'output' : 'checks');
+      setAnnouncement(r.error ? `Run finished with ${r.error.name}. ${passed} of ${r.checks.length} checks passed.` : `${passed} of ${r.checks.length} checks passed.`);
+    } catch (e) {
+      const timeout = e instanceof RunTimeoutError;
+      setResult({
+        ok: false,
+        error: { name: timeout ? 'RunTimeoutError' : 'SandboxError', message: (e as Error).message, phase: timeout ? 'timeout' : 'sandbox' },
+        durationMs: timeout ? exercise.timeLimitMs : 0,
+        output: [],
+        calls: [],
+        checks: [],
+        state: { version: 1, now: 0, accounts: {} },
+        now: 0,
+      });
+      setTab('output');
+      setAnnouncement((e as Error).message);
+    } finally {
+      setRunning(false);
+    }
+  }, [running, slug, exercise.timeLimitMs]);
+
+  const advance = async (duration: string) => {
+    const next = await runner.advance(parseDuration(duration));
+    if (next) {
+      setView(next);
+      setTab('inspector');
+      setAnnouncement(`Advanced the clock by ${duration}.`);
+    }
+  };
+
+  const failing = result?.checks.find((c) => !c.passed);
+  const canSeeSolution = progress?.passed || solutionShown;
+
+  return (
+    <div className="lab">
+      <section className="lab-brief" aria-labelledby="exercise-title">
+        <p className="eyebrow">
+          Exercise {exercise.order} · {exercise.difficulty} · <Link href={`/lessons/${exercise.lesson}`}>Lesson</Link>
+          {progress?.passed && <span className="badge badge-success">✓ passed</span>}
+        </p>
+        <h1 id="exercise-title">{exercise.title}</h1>
+        <div className="tabs" role="tablist" aria-label="Exercise">
+          {(['instructions', 'hints', 'solution'] as const).map((t) => (
+            <button key={t} type="button" role="tab" id={`brief-${t}`} aria-selected={brief === t} aria-controls="brief-panel" className="tab" onClick={() => setBrief(t)}>
+              {t[0]?.toUpperCase() + t.slice(1)}
+            </button>
+          ))}
+        </div>
+        <div id="brief-panel" role="tabpanel" aria-labelledby={`brief-${brief}`} className="brief-panel">
+          {brief === 'instructions' && <div className="prose" dangerouslySetInnerHTML={{ __html: exercise.html }} />}
+          {brief === 'hints' && (
+            <div className="hints">
+              {failing?.message && (
+                <div className="callout callout-tip">
+                  <p className="callout-title">From your last run</p>
+                  <p>{failing.message}</p>
+                </div>
+              )}
+              <ol>
+                {exercise.hints.slice(0, hintsShown).map((h) => (
+                  <li key={h}>{h}</li>
+                ))}
+              </ol>
+              {hintsShown < exercise.hints.length && (
+                <button type="button" className="button" onClick={() => setHintsShown((n) => n + 1)}>
+                  Show another hint
+                </button>
+              )}
+            </div>
+          )}
+          {brief === 'solution' &&
+            (canSeeSolution ? (
+              <div>
+                <p className="muted">The reference solution. Your own code stays in the editor.</p>
+                <pre className="solution-code">
+                  <code>{exercise.solution}</code>
+                </pre>
+              </div>
+            ) : (
+              <div>
+                <p>The solution opens once your code passes every check. Trying first is how it sticks.</p>
+                <ConfirmButton
+                  label="Show the solution anyway"
+                  question="Show the reference solution now? Your code is kept as it is."
+                  confirm="Show it"
+                  onConfirm={() => showSolution(slug)}
+                />
+              </div>
+            ))}
+        </div>
+      </section>
+      <section className="lab-work" aria-label="Your code">
+        <div className="lab-toolbar">
+          <button type="button" className="button button-primary" onClick={run} disabled={running} aria-keyshortcuts="Control+Enter">
+            {running ? 'Running…' : '▶ Run'}
+          </button>
+          <span className="muted kbd-hint">Ctrl+Enter</span>
+          <ConfirmButton
+            label="Reset to starter"
+            question="Replace your code with the starter code? Your current code will be lost."
+            confirm="Reset"
+            onConfirm={() => {
+              discardDraft(slug);
+              // The editor is controlled: a new value replaces its content (and stays undoable).
+              setCode(exercise.starter);
+            }}
+          />
+          <details className="editor-settings">
+            <summary>Editor</summary>
+            <label>
+              <input type="checkbox" checked={editorSettings.accessibility} onChange={(e) => setEditorSettings({ accessibility: e.target.checked })} /> Screen reader mode
+            </label>
+            <label>
+              <input type="checkbox" checked={editorSettings.tabMovesFocus} onChange={(e) => setEditorSettings({ tabMovesFocus: e.target.checked })} /> Tab moves focus
+            </label>
+          </details>
+        </div>
+        <div className="editor-frame">
+          <Suspense fallback={<div className="editor-loading">Loading the editor…</div>}>
+            <CodeEditor
+              path={`file:///exercises/${slug}/main.ts`}
+              value={code}
+              onChange={onChange}
+              onRun={run}
+              errorLine={result?.error?.line}
+              errorMessage={result?.error ? `${result.error.name}: ${result.error.message}` : undefined}
+              reveal={reveal}
+            />
+          </Suspense>
+        </div>
+        <div className="lab-panels">
+          <div className="tabs" role="tablist" aria-label="Results">
+            {(['output', 'checks', 'inspector'] as const).map((t) => (
+              <button key={t} type="button" role="tab" id={`tab-${t}`} aria-selected={tab === t} aria-controls="result-panel" className="tab" onClick={() => setTab(t)}>
+                {t === 'checks' && result?.checks.length ? `Checks ${result.checks.filter((c) => c.passed).length}/${result.checks.length}` : t[0]?.toUpperCase() + t.slice(1)}
+              </button>
+            ))}
+            {exercise.clock && (
+              <span className="clock-controls" role="group" aria-label="Simulated clock">
+                <span className="muted">Advance</span>
+                {['1 hour', '1 day', '30 days'].map((d) => (
+                  <button key={d} type="button" className="chip" disabled={!view || running} onClick={() => void advance(d)}>
+                    +{d}
+                  </button>
+                ))}
+              </span>
+            )}
+          </div>
+          <div id="result-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} className="result-panel">
+            {tab === 'output' && (
+              <OutputPanel lines={lines} error={result?.error} durationMs={result?.durationMs} running={running} onGoToLine={(line) => setReveal({ line, nonce: Date.now() })} />
+            )}
+            {tab === 'checks' && <ChecksPanel checks={result?.checks ?? []} ran={Boolean(result)} />}
+            {tab === 'inspector' && <Inspector view={view} />}
+          </div>
+        </div>
+        <div className="sr-only" role="status" aria-live="polite">
+          {announcement}
+        </div>
+      </section>
+    </div>
+  );
+}
