@@ -3,6 +3,10 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { contentPlugin } from './src/catalog/vitePlugin.ts';
+import { sdkTypesPlugin } from './src/lab/build/sdkTypesPlugin.ts';
+import { cspPlugin } from './src/app/build/csp.ts';
+import { quizPlugin } from './src/catalog/quizPlugin.ts';
+import { pwaPlugin } from './src/app/pwa/pwaPlugin.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -11,9 +15,12 @@ export default defineConfig({
   root: 'src',
   publicDir: '../public',
   envDir: root,
-  plugins: [react(), contentPlugin({ projectRoot: root })],
+  plugins: [react(), cspPlugin(), contentPlugin({ projectRoot: root }), sdkTypesPlugin({ projectRoot: root }), quizPlugin({ projectRoot: root }), pwaPlugin()],
+  // Exercise checks (content/exercises/*/checks.ts) import their kit by this name.
+  resolve: { alias: { '@lab/checks': fileURLToPath(new URL('./src/sandbox/checkKit.ts', import.meta.url)) } },
   build: { outDir: '../dist', emptyOutDir: true, target: 'es2022', sourcemap: false },
-  worker: { format: 'es' },
+  // The sandbox worker imports the exercises' checks and fixtures (virtual:exercise-runtime).
+  worker: { format: 'es', plugins: () => [contentPlugin({ projectRoot: root })] },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   test: {
@@ -53,8 +60,10 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['test/browser/globalSetup.ts'],
           setupFiles: ['test/setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          testTimeout: 90_000,
+          hookTimeout: 600_000,
+          // A busy two-core machine is slow: wait for the page, never for a fixed time.
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
         },
       },

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { LessonPage } from '../lesson/LessonPage';
 import { Outline } from '../lesson/Outline';
@@ -8,7 +8,19 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { Home } from './Home';
 import { useApplyTheme } from './theme';
 import { ThemeToggle } from './ThemeToggle';
+import { TopNav } from './TopNav';
+
+// The lab (Monaco, the sandbox) loads only on its own routes.
+const LabIndex = lazy(() => import('../lab/LabIndex'));
+const LabPage = lazy(() => import('../lab/LabPage'));
+// The quiz (bank, engine, ts-fsrs) loads only on /quiz routes.
+const QuizRoutes = lazy(() => import('../quiz/views/QuizRoutes').then((m) => ({ default: m.QuizRoutes })));
+// The instructor preview (every lesson, question and exercise with its status) loads only on its route.
+const InstructorPage = lazy(() => import('../instructor/InstructorPage'));
 import { BrandMark } from './BrandMark';
+import { UpdatePrompt } from './pwa/UpdatePrompt';
+// What is stored, export / import, reset: loads only on its route.
+const ProgressPage = lazy(() => import('../progress/ProgressPage'));
 
 export function App() {
   useApplyTheme();
@@ -17,6 +29,8 @@ export function App() {
   const [notices, setNotices] = useState<string[]>([]);
   useEffect(() => setNotices([...storageIssues]), []);
   useEffect(() => setMenuOpen(false), [location]);
+  // An exercise needs the whole width: the outline folds away behind the menu button.
+  const wide = /^\/lab\/./.test(location);
 
   return (
     <div className="shell">
@@ -38,6 +52,7 @@ export function App() {
           <BrandMark />
           <span className="brand-name">Secrets Lab</span>
         </Link>
+        <TopNav />
         <Search />
         <ThemeToggle />
       </header>
@@ -51,15 +66,47 @@ export function App() {
           </button>
         </div>
       )}
-      <div className="body">
+      <div className={wide ? 'body body-wide' : 'body'}>
         <aside id="sidebar" className={menuOpen ? 'sidebar open' : 'sidebar'}>
           <Outline onNavigate={() => setMenuOpen(false)} />
+          <nav className="sidebar-footer" aria-label="Your data">
+            <Link href="/progress" className="sidebar-footer-link" aria-current={location === '/progress' ? 'page' : undefined}>
+              Your progress
+            </Link>
+          </nav>
         </aside>
         <main id="main" tabIndex={-1}>
           <ErrorBoundary resetKey={location} label="page">
             <Switch>
               <Route path="/" component={Home} />
               <Route path="/lessons/:slug">{(params) => <LessonPage slug={params.slug} />}</Route>
+              <Route path="/lab">
+                <Suspense fallback={<p className="page loading">Loading the lab…</p>}>
+                  <LabIndex />
+                </Suspense>
+              </Route>
+              <Route path="/lab/:slug">
+                {(params) => (
+                  <Suspense fallback={<p className="page loading">Loading the lab…</p>}>
+                    <LabPage slug={params.slug} />
+                  </Suspense>
+                )}
+              </Route>
+              <Route path="/instructor">
+                <Suspense fallback={<p className="page loading">Loading the preview…</p>}>
+                  <InstructorPage />
+                </Suspense>
+              </Route>
+              <Route path="/progress">
+                <Suspense fallback={<p className="page loading">Loading your progress…</p>}>
+                  <ProgressPage />
+                </Suspense>
+              </Route>
+              <Route path="/quiz/*?">
+                <Suspense fallback={<p className="page loading">Loading the quiz…</p>}>
+                  <QuizRoutes />
+                </Suspense>
+              </Route>
               <Route>
                 <div className="page">
                   <h1>Page not found</h1>
@@ -72,6 +119,7 @@ export function App() {
           </ErrorBoundary>
         </main>
       </div>
+      <UpdatePrompt />
     </div>
   );
 }

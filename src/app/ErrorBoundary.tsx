@@ -25,6 +25,19 @@ export class ErrorBoundary extends Component<Props, { error?: Error }> {
 
   override render() {
     if (!this.state.error) return this.props.children;
+    if (this.props.label && this.props.label !== 'page') {
+      // A panel: a compact message in place, the rest of the page keeps working.
+      return (
+        <div className="panel-crash" role="alert">
+          <p>
+            <strong>This panel hit an unexpected error.</strong> {this.state.error.message}
+          </p>
+          <button type="button" className="button" onClick={() => this.setState({ error: undefined })}>
+            Try again
+          </button>
+        </div>
+      );
+    }
     return (
       <div className="page crash" role="alert">
         <h1>Something went wrong here</h1>

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { course } from '../lesson/course';
 import { useAppStore } from '../store/store';
@@ -47,6 +47,29 @@ export function Home() {
           ))}
         </ol>
       </section>
+      <QuizCard />
     </div>
+  );
+}
+
+/** The quiz's door on the home page. Reads only the store: the bank and engine stay in the quiz chunk. */
+function QuizCard() {
+  const cards = useAppStore((s) => s.reviewSchedule.questions);
+  const exam = useAppStore((s) => Boolean(s.quizActive.exam));
+  const [now] = useState(() => Date.now());
+  const due = Object.values(cards).filter((c) => c.due <= now).length;
+  return (
+    <section className="card home-quiz" aria-labelledby="home-quiz-title">
+      <div>
+        <h2 id="home-quiz-title">Test yourself</h2>
+        <p className="card-summary">
+          Exam-style scenarios with every option explained, timed exams scored like DVA-C02, and spaced review.
+          {due > 0 ? ` ${due} question${due === 1 ? ' is' : 's are'} due for review.` : ''}
+        </p>
+      </div>
+      <Link href="/quiz" className="button">
+        {exam ? 'Resume your exam' : 'Open the quiz'}
+      </Link>
+    </section>
   );
 }

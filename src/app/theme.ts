@@ -12,7 +12,11 @@ function subscribeSystem(cb: () => void) {
 /** True when the page is dark: the learner's choice, or the system's when they chose "system". */
 export function useDarkMode(): boolean {
   const choice = useAppStore((s) => s.theme);
-  const systemDark = useSyncExternalStore(subscribeSystem, () => query()?.matches ?? false, () => false);
+  const systemDark = useSyncExternalStore(
+    subscribeSystem,
+    () => query()?.matches ?? false,
+    () => false,
+  );
   return choice === 'dark' || (choice === 'system' && systemDark);
 }
 

@@ -39,7 +39,16 @@ export default function CodeEditor({ path, value, onChange, onRun, errorLine, er
       model,
       'sandbox',
       errorLine && errorMessage
-        ? [{ severity: monaco.MarkerSeverity.Error, message: errorMessage, startLineNumber: errorLine, endLineNumber: errorLine, startColumn: 1, endColumn: model.getLineMaxColumn(Math.min(errorLine, model.getLineCount())) }]
+        ? [
+            {
+              severity: monaco.MarkerSeverity.Error,
+              message: errorMessage,
+              startLineNumber: errorLine,
+              endLineNumber: errorLine,
+              startColumn: 1,
+              endColumn: model.getLineMaxColumn(Math.min(errorLine, model.getLineCount())),
+            },
+          ]
         : [],
     );
   }, [errorLine, errorMessage]);

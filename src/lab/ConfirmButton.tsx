@@ -1,7 +1,13 @@
 import { useId, useRef } from 'react';
 
 /** A button that asks first, in a modal dialog (focus trapped, Escape cancels). */
-export function ConfirmButton(props: { label: string; question: string; confirm: string; onConfirm(): void; className?: string }) {
+export function ConfirmButton(props: {
+  label: string;
+  question: string;
+  confirm: string;
+  onConfirm(): void;
+  className?: string;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
   return (

@@ -2,7 +2,11 @@ import { useMemo } from 'react';
 import type { EmulatorView } from '../sandbox/messages';
 import { inspect, parameterTree, type TreeNode } from './inspectorModel';
 
-const STAGE_CLASS: Record<string, string> = { AWSCURRENT: 'stage-current', AWSPENDING: 'stage-pending', AWSPREVIOUS: 'stage-previous' };
+const STAGE_CLASS: Record<string, string> = {
+  AWSCURRENT: 'stage-current',
+  AWSPENDING: 'stage-pending',
+  AWSPREVIOUS: 'stage-previous',
+};
 const time = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, 16);
 
 /** The emulator after a run: secrets on a version timeline, the parameter tree, KMS keys, calls. */
@@ -46,8 +50,9 @@ export function Inspector({ view }: { view: EmulatorView | undefined }) {
             <ol>
               {view.calls.map((c) => (
                 <li key={c.seq} className={c.outcome === 'ok' ? undefined : 'call-error'}>
-                  <span className="call-time">{time(c.time).slice(11)}</span> <code>{`${c.service}.${c.operation}`}</code>{' '}
-                  <span className="call-params">{summary(c.params)}</span> <span className="call-outcome">{c.outcome}</span>
+                  <span className="call-time">{time(c.time).slice(11)}</span>{' '}
+                  <code>{`${c.service}.${c.operation}`}</code> <span className="call-params">{summary(c.params)}</span>{' '}
+                  <span className="call-outcome">{c.outcome}</span>
                   {c.source === 'event' && <span className="call-event"> (scheduled)</span>}
                 </li>
               ))}
@@ -98,7 +103,8 @@ export function Inspector({ view }: { view: EmulatorView | undefined }) {
         <ul className="key-list">
           {model.keys.map((k) => (
             <li key={k.id}>
-              <code>{k.aliases.join(', ') || k.id}</code> <span className="muted">{k.managedBy === 'AWS' ? 'AWS managed' : 'customer managed'}</span>{' '}
+              <code>{k.aliases.join(', ') || k.id}</code>{' '}
+              <span className="muted">{k.managedBy === 'AWS' ? 'AWS managed' : 'customer managed'}</span>{' '}
               {k.state !== 'Enabled' && <span className="badge badge-danger">{k.state}</span>}
             </li>
           ))}
@@ -114,7 +120,9 @@ function ParameterTree({ node }: { node: TreeNode }) {
     <ul className="param-tree">
       {node.children.map((child) => (
         <li key={child.path}>
-          <span className={child.leaf ? 'param-leaf' : 'param-folder'}>{child.leaf ? child.name : `${child.name}/`}</span>
+          <span className={child.leaf ? 'param-leaf' : 'param-folder'}>
+            {child.leaf ? child.name : `${child.name}/`}
+          </span>
           {child.leaf && (
             <span className="muted">
               {' '}

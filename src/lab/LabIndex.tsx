@@ -15,7 +15,8 @@ export default function LabIndex() {
       <h1>Write the code, run it, get graded</h1>
       <p className="lede">
         Each exercise runs your TypeScript with the real AWS SDK for JavaScript v3 against an emulated Secrets Manager,
-        Parameter Store and KMS in your browser: no account, no network, no cost. {passed} of {exerciseList.length} passed.
+        Parameter Store and KMS in your browser: no account, no network, no cost. {passed} of {exerciseList.length}{' '}
+        passed.
       </p>
       <ol className="card-grid">
         {exerciseList.map((e) => {
@@ -25,7 +26,11 @@ export default function LabIndex() {
               <Link href={`/lab/${e.slug}`} className="card-link">
                 <span className="card-kicker">
                   Exercise {e.order} · {e.difficulty}
-                  {p?.passed ? ' · ✓ passed' : p?.attempts ? ` · ${p.attempts} attempt${p.attempts > 1 ? 's' : ''}` : ''}
+                  {p?.passed
+                    ? ' · ✓ passed'
+                    : p?.attempts
+                      ? ` · ${p.attempts} attempt${p.attempts > 1 ? 's' : ''}`
+                      : ''}
                 </span>
                 <span className="card-title">{e.title}</span>
                 <span className="card-summary">{e.summary}</span>

@@ -1,11 +1,12 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import { Link } from 'wouter';
+import { Link, useSearch } from 'wouter';
 import type { ExerciseMeta } from '../catalog/exercise';
 import { parseDuration } from '../sandbox/checkKit';
 import type { ConsoleLine, EmulatorView, RunResult } from '../sandbox/messages';
 import { RunTimeoutError } from '../sandbox/runner';
 import { discardDraft, recordExerciseRun, saveDraft, setEditorSettings, showSolution } from '../store/actions';
 import { useAppStore } from '../store/store';
+import { ErrorBoundary } from '../app/ErrorBoundary';
 import { ChecksPanel } from './ChecksPanel';
 import { ConfirmButton } from './ConfirmButton';
 import { findExercise, loadExercise } from './exercises';
@@ -40,7 +41,12 @@ export default function LabPage({ slug }: { slug: string }) {
       </div>
     );
   }
-  if (loadError) return <p role="alert" className="page error-text">This exercise could not be loaded: {loadError}</p>;
+  if (loadError)
+    return (
+      <p role="alert" className="page error-text">
+        This exercise could not be loaded: {loadError}
+      </p>
+    );
   if (!exercise) return <p className="page loading">Loading the exercise…</p>;
   return <Workbench key={slug} exercise={exercise} />;
 }
@@ -51,7 +57,11 @@ function Workbench({ exercise }: { exercise: ExerciseMeta }) {
   const progress = useAppStore((s) => s.exerciseProgress[slug]);
   const solutionShown = useAppStore((s) => Boolean(s.solutionsShown[slug]));
   const editorSettings = useAppStore((s) => s.editor);
-  const [code, setCode] = useState(draft ?? exercise.starter);
+  // `?solution=1` (the instructor preview) starts from the reference solution, which becomes a
+  // draft only once edited: the learner's own draft is left as it was.
+  const previewSolution = new URLSearchParams(useSearch()).get('solution') === '1';
+  const edited = useRef(false);
+  const [code, setCode] = useState(previewSolution ? exercise.solution : (draft ?? exercise.starter));
   const [running, setRunning] = useState(false);
   const [lines, setLines] = useState<ConsoleLine[]>([]);
   const [result, setResult] = useState<RunResult>();
@@ -67,6 +77,7 @@ function Workbench({ exercise }: { exercise: ExerciseMeta }) {
 
   // Drafts are saved as the learner types (debounced), and once more when they leave.
   const onChange = (value: string) => {
+    edited.current = true;
     setCode(value);
     clearTimeout(saveTimer.current);
     saveTimer.current = setTimeout(() => saveDraft(slug, value), 300);
@@ -74,9 +85,10 @@ function Workbench({ exercise }: { exercise: ExerciseMeta }) {
   useEffect(
     () => () => {
       clearTimeout(saveTimer.current);
+      if (previewSolution && !edited.current) return;
       if (codeRef.current !== exercise.starter || useAppStore.getState().drafts[slug]) saveDraft(slug, codeRef.current);
     },
-    [slug, exercise.starter],
+    [slug, exercise.starter, previewSolution],
   );
 
   const run = useCallback(async () => {
@@ -86,19 +98,30 @@ function Workbench({ exercise }: { exercise: ExerciseMeta }) {
     setResult(undefined);
     setAnnouncement('Running…');
     try {
-      const r = await runner.run({ code: codeRef.current, exercise: slug }, { timeLimitMs: exercise.timeLimitMs, onConsole: (line) => setLines((l) => [...l, line]) });
+      const r = await runner.run(
+        { code: codeRef.current, exercise: slug },
+        { timeLimitMs: exercise.timeLimitMs, onConsole: (line) => setLines((l) => [...l, line]) },
+      );
       setResult(r);
       setLines(r.output);
       setView({ state: r.state, calls: r.calls, now: r.now });
-      recordExerciseRun(slug, r.ok);
+      if (!previewSolution || edited.current) recordExerciseRun(slug, r.ok);
       const passed = r.checks.filter((c) => c.passed).length;
       setTab(r.error && r.checks.every((c) => !c.passed) ? 'output' : 'checks');
-      setAnnouncement(r.error ? `Run finished with ${r.error.name}. ${passed} of ${r.checks.length} checks passed.` : `${passed} of ${r.checks.length} checks passed.`);
+      setAnnouncement(
+        r.error
+          ? `Run finished with ${r.error.name}. ${passed} of ${r.checks.length} checks passed.`
+          : `${passed} of ${r.checks.length} checks passed.`,
+      );
     } catch (e) {
       const timeout = e instanceof RunTimeoutError;
       setResult({
         ok: false,
-        error: { name: timeout ? 'RunTimeoutError' : 'SandboxError', message: (e as Error).message, phase: timeout ? 'timeout' : 'sandbox' },
+        error: {
+          name: timeout ? 'RunTimeoutError' : 'SandboxError',
+          message: (e as Error).message,
+          phase: timeout ? 'timeout' : 'sandbox',
+        },
         durationMs: timeout ? exercise.timeLimitMs : 0,
         output: [],
         calls: [],
@@ -111,7 +134,7 @@ function Workbench({ exercise }: { exercise: ExerciseMeta }) {
     } finally {
       setRunning(false);
     }
-  }, [running, slug, exercise.timeLimitMs]);
+  }, [running, slug, exercise.timeLimitMs, previewSolution]);
 
   const advance = async (duration: string) => {
     const next = await runner.advance(parseDuration(duration));
@@ -135,7 +158,16 @@ function Workbench({ exercise }: { exercise: ExerciseMeta }) {
         <h1 id="exercise-title">{exercise.title}</h1>
         <div className="tabs" role="tablist" aria-label="Exercise">
           {(['instructions', 'hints', 'solution'] as const).map((t) => (
-            <button key={t} type="button" role="tab" id={`brief-${t}`} aria-selected={brief === t} aria-controls="brief-panel" className="tab" onClick={() => setBrief(t)}>
+            <button
+              key={t}
+              type="button"
+              role="tab"
+              id={`brief-${t}`}
+              aria-selected={brief === t}
+              aria-controls="brief-panel"
+              className="tab"
+              onClick={() => setBrief(t)}
+            >
               {t[0]?.toUpperCase() + t.slice(1)}
             </button>
           ))}
@@ -185,10 +217,21 @@ function Workbench({ exercise }: { exercise: ExerciseMeta }) {
       </section>
       <section className="lab-work" aria-label="Your code">
         <div className="lab-toolbar">
-          <button type="button" className="button button-primary" onClick={run} disabled={running} aria-keyshortcuts="Control+Enter">
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={run}
+            disabled={running}
+            aria-keyshortcuts="Control+Enter"
+          >
             {running ? 'Running…' : '▶ Run'}
           </button>
           <span className="muted kbd-hint">Ctrl+Enter</span>
+          {previewSolution && (
+            <span className="badge" role="note">
+              Solution loaded (instructor preview): not saved unless you edit it
+            </span>
+          )}
           <ConfirmButton
             label="Reset to starter"
             question="Replace your code with the starter code? Your current code will be lost."
@@ -202,38 +245,67 @@ function Workbench({ exercise }: { exercise: ExerciseMeta }) {
           <details className="editor-settings">
             <summary>Editor</summary>
             <label>
-              <input type="checkbox" checked={editorSettings.accessibility} onChange={(e) => setEditorSettings({ accessibility: e.target.checked })} /> Screen reader mode
+              <input
+                type="checkbox"
+                checked={editorSettings.accessibility}
+                onChange={(e) => setEditorSettings({ accessibility: e.target.checked })}
+              />{' '}
+              Screen reader mode
             </label>
             <label>
-              <input type="checkbox" checked={editorSettings.tabMovesFocus} onChange={(e) => setEditorSettings({ tabMovesFocus: e.target.checked })} /> Tab moves focus
+              <input
+                type="checkbox"
+                checked={editorSettings.tabMovesFocus}
+                onChange={(e) => setEditorSettings({ tabMovesFocus: e.target.checked })}
+              />{' '}
+              Tab moves focus
             </label>
           </details>
         </div>
         <div className="editor-frame">
-          <Suspense fallback={<div className="editor-loading">Loading the editor…</div>}>
-            <CodeEditor
-              path={`file:///exercises/${slug}/main.ts`}
-              value={code}
-              onChange={onChange}
-              onRun={run}
-              errorLine={result?.error?.line}
-              errorMessage={result?.error ? `${result.error.name}: ${result.error.message}` : undefined}
-              reveal={reveal}
-            />
-          </Suspense>
+          <ErrorBoundary label="editor">
+            <Suspense fallback={<div className="editor-loading">Loading the editor…</div>}>
+              <CodeEditor
+                path={`file:///exercises/${slug}/main.ts`}
+                value={code}
+                onChange={onChange}
+                onRun={run}
+                errorLine={result?.error?.line}
+                errorMessage={result?.error ? `${result.error.name}: ${result.error.message}` : undefined}
+                reveal={reveal}
+              />
+            </Suspense>
+          </ErrorBoundary>
         </div>
         <div className="lab-panels">
           <div className="tabs" role="tablist" aria-label="Results">
             {(['output', 'checks', 'inspector'] as const).map((t) => (
-              <button key={t} type="button" role="tab" id={`tab-${t}`} aria-selected={tab === t} aria-controls="result-panel" className="tab" onClick={() => setTab(t)}>
-                {t === 'checks' && result?.checks.length ? `Checks ${result.checks.filter((c) => c.passed).length}/${result.checks.length}` : t[0]?.toUpperCase() + t.slice(1)}
+              <button
+                key={t}
+                type="button"
+                role="tab"
+                id={`tab-${t}`}
+                aria-selected={tab === t}
+                aria-controls="result-panel"
+                className="tab"
+                onClick={() => setTab(t)}
+              >
+                {t === 'checks' && result?.checks.length
+                  ? `Checks ${result.checks.filter((c) => c.passed).length}/${result.checks.length}`
+                  : t[0]?.toUpperCase() + t.slice(1)}
               </button>
             ))}
             {exercise.clock && (
               <span className="clock-controls" role="group" aria-label="Simulated clock">
                 <span className="muted">Advance</span>
                 {['1 hour', '1 day', '30 days'].map((d) => (
-                  <button key={d} type="button" className="chip" disabled={!view || running} onClick={() => void advance(d)}>
+                  <button
+                    key={d}
+                    type="button"
+                    className="chip"
+                    disabled={!view || running}
+                    onClick={() => void advance(d)}
+                  >
                     +{d}
                   </button>
                 ))}
@@ -242,10 +314,20 @@ function Workbench({ exercise }: { exercise: ExerciseMeta }) {
           </div>
           <div id="result-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} className="result-panel">
             {tab === 'output' && (
-              <OutputPanel lines={lines} error={result?.error} durationMs={result?.durationMs} running={running} onGoToLine={(line) => setReveal({ line, nonce: Date.now() })} />
+              <OutputPanel
+                lines={lines}
+                error={result?.error}
+                durationMs={result?.durationMs}
+                running={running}
+                onGoToLine={(line) => setReveal({ line, nonce: Date.now() })}
+              />
             )}
             {tab === 'checks' && <ChecksPanel checks={result?.checks ?? []} ran={Boolean(result)} />}
-            {tab === 'inspector' && <Inspector view={view} />}
+            {tab === 'inspector' && (
+              <ErrorBoundary label="inspector" resetKey={String(view?.now)}>
+                <Inspector view={view} />
+              </ErrorBoundary>
+            )}
           </div>
         </div>
         <div className="sr-only" role="status" aria-live="polite">

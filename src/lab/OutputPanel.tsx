@@ -1,6 +1,12 @@
 import type { ConsoleLine, LearnerError } from '../sandbox/messages';
 
-export function OutputPanel(props: { lines: ConsoleLine[]; error?: LearnerError; durationMs?: number; running: boolean; onGoToLine(line: number): void }) {
+export function OutputPanel(props: {
+  lines: ConsoleLine[];
+  error?: LearnerError;
+  durationMs?: number;
+  running: boolean;
+  onGoToLine(line: number): void;
+}) {
   const { lines, error, durationMs, running } = props;
   if (!running && lines.length === 0 && !error && durationMs === undefined) {
     return <p className="panel-empty">Press Run (or Ctrl+Enter) to run your code. Its console output appears here.</p>;
@@ -19,7 +25,11 @@ export function OutputPanel(props: { lines: ConsoleLine[]; error?: LearnerError;
       {error && (
         <div className="run-error" role="alert">
           <strong>
-            {error.phase === 'timeout' ? 'Stopped' : error.phase === 'transpile' ? 'Your code could not be read' : error.name}
+            {error.phase === 'timeout'
+              ? 'Stopped'
+              : error.phase === 'transpile'
+                ? 'Your code could not be read'
+                : error.name}
           </strong>
           {error.line !== undefined && (
             <button type="button" className="link-button" onClick={() => props.onGoToLine(error.line ?? 1)}>
@@ -29,7 +39,9 @@ export function OutputPanel(props: { lines: ConsoleLine[]; error?: LearnerError;
           <p>{error.message}</p>
         </div>
       )}
-      {durationMs !== undefined && !running && <p className="run-time">Ran in {durationMs < 1 ? '<1' : Math.round(durationMs)} ms</p>}
+      {durationMs !== undefined && !running && (
+        <p className="run-time">Ran in {durationMs < 1 ? '<1' : Math.round(durationMs)} ms</p>
+      )}
     </div>
   );
 }

@@ -33,7 +33,9 @@ export function inspect(snapshot: EmulatorSnapshot, calls: readonly CallLogEntry
             lambda: s.rotation.LambdaARN,
             lastRotated: s.rotation.LastRotatedDate,
             next: s.rotation.NextRotationDate,
-            error: s.rotation.LastError ? `${s.rotation.LastError.Step}: ${s.rotation.LastError.ErrorType}: ${s.rotation.LastError.Message}` : undefined,
+            error: s.rotation.LastError
+              ? `${s.rotation.LastError.Step}: ${s.rotation.LastError.ErrorType}: ${s.rotation.LastError.Message}`
+              : undefined,
           },
           versions: s.versions.map((v) => ({ id: v.VersionId, created: v.CreatedDate, stages: v.VersionStages })),
         });

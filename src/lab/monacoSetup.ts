@@ -10,7 +10,8 @@ import { courseTypes } from './courseTypes';
  * This module is imported only by the lab route, so the editor never weighs on the lessons.
  */
 self.MonacoEnvironment = {
-  getWorker: (_id: string, label: string) => (label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker()),
+  getWorker: (_id: string, label: string) =>
+    label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker(),
 };
 loader.config({ monaco });
 

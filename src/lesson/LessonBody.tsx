@@ -107,7 +107,11 @@ function errorBox(message: string, source: string): HTMLElement {
 
 function describe(source: string): string {
   const kind = source.trim().split(/\s/)[0] ?? 'diagram';
-  return kind === 'sequenceDiagram' ? 'sequence diagram' : kind === 'graph' || kind === 'flowchart' ? 'flowchart' : kind;
+  return kind === 'sequenceDiagram'
+    ? 'sequence diagram'
+    : kind === 'graph' || kind === 'flowchart'
+      ? 'flowchart'
+      : kind;
 }
 
 function flash(button: HTMLButtonElement, text: string) {

@@ -51,7 +51,11 @@ export function LessonPage({ slug }: { slug: string }) {
         <h1 id="lesson-title">{lesson.title}</h1>
         <p className="lede">{lesson.summary}</p>
       </header>
-      {current === undefined && <p className="loading" aria-live="polite">Loading lesson…</p>}
+      {current === undefined && (
+        <p className="loading" aria-live="polite">
+          Loading lesson…
+        </p>
+      )}
       {current && 'error' in current && (
         <p role="alert" className="error-text">
           This lesson could not be loaded: {current.error}
@@ -69,7 +73,12 @@ export function LessonPage({ slug }: { slug: string }) {
         </button>
         <nav className="pager" aria-label="Lesson navigation">
           {prev ? (
-            <Link href={`/lessons/${prev.slug}`} className="pager-link" rel="prev" onClick={() => window.scrollTo(0, 0)}>
+            <Link
+              href={`/lessons/${prev.slug}`}
+              className="pager-link"
+              rel="prev"
+              onClick={() => window.scrollTo(0, 0)}
+            >
               <span className="pager-dir">← Previous</span>
               <span className="pager-title">{prev.title}</span>
             </Link>
@@ -77,7 +86,12 @@ export function LessonPage({ slug }: { slug: string }) {
             <span />
           )}
           {next && (
-            <Link href={`/lessons/${next.slug}`} className="pager-link pager-next" rel="next" onClick={() => window.scrollTo(0, 0)}>
+            <Link
+              href={`/lessons/${next.slug}`}
+              className="pager-link pager-next"
+              rel="next"
+              onClick={() => window.scrollTo(0, 0)}
+            >
               <span className="pager-dir">Next →</span>
               <span className="pager-title">{next.title}</span>
             </Link>

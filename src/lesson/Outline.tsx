@@ -1,11 +1,14 @@
 import { Link, useRoute } from 'wouter';
 import { useAppStore } from '../store/store';
+import { exerciseList } from '../lab/exercises';
 import { course } from './course';
 
 /** The course outline: every lesson with its read state, and the open lesson's sections. */
 export function Outline({ onNavigate }: { onNavigate?: () => void }) {
   const read = useAppStore((s) => s.lessonsRead);
+  const exerciseProgress = useAppStore((s) => s.exerciseProgress);
   const [, params] = useRoute('/lessons/:slug');
+  const [, lab] = useRoute('/lab/:slug');
   const done = course.filter((l) => read[l.slug]).length;
   const percent = course.length ? Math.round((done / course.length) * 100) : 0;
 
@@ -18,12 +21,21 @@ export function Outline({ onNavigate }: { onNavigate?: () => void }) {
             {done}/{course.length}
           </span>
         </div>
-        <div className="progress-bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-label="Lessons read">
+        <div
+          className="progress-bar"
+          role="progressbar"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={percent}
+          aria-label="Lessons read"
+        >
           <div className="progress-fill" style={{ width: `${percent}%` }} />
         </div>
       </div>
-      <h2 className="outline-title">Lessons</h2>
-      <ol className="outline-list">
+      <h2 className="outline-title" id="outline-lessons">
+        Lessons
+      </h2>
+      <ol className="outline-list" aria-labelledby="outline-lessons">
         {course.map((lesson) => {
           const active = params?.slug === lesson.slug;
           return (
@@ -59,6 +71,34 @@ export function Outline({ onNavigate }: { onNavigate?: () => void }) {
           );
         })}
       </ol>
+      {exerciseList.length > 0 && (
+        <>
+          <h2 className="outline-title" id="outline-exercises">
+            Lab exercises
+          </h2>
+          <ol className="outline-list" aria-labelledby="outline-exercises">
+            {exerciseList.map((e) => {
+              const active = lab?.slug === e.slug;
+              const passed = exerciseProgress[e.slug]?.passed;
+              return (
+                <li key={e.slug} className={active ? 'active' : undefined}>
+                  <Link
+                    href={`/lab/${e.slug}`}
+                    aria-current={active ? 'page' : undefined}
+                    onClick={() => onNavigate?.()}
+                  >
+                    <span className={passed ? 'check done' : 'check'} aria-hidden="true">
+                      {passed ? '✓' : e.order}
+                    </span>
+                    <span className="outline-label">{e.title}</span>
+                    {passed && <span className="sr-only"> (passed)</span>}
+                  </Link>
+                </li>
+              );
+            })}
+          </ol>
+        </>
+      )}
     </nav>
   );
 }

@@ -16,28 +16,30 @@ let index: Promise<Index> | undefined;
  * learner searches: neither the library nor the text is in the initial bundle.
  */
 export function loadSearchIndex(titles: Record<string, string>): Promise<Index> {
-  index ??= Promise.all([import('minisearch'), import('virtual:search')]).then(([{ default: MiniSearch }, { default: sections }]) => {
-    const docs = (sections as SearchSection[]).map((s, id) => ({ id, ...s }));
-    const ms = new MiniSearch({
-      fields: ['heading', 'text'],
-      storeFields: ['slug', 'anchor', 'heading', 'text'],
-      searchOptions: { boost: { heading: 3 }, prefix: true, fuzzy: 0.2, combineWith: 'AND' },
-    });
-    ms.addAll(docs);
-    return {
-      search: (q: string) =>
-        ms
-          .search(q)
-          .slice(0, 8)
-          .map((r) => ({
-            slug: r.slug as string,
-            anchor: r.anchor as string,
-            heading: r.heading as string,
-            lessonTitle: titles[r.slug as string] ?? '',
-            snippet: snippet(r.text as string, r.terms),
-          })),
-    };
-  });
+  index ??= Promise.all([import('minisearch'), import('virtual:search')]).then(
+    ([{ default: MiniSearch }, { default: sections }]) => {
+      const docs = (sections as SearchSection[]).map((s, id) => ({ id, ...s }));
+      const ms = new MiniSearch({
+        fields: ['heading', 'text'],
+        storeFields: ['slug', 'anchor', 'heading', 'text'],
+        searchOptions: { boost: { heading: 3 }, prefix: true, fuzzy: 0.2, combineWith: 'AND' },
+      });
+      ms.addAll(docs);
+      return {
+        search: (q: string) =>
+          ms
+            .search(q)
+            .slice(0, 8)
+            .map((r) => ({
+              slug: r.slug as string,
+              anchor: r.anchor as string,
+              heading: r.heading as string,
+              lessonTitle: titles[r.slug as string] ?? '',
+              snippet: snippet(r.text as string, r.terms),
+            })),
+      };
+    },
+  );
   return index;
 }
 

@@ -6,5 +6,9 @@ export async function advanceEmulator(emulator: Emulator, ms: number): Promise<E
   const withEvents = emulator as Emulator & { advance?: (ms: number) => Promise<void> };
   if (typeof withEvents.advance === 'function') await withEvents.advance(ms);
   else emulator.clock.advance(ms);
-  return { state: emulator.snapshot(), calls: emulator.log.entries().filter((e) => e.source !== 'check'), now: emulator.clock.now() };
+  return {
+    state: emulator.snapshot(),
+    calls: emulator.log.entries().filter((e) => e.source !== 'check'),
+    now: emulator.clock.now(),
+  };
 }

@@ -35,7 +35,10 @@ function bodyOffset(): number {
 }
 
 /** Runs transpiled learner code as a module body (top-level await allowed); returns its exports. */
-export async function execute(js: string, scope: ExecuteScope): Promise<{ exports: Record<string, unknown>; error?: LearnerError }> {
+export async function execute(
+  js: string,
+  scope: ExecuteScope,
+): Promise<{ exports: Record<string, unknown>; error?: LearnerError }> {
   const module = { exports: {} as Record<string, unknown> };
   let fn: (...args: unknown[]) => Promise<unknown>;
   try {

@@ -13,7 +13,11 @@ const TARGET = { secretsmanager: 'secretsmanager', ssm: 'AmazonSSM', kms: 'Trent
 export async function applyFixture(emulator: Emulator, fixture: Fixture): Promise<void> {
   if (fixture.clock) emulator.clock.reset(Date.parse(fixture.clock));
   const call = async (service: keyof typeof TARGET, operation: string, input: object, what: string) => {
-    const r = await handleAwsJson(emulator, { method: 'POST', target: `${TARGET[service]}.${operation}`, body: JSON.stringify(input) });
+    const r = await handleAwsJson(emulator, {
+      method: 'POST',
+      target: `${TARGET[service]}.${operation}`,
+      body: JSON.stringify(input),
+    });
     if (r.status !== 200) throw new Error(`Fixture ${what}: ${operation} failed: ${r.body}`);
     return JSON.parse(r.body) as Record<string, unknown>;
   };
@@ -40,8 +44,15 @@ export async function applyFixture(emulator: Emulator, fixture: Fixture): Promis
       },
       what,
     );
-    for (const v of s.versions ?? []) await call('secretsmanager', 'PutSecretValue', { SecretId: s.name, SecretString: text(v), ClientRequestToken: randomUuid(emulator.random) }, what);
-    if (s.scheduledForDeletion) await call('secretsmanager', 'DeleteSecret', { SecretId: s.name, RecoveryWindowInDays: 7 }, what);
+    for (const v of s.versions ?? [])
+      await call(
+        'secretsmanager',
+        'PutSecretValue',
+        { SecretId: s.name, SecretString: text(v), ClientRequestToken: randomUuid(emulator.random) },
+        what,
+      );
+    if (s.scheduledForDeletion)
+      await call('secretsmanager', 'DeleteSecret', { SecretId: s.name, RecoveryWindowInDays: 7 }, what);
   }
   for (const p of fixture.parameters) {
     await call(

@@ -24,14 +24,19 @@ export function inspect(value: unknown, depth: number, seen: WeakSet<object>): s
   if (seen.has(obj)) return '[Circular]';
   if (obj instanceof Error) return `${obj.name}: ${obj.message}`;
   if (obj instanceof Date) return Number.isNaN(obj.getTime()) ? 'Invalid Date' : obj.toISOString();
-  if (obj instanceof Uint8Array) return `Uint8Array(${obj.length}) [${[...obj.slice(0, 16)].join(', ')}${obj.length > 16 ? ', …' : ''}]`;
+  if (obj instanceof Uint8Array)
+    return `Uint8Array(${obj.length}) [${[...obj.slice(0, 16)].join(', ')}${obj.length > 16 ? ', …' : ''}]`;
   if (depth > 4) return Array.isArray(obj) ? '[Array]' : '[Object]';
   seen.add(obj);
   try {
     if (Array.isArray(obj)) return `[ ${obj.map((v) => inspect(v, depth + 1, seen)).join(', ')} ]`;
-    if (obj instanceof Map) return `Map(${obj.size}) { ${[...obj].map(([k, v]) => `${inspect(k, depth + 1, seen)} => ${inspect(v, depth + 1, seen)}`).join(', ')} }`;
-    if (obj instanceof Set) return `Set(${obj.size}) { ${[...obj].map((v) => inspect(v, depth + 1, seen)).join(', ')} }`;
-    const entries = Object.entries(obj).map(([k, v]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${inspect(v, depth + 1, seen)}`);
+    if (obj instanceof Map)
+      return `Map(${obj.size}) { ${[...obj].map(([k, v]) => `${inspect(k, depth + 1, seen)} => ${inspect(v, depth + 1, seen)}`).join(', ')} }`;
+    if (obj instanceof Set)
+      return `Set(${obj.size}) { ${[...obj].map((v) => inspect(v, depth + 1, seen)).join(', ')} }`;
+    const entries = Object.entries(obj).map(
+      ([k, v]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${inspect(v, depth + 1, seen)}`,
+    );
     const name = obj.constructor && obj.constructor !== Object ? `${obj.constructor.name} ` : '';
     return entries.length ? `${name}{ ${entries.join(', ')} }` : `${name}{}`;
   } finally {

@@ -11,7 +11,11 @@ import { runSession } from './session';
  */
 export async function proveExercise(exercise: LoadedExercise, root = process.cwd()): Promise<Problem[]> {
   const tasks = await loadChecks(exercise.checksPath);
-  const rel = (name: string) => `${exercise.dir.slice(root.length + 1).split('\\').join('/')}/${name}`;
+  const rel = (name: string) =>
+    `${exercise.dir
+      .slice(root.length + 1)
+      .split('\\')
+      .join('/')}/${name}`;
   const run = (code: string) => runSession(code, { fixture: exercise.fixture, tasks });
   const problems: Problem[] = [];
   const at = (file: string, message: string) => problems.push({ file, line: 1, column: 1, message });
@@ -19,13 +23,16 @@ export async function proveExercise(exercise: LoadedExercise, root = process.cwd
   const solution = await run(exercise.meta.solution);
   if (!solution.ok) at(rel('solution.ts'), `The solution must pass every check: ${describe(solution)}`);
   const starter = await run(exercise.meta.starter);
-  if (starter.ok) at(rel('starter.ts'), 'The starter passes every check: it must leave something for the learner to do');
+  if (starter.ok)
+    at(rel('starter.ts'), 'The starter passes every check: it must leave something for the learner to do');
   for (const wrong of exercise.wrong) {
     const r = await run(wrong.code);
     const task = r.checks.find((c) => c.id === wrong.taskId);
-    if (!task) at(wrong.file, `expects task "${wrong.taskId}", but the checks have: ${r.checks.map((c) => c.id).join(', ')}`);
+    if (!task)
+      at(wrong.file, `expects task "${wrong.taskId}", but the checks have: ${r.checks.map((c) => c.id).join(', ')}`);
     else if (task.passed) at(wrong.file, `expected task "${wrong.taskId}" to fail, but it passed`);
-    else if (!task.message?.includes(wrong.message)) at(wrong.file, `task "${wrong.taskId}" failed with "${task.message}", expected it to mention "${wrong.message}"`);
+    else if (!task.message?.includes(wrong.message))
+      at(wrong.file, `task "${wrong.taskId}" failed with "${task.message}", expected it to mention "${wrong.message}"`);
   }
   return problems;
 }

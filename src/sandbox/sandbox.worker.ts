@@ -4,10 +4,12 @@ import './workerGlobals';
 import { runtimes } from 'virtual:exercise-runtime';
 import type { Emulator } from '../aws/emulator';
 import { advanceEmulator } from './advance';
+import { hardenWorker } from './hardenWorker';
 import type { FromWorker, ToWorker } from './messages';
 import { runSession } from './session';
 
-const post = (message: FromWorker) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
+const postToPage = hardenWorker();
+const post = (message: FromWorker) => postToPage(message);
 let last: Emulator | undefined;
 
 self.onmessage = async (event: MessageEvent<ToWorker>) => {

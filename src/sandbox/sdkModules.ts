@@ -18,7 +18,12 @@ function withDefaults<T extends Record<string, unknown>>(pkg: T, classes: string
     const Base = pkg[name] as new (config?: object) => object;
     out[name] = class extends Base {
       constructor(config: object = {}) {
-        super({ region: SANDBOX_REGION, credentials: SANDBOX_CREDENTIALS, requestHandler: new FetchHttpHandler(), ...config });
+        super({
+          region: SANDBOX_REGION,
+          credentials: SANDBOX_CREDENTIALS,
+          requestHandler: new FetchHttpHandler(),
+          ...config,
+        });
       }
     };
     Object.defineProperty(out[name] as object, 'name', { value: name });

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -14,6 +15,39 @@ const dist = path.join(root, 'node_modules/.cache/bench-dist');
  * route's own lazy chunk, without what loads after first paint such as mermaid) and the whole
  * build's size, then times each lesson in Chromium from navigation to its diagrams drawn.
  */
+/** The sandbox worker file and what it imports statically (gzip KB). */
+function workerKb(distDir: string): number {
+  const assets = path.join(distDir, 'assets');
+  const files = readdirSync(assets).filter((f) => f.startsWith('sandbox.worker') && f.endsWith('.js'));
+  let kb = 0;
+  for (const f of files) kb += gzipSync(readFileSync(path.join(assets, f))).length / 1024;
+  return Math.round(kb * 10) / 10;
+}
+
+/** Exercise 1 in Chromium: open, first run (worker start, transpile, run, checks), then 10 more runs. */
+async function benchLabRuns(browser: import('playwright-core').Browser, base: string): Promise<Record<string, number>> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const opened = Date.now();
+  await page.goto(`${base}/lab/read-db-credentials`);
+  const runButton = page.getByRole('button', { name: '▶ Run' });
+  await runButton.waitFor();
+  const runOnce = async () => {
+    const t = Date.now();
+    await runButton.click();
+    await page.getByRole('button', { name: 'Running…' }).waitFor({ state: 'detached' });
+    await runButton.waitFor();
+    return Date.now() - t;
+  };
+  const first = await runOnce();
+  const firstFromOpen = Date.now() - opened;
+  const later: number[] = [];
+  for (let i = 0; i < 10; i++) later.push(await runOnce());
+  later.sort((a, b) => a - b);
+  await context.close();
+  return { firstRunMs: first, openToFirstResultMs: firstFromOpen, laterRunMedianMs: later[5] ?? 0 };
+}
+
 export async function benchApp() {
   await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'error', build: { outDir: dist, emptyOutDir: true, manifest: true } });
   const manifest = JSON.parse(readFileSync(path.join(dist, '.vite/manifest.json'), 'utf8')) as Manifest;
@@ -42,7 +76,9 @@ export async function benchApp() {
   });
   const { lessons } = await import(path.join(root, 'src/catalog/loadLessons.ts')).then(async (m) => m.loadLessons(m.contentDir(root), root));
   const diagramsDrawnMs: Record<string, { cold: number; warm: number; diagrams: number }> = {};
+  const labFigures: Record<string, number> = { sandboxWorkerKbGzip: workerKb(dist) };
   try {
+    Object.assign(labFigures, await benchLabRuns(browser, base));
     for (const lesson of lessons as { slug: string; diagrams: number }[]) {
       if (!lesson.diagrams) continue;
       const context = await browser.newContext();
@@ -61,5 +97,5 @@ export async function benchApp() {
     await browser.close();
     await server.close();
   }
-  return { initialJsKbGzip: initialJsKb, build: totalSize(dist), lessonDiagramsDrawnMs: diagramsDrawnMs };
+  return { initialJsKbGzip: initialJsKb, build: totalSize(dist), lessonDiagramsDrawnMs: diagramsDrawnMs, lab: labFigures };
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
@@ -14,19 +15,29 @@ declare module 'vitest' {
   }
 }
 
+/** Builds the app from a content folder (`SECRETS_LAB_CONTENT`); authoring.test.ts builds an author's copy with it. */
+export async function buildInto(outDir: string, content: string) {
+  const previous = process.env.SECRETS_LAB_CONTENT;
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.SECRETS_LAB_CONTENT = content;
+  // vitest sets NODE_ENV=test, which would bundle React's development build: test what ships.
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+    if (previous === undefined) delete process.env.SECRETS_LAB_CONTENT;
+    else process.env.SECRETS_LAB_CONTENT = previous;
+  }
+}
+
 /** Builds the app twice (real content, fixture content) and serves each with `vite preview`. */
 export default async function setup(project: TestProject) {
   const servers: PreviewServer[] = [];
   const serve = async (name: string, content: string) => {
     const outDir = path.join(root, 'node_modules/.cache/browser-test', name);
-    const previous = process.env.SECRETS_LAB_CONTENT;
-    process.env.SECRETS_LAB_CONTENT = content;
-    try {
-      await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-    } finally {
-      if (previous === undefined) delete process.env.SECRETS_LAB_CONTENT;
-      else process.env.SECRETS_LAB_CONTENT = previous;
-    }
+    // BROWSER_TEST_REUSE_BUILD=1 keeps a build that is already there (for iterating on a test).
+    if (!(process.env.BROWSER_TEST_REUSE_BUILD && existsSync(path.join(outDir, 'index.html')))) await buildInto(outDir, content);
     const server = await preview({
       configFile: path.join(root, 'vite.config.ts'),
       logLevel: 'warn',

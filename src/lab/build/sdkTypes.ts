@@ -36,9 +36,13 @@ export function collectSdkTypes(root: string): Record<string, string> {
   }
   for (const [name, dir] of packageRoots) {
     try {
-      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { types?: string; typings?: string };
+      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+        types?: string;
+        typings?: string;
+      };
       const types = (pkg.types ?? pkg.typings)?.replace(/^\.\//, '').replace(/\.d\.ts$/, '');
-      if (types && types !== 'index') files[`file:///node_modules/${name}/index.d.ts`] = `export * from './${types}';\n`;
+      if (types && types !== 'index')
+        files[`file:///node_modules/${name}/index.d.ts`] = `export * from './${types}';\n`;
     } catch {
       /* a package without package.json types is reached by relative paths only */
     }

@@ -29,7 +29,7 @@ export function secretsClient(emulator: Emulator, secretArn: string): SecretsCal
       region,
       accountId,
       // The wire type knows 'request' | 'check'; the call log's 'event' is what these calls are.
-      source: 'event' as unknown as 'check',
+      source: 'event',
     });
     const body = JSON.parse(response.body) as Record<string, unknown>;
     if (response.status !== 200) throw new ServiceError(String(body.__type), String(body.message));

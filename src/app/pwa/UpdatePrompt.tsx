@@ -1,0 +1,71 @@
+/// <reference types="vite-plugin-pwa/react" />
+import { useRef, useState } from 'react';
+import { useRegisterSW } from 'virtual:pwa-register/react';
+import { flushBeforeReload } from './flushBeforeReload';
+
+/** Look for a new version this often while the app stays open (browsers also check on each visit). */
+const UPDATE_CHECK_MS = 60 * 60 * 1000;
+/**
+ * The longest debounced save in the app (the lab's draft, 300 ms) plus a margin: waited out before
+ * the reload, in case a component has not registered its flush with `onBeforeReload`.
+ */
+const SETTLE_MS = 400;
+
+/**
+ * Registers the service worker and announces a new version. The page reloads only when the learner
+ * clicks "Reload to update" in this tab: pending saves are flushed first, then the waiting worker is
+ * activated and the page reloads once it controls it. If another tab activated it, this tab keeps
+ * the prompt (its own work unsaved until the learner chooses), now saying the update is ready.
+ */
+export function UpdatePrompt() {
+  const requested = useRef(false);
+  const [busy, setBusy] = useState(false);
+  const [activatedElsewhere, setActivatedElsewhere] = useState(false);
+  const {
+    needRefresh: [needRefresh, setNeedRefresh],
+    updateServiceWorker,
+  } = useRegisterSW({
+    onRegisteredSW(_url, registration) {
+      if (!registration) return;
+      setInterval(() => {
+        if (navigator.onLine) registration.update().catch(() => undefined);
+      }, UPDATE_CHECK_MS);
+    },
+    onNeedReload() {
+      if (requested.current) {
+        flushBeforeReload();
+        window.location.reload();
+      } else setActivatedElsewhere(true);
+    },
+  });
+
+  if (!needRefresh) return null;
+
+  const update = async () => {
+    setBusy(true);
+    requested.current = true;
+    flushBeforeReload();
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    if (activatedElsewhere) window.location.reload();
+    else await updateServiceWorker();
+  };
+
+  return (
+    <section className="update-prompt" aria-labelledby="update-prompt-title">
+      <div role="status">
+        <p id="update-prompt-title" className="update-prompt-title">
+          A new version of Secrets Lab is ready.
+        </p>
+        <p className="update-prompt-text">Your drafts and progress are saved; reload when it suits you.</p>
+      </div>
+      <div className="update-prompt-actions">
+        <button type="button" className="button button-primary" onClick={update} disabled={busy}>
+          {busy ? 'Updating…' : 'Reload to update'}
+        </button>
+        <button type="button" className="button" onClick={() => setNeedRefresh(false)} disabled={busy}>
+          Later
+        </button>
+      </div>
+    </section>
+  );
+}

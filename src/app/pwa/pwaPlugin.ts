@@ -1,0 +1,53 @@
+import { VitePWA } from 'vite-plugin-pwa';
+
+/** Monaco's TypeScript worker is ~6.6 MiB and the SDK types ~4 MiB: far above Workbox's 2 MiB default. */
+const LARGEST_FILE = 24 * 1024 * 1024;
+
+/**
+ * The app's one service worker: a Workbox precache of every file the build emits, so after the
+ * first visit every route, lazy chunk (lessons, mermaid renderers, quiz, lab), Monaco and its
+ * workers, the sandbox worker and the SDK type definitions load with the network off.
+ * Invariants:
+ * - `registerType: 'prompt'`: a new version waits until the learner clicks "Reload to update"
+ *   (src/app/pwa/UpdatePrompt.tsx), so an update never reloads a page with unsaved work.
+ * - Every navigation is answered with index.html (the router draws the route), so deep links work
+ *   offline.
+ * - No runtime caching: nothing is fetched from other origins, and everything local is precached.
+ */
+export function pwaPlugin() {
+  return VitePWA({
+    registerType: 'prompt',
+    // The app registers from React (virtual:pwa-register/react); no script is injected.
+    injectRegister: false,
+    // The glob below already precaches the icons, and the plugin adds the manifest itself.
+    includeManifestIcons: false,
+    manifest: {
+      name: 'Secrets Lab',
+      short_name: 'Secrets Lab',
+      description:
+        'Learn AWS Secrets Manager, Parameter Store, KMS and IAM for the DVA-C02 exam, hands on and offline.',
+      start_url: '/',
+      scope: '/',
+      display: 'standalone',
+      lang: 'en',
+      theme_color: '#4f46e5',
+      background_color: '#f7f8fb',
+      icons: [
+        { src: '/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+        { src: '/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+        { src: '/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        { src: '/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+      ],
+    },
+    workbox: {
+      // ttf: Monaco's codicon font (the only font the build emits today).
+      globPatterns: ['**/*.{js,mjs,css,html,svg,png,ico,json,wasm,woff2,ttf}'],
+      maximumFileSizeToCacheInBytes: LARGEST_FILE,
+      navigateFallback: 'index.html',
+      cleanupOutdatedCaches: true,
+      // First visit: the new worker takes the open page at once, so lazy chunks loaded later in this
+      // visit already come from the cache. Updates still wait for the learner (no skipWaiting).
+      clientsClaim: true,
+    },
+  });
+}

@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { expect, inject, test } from 'vitest';
+import { useBrowser } from './browser';
+
+const appUrl = inject('appUrl');
+const browser = useBrowser();
+const exerciseDir = path.resolve(__dirname, '../../content/exercises/read-db-credentials');
+const solution = readFileSync(path.join(exerciseDir, 'solution.ts'), 'utf8');
+
+/** Replaces the editor's content the way a learner would: select all, then type (inserted as text). */
+async function typeCode(page: Page, code: string) {
+  // Monaco takes input through an EditContext element: a click on the text gives it focus.
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(code);
+}
+
+async function run(page: Page) {
+  await page.getByRole('button', { name: '▶ Run' }).click();
+  await page.getByRole('button', { name: '▶ Run' }).waitFor({ timeout: 20_000 });
+}
+
+async function openExercise(slug = 'read-db-credentials') {
+  const probe = await browser.open(appUrl);
+  await probe.page.goto(`${appUrl}/lab/${slug}`);
+  await probe.page.locator('.monaco-editor').waitFor({ timeout: 30_000 });
+  return probe;
+}
+
+test('a typed solution passes every check, and the inspector shows the call', async () => {
+  const { page, errors, foreign } = await openExercise();
+  await typeCode(page, solution);
+  await run(page);
+  await page.getByRole('tab', { name: /Checks/ }).click();
+  expect(await page.locator('.checks-summary').textContent()).toMatch(/^All \d+ checks passed/);
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  const calls = page.locator('.calls-table');
+  expect(await calls.textContent()).toContain('secretsmanager.GetSecretValue');
+  expect(await page.locator('.secret-card').filter({ hasText: 'pettracker/dev/db-credentials' }).locator('.stage-current').count()).toBe(1);
+  // Progress is recorded and shown in the lab list.
+  await page.goto(`${appUrl}/lab`);
+  expect(await page.locator('.card-link', { hasText: 'Read the database credentials' }).textContent()).toContain('passed');
+  expect(errors).toEqual([]);
+  expect(foreign).toEqual([]);
+});
+
+test('a wrong solution fails with the check message that says what to do', async () => {
+  const { page } = await openExercise();
+  const wrong = solution.replace(/pettracker\/dev\/db-credentials/g, 'pettracker/prod/db-credentials');
+  await typeCode(page, wrong);
+  await run(page);
+  await page.getByRole('tab', { name: /Checks/ }).click();
+  const failed = page.locator('.check-fail');
+  expect(await failed.count()).toBeGreaterThan(0);
+  expect(await failed.first().locator('.check-message').textContent()).toMatch(/\S/);
+});
+
+test('an endless loop is stopped within the time limit, and the next run works', async () => {
+  const { page } = await openExercise();
+  await typeCode(page, 'while (true) {}');
+  const started = Date.now();
+  await page.getByRole('button', { name: '▶ Run' }).click();
+  await page.locator('.run-error').waitFor({ timeout: 40_000 });
+  const stoppedAfter = Date.now() - started;
+  expect(await page.locator('.run-error').textContent()).toContain('did not finish');
+  expect(stoppedAfter).toBeLessThan(15_000);
+  // The page stayed responsive: the theme toggle still answers at once.
+  await page.locator('.theme-toggle').click();
+  await typeCode(page, "console.log('after the loop');");
+  await run(page);
+  await page.getByRole('tab', { name: 'Output' }).click();
+  expect(await page.locator('.console').textContent()).toContain('after the loop');
+});
+
+test('fetch to the outside is refused inside the sandbox, and nothing leaves the page', async () => {
+  const { page, foreign } = await openExercise();
+  await typeCode(page, "await fetch('https://example.com/');");
+  await run(page);
+  await page.getByRole('tab', { name: 'Output' }).click();
+  expect(await page.locator('.run-error').textContent()).toContain('Network access is blocked in the sandbox');
+  expect(foreign).toEqual([]);
+});
+
+test('a draft survives a reload, and "Reset to starter" asks first', async () => {
+  const { page } = await openExercise();
+  await typeCode(page, '// my draft 42\n');
+  await page.waitForTimeout(600);
+  await page.reload();
+  await page.locator('.monaco-editor').waitFor();
+  await expect.poll(() => page.locator('.monaco-editor .view-lines').textContent()).toContain('my draft 42');
+  await page.getByRole('button', { name: 'Reset to starter' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  expect(await page.locator('.monaco-editor .view-lines').textContent()).toContain('my draft 42');
+  await page.getByRole('button', { name: 'Reset to starter' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Reset' }).click();
+  await expect.poll(() => page.locator('.monaco-editor .view-lines').textContent()).not.toContain('my draft 42');
+});
