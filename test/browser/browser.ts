@@ -36,13 +36,15 @@ export function useBrowser() {
   return {
     async open(
       baseUrl: string,
-      options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {},
+      options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number }; bypassCSP?: boolean } = {},
     ): Promise<PageProbe & { context: BrowserContext }> {
       if (!browser) throw new Error('browser not started');
       const context = await browser.newContext({
         colorScheme: options.colorScheme ?? 'light',
         viewport: options.viewport ?? { width: 1280, height: 900 },
         permissions: ['clipboard-read', 'clipboard-write'],
+        // Only for injecting test tooling (axe-core) into a page whose CSP forbids inline script.
+        bypassCSP: options.bypassCSP ?? false,
       });
       contexts.push(context);
       const page = await context.newPage();

@@ -18,6 +18,9 @@ async function typeCode(page: Page, code: string) {
   await page.keyboard.insertText(code);
 }
 
+/** The editor's text (Monaco draws spaces as no-break spaces). */
+const editorText = async (page: Page) => ((await page.locator('.monaco-editor .view-lines').textContent()) ?? '').replace(/\u00a0/g, ' ');
+
 async function run(page: Page) {
   await page.getByRole('button', { name: '▶ Run' }).click();
   await page.getByRole('button', { name: '▶ Run' }).waitFor({ timeout: 20_000 });
@@ -90,11 +93,11 @@ test('a draft survives a reload, and "Reset to starter" asks first', async () =>
   await page.waitForTimeout(600);
   await page.reload();
   await page.locator('.monaco-editor').waitFor();
-  await expect.poll(() => page.locator('.monaco-editor .view-lines').textContent()).toContain('my draft 42');
+  await expect.poll(() => editorText(page)).toContain('my draft 42');
   await page.getByRole('button', { name: 'Reset to starter' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
-  expect(await page.locator('.monaco-editor .view-lines').textContent()).toContain('my draft 42');
+  expect(await editorText(page)).toContain('my draft 42');
   await page.getByRole('button', { name: 'Reset to starter' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Reset' }).click();
-  await expect.poll(() => page.locator('.monaco-editor .view-lines').textContent()).not.toContain('my draft 42');
+  await expect.poll(() => editorText(page)).not.toContain('my draft 42');
 });
