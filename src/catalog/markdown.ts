@@ -44,7 +44,7 @@ const styleToClass = transformerStyleToClass({ classPrefix: 'sh-' });
 
 function highlighter() {
   highlighterPromise ??= createHighlighter({
-    themes: ['github-light', 'github-dark'],
+    themes: ['github-light-high-contrast', 'github-dark-high-contrast'],
     langs: ['typescript', 'javascript', 'bash', 'json', 'yaml', 'python'],
   }) as Promise<HighlighterGeneric<string, string>>;
   return highlighterPromise;
@@ -59,22 +59,23 @@ export function slugOf(file: string): string {
   return (file.split(/[\\/]/).pop() ?? file).replace(/\.md$/, '');
 }
 
-export async function compileLesson(file: string, text: string): Promise<CompileResult> {
-  const fm = readFrontmatter(file, text, lessonFrontmatterSchema);
-  const keyLines: Record<string, number> = {};
-  if (fm.yaml) for (const key of Object.keys(fm.data ?? {})) keyLines[key] = locate(fm.yaml, [key]).line;
+export interface RenderedMarkdown {
+  html: string;
+  headings: LessonHeading[];
+  sections: { anchor: string; heading: string; text: string }[];
+  diagrams: Diagram[];
+  links: LessonLink[];
+  code: CompileResult['code'];
+}
+
+/** Markdown body → HTML plus what checks need (diagrams, links, code blocks), lines in file terms. */
+export async function renderMarkdown(body: string, bodyLine = 1): Promise<RenderedMarkdown> {
   const diagrams: Diagram[] = [];
   const links: LessonLink[] = [];
   const headings: LessonHeading[] = [];
-  const rawSections: { anchor: string; heading: string; text: string }[] = [];
+  const sections: { anchor: string; heading: string; text: string }[] = [];
   const code: CompileResult['code'] = [];
-  const lineShift = fm.bodyLine - 1;
-  const slug = slugOf(file);
-  const problems = [...fm.problems];
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
-    problems.push({ file, line: 1, column: 1, message: `File name "${slug}.md" must be lowercase-kebab-case (it is the lesson's URL)` });
-  }
-
+  const lineShift = bodyLine - 1;
   const processor = unified()
     .use(remarkParse)
     .use(remarkGfm)
@@ -87,20 +88,45 @@ export async function compileLesson(file: string, text: string): Promise<Compile
       }
     })
     .use(remarkCallouts)
-    .use(remarkMermaid, { onDiagram: (source: string, line: number) => diagrams.push({ source, line: line + lineShift }) })
+    .use(remarkMermaid, {
+      onDiagram: (source: string, line: number) => diagrams.push({ source, line: line + lineShift }),
+    })
     .use(remarkRehype)
     .use(rehypeSlug)
-    .use(rehypeHeadings, { headings, sections: rawSections })
+    .use(rehypeHeadings, { headings, sections })
     .use(rehypeLessonLinks, {
-      onLink: (target: string, anchor: string | undefined, line: number) => links.push({ slug: target, anchor, line: line + lineShift }),
+      onLink: (target: string, anchor: string | undefined, line: number) =>
+        links.push({ slug: target, anchor, line: line + lineShift }),
     })
     .use(rehypeCode, { highlighter: await highlighter(), transformers: [styleToClass] })
     .use(rehypeStringify);
+  const html = String(await processor.process(body));
+  return { html, headings, sections, diagrams, links, code };
+}
 
-  const html = String(await processor.process(fm.body));
+export async function compileLesson(file: string, text: string): Promise<CompileResult> {
+  const fm = readFrontmatter(file, text, lessonFrontmatterSchema);
+  const keyLines: Record<string, number> = {};
+  if (fm.yaml) for (const key of Object.keys(fm.data ?? {})) keyLines[key] = locate(fm.yaml, [key]).line;
+  const slug = slugOf(file);
+  const problems = [...fm.problems];
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
+    problems.push({
+      file,
+      line: 1,
+      column: 1,
+      message: `File name "${slug}.md" must be lowercase-kebab-case (it is the lesson's URL)`,
+    });
+  }
+  const { html, headings, sections: rawSections, diagrams, links, code } = await renderMarkdown(fm.body, fm.bodyLine);
   if (!fm.data) return { lesson: undefined, problems, diagrams, links, code, keyLines };
   const sections: SearchSection[] = rawSections
-    .map((s) => ({ slug, anchor: s.anchor, heading: s.heading || fm.data!.title, text: s.text.replace(/\s+/g, ' ').trim() }))
+    .map((s) => ({
+      slug,
+      anchor: s.anchor,
+      heading: s.heading || fm.data!.title,
+      text: s.text.replace(/\s+/g, ' ').trim(),
+    }))
     .filter((s) => s.text || s.anchor);
   return {
     lesson: { ...fm.data, slug, file, html, headings, diagrams: diagrams.length, sections },

@@ -50,7 +50,8 @@ export function rehypeCode(options: { highlighter: Highlighter; transformers: un
       const source = hastToString(code).replace(/\n$/, '');
       const highlighted = options.highlighter.codeToHast(source, {
         lang,
-        themes: { light: 'github-light', dark: 'github-dark' },
+        // High-contrast variants: the default GitHub themes miss WCAG AA for some tokens on our code background.
+        themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
         defaultColor: false,
         transformers: options.transformers as never,
       });
@@ -65,11 +66,20 @@ export function rehypeCode(options: { highlighter: Highlighter; transformers: un
             tagName: 'div',
             properties: { className: ['code-toolbar'] },
             children: [
-              { type: 'element', tagName: 'span', properties: { className: ['code-lang'] }, children: [{ type: 'text', value: LABELS[lang] ?? lang }] },
+              {
+                type: 'element',
+                tagName: 'span',
+                properties: { className: ['code-lang'] },
+                children: [{ type: 'text', value: LABELS[lang] ?? lang }],
+              },
               {
                 type: 'element',
                 tagName: 'button',
-                properties: { type: 'button', className: ['copy-button'], ariaLabel: `Copy ${LABELS[lang] ?? ''} code` },
+                properties: {
+                  type: 'button',
+                  className: ['copy-button'],
+                  ariaLabel: `Copy ${LABELS[lang] ?? ''} code`,
+                },
                 children: [{ type: 'text', value: 'Copy' }],
               },
             ],
@@ -83,7 +93,9 @@ export function rehypeCode(options: { highlighter: Highlighter; transformers: un
 }
 
 /** Links to sibling lesson files (`./rotation.md#the-four-steps`) become app routes. */
-export function rehypeLessonLinks(options: { onLink: (target: string, anchor: string | undefined, line: number) => void }) {
+export function rehypeLessonLinks(options: {
+  onLink: (target: string, anchor: string | undefined, line: number) => void;
+}) {
   return (tree: Root) => {
     visit(tree, 'element', (node: Element) => {
       if (node.tagName !== 'a') return;
@@ -104,7 +116,10 @@ export function rehypeLessonLinks(options: { onLink: (target: string, anchor: st
  * Collects h2/h3 (id set by rehype-slug) for the outline, adds a visible "#" anchor link to each,
  * and splits the text into sections for the search index.
  */
-export function rehypeHeadings(options: { headings: LessonHeading[]; sections: { anchor: string; heading: string; text: string }[] }) {
+export function rehypeHeadings(options: {
+  headings: LessonHeading[];
+  sections: { anchor: string; heading: string; text: string }[];
+}) {
   return (tree: Root) => {
     let current = { anchor: '', heading: '', text: '' };
     options.sections.push(current);

@@ -47,7 +47,9 @@ export function safeLocalStorage(): StateStorage {
         ls()?.setItem(name, value);
       } catch {
         if (!storageIssues.some((m) => m.startsWith('Progress cannot be saved'))) {
-          storageIssues.push('Progress cannot be saved in this browser (storage is full or blocked); it lasts until you close the tab.');
+          storageIssues.push(
+            'Progress cannot be saved in this browser (storage is full or blocked); it lasts until you close the tab.',
+          );
         }
       }
     },

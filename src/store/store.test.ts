@@ -24,7 +24,10 @@ const load = async () => {
 };
 
 test('state saved by schema version 0 (read lessons as a list) migrates without loss', async () => {
-  storage.set('secrets-lab', JSON.stringify({ version: 0, state: { lessonsRead: ['rotation', 'caching'], theme: 'dark' } }));
+  storage.set(
+    'secrets-lab',
+    JSON.stringify({ version: 0, state: { lessonsRead: ['rotation', 'caching'], theme: 'dark' } }),
+  );
   const { useAppStore } = await load();
   expect(useAppStore.getState().lessonsRead).toEqual({ rotation: 0, caching: 0 });
   expect(useAppStore.getState().theme).toBe('dark');
@@ -54,5 +57,22 @@ test('marking a lesson read is persisted with the schema version', async () => {
   markLessonRead('rotation', true, 1234);
   expect(useAppStore.getState().lessonsRead).toEqual({ rotation: 1234 });
   const saved = JSON.parse(storage.get('secrets-lab') ?? '{}');
-  expect(saved).toMatchObject({ version: 1, state: { lessonsRead: { rotation: 1234 } } });
+  expect(saved).toMatchObject({ version: 2, state: { lessonsRead: { rotation: 1234 } } });
+});
+
+test('state saved by schema version 1 gains the quiz slice (v1 → v2) and keeps what it had', async () => {
+  storage.set('secrets-lab', JSON.stringify({ version: 1, state: { lessonsRead: { rotation: 7 }, theme: 'light' } }));
+  const { useAppStore } = await load();
+  const state = useAppStore.getState();
+  expect(state.lessonsRead).toEqual({ rotation: 7 });
+  expect(state.theme).toBe('light');
+  expect(state.quizHistory).toEqual([]);
+  expect(state.quizActive).toEqual({});
+  expect(state.questionResults).toEqual({});
+  expect(state.reviewSchedule).toEqual({ version: 1, questions: {}, exercises: {} });
+  const { migrate } = await import('./migrations');
+  expect(migrate({ lessonsRead: {}, quizHistory: [{ id: 'kept' }] }, 1)).toMatchObject({
+    quizHistory: [{ id: 'kept' }],
+    quizActive: {},
+  });
 });

@@ -1,11 +1,13 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import { createLabSlice, type LabSlice } from './lab';
 import { createProgressSlice, type ProgressSlice } from './progress';
+import { createQuizSlice, type QuizSlice } from './quiz';
 import { createSettingsSlice, type SettingsSlice } from './settings';
 import { jsonStorage } from './storage';
 import { migrate, STORE_VERSION } from './migrations';
 
-export type AppState = ProgressSlice & SettingsSlice;
+export type AppState = ProgressSlice & SettingsSlice & QuizSlice & LabSlice;
 
 export const STORAGE_KEY = 'secrets-lab';
 
@@ -18,6 +20,8 @@ export const useAppStore = create<AppState>()(
     (...a) => ({
       ...createProgressSlice(...a),
       ...createSettingsSlice(...a),
+      ...createQuizSlice(...a),
+      ...createLabSlice(...a),
     }),
     {
       name: STORAGE_KEY,

@@ -64,7 +64,12 @@ export function AnswerReview({ question, item, answer }: Props) {
                 {chosen && !option.correct && <span className="quiz-tag quiz-tag-wrong">✗ Wrong</span>}
               </span>
             </div>
-            <Html as="div" className="quiz-explanation" html={html?.options[id]?.explanation} text={option.explanation} />
+            <Html
+              as="div"
+              className="quiz-explanation"
+              html={html?.options[id]?.explanation}
+              text={option.explanation}
+            />
           </li>
         );
       })}

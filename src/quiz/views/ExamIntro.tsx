@@ -36,8 +36,8 @@ export function ExamIntro({ minutes, notice }: { minutes?: number; notice?: stri
           </li>
           <li>When the time is up, the exam is submitted as it stands.</li>
           <li>
-            Unanswered questions count as wrong, there is no penalty for guessing, and a multiple-response question counts
-            only when every choice is right.
+            Unanswered questions count as wrong, there is no penalty for guessing, and a multiple-response question
+            counts only when every choice is right.
           </li>
           <li>
             Some questions are unscored, as on the real exam, and you cannot tell which. The score is scaled from 100 to

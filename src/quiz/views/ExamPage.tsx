@@ -74,7 +74,9 @@ function ExamRunner({ active, onFinished }: { active: ActiveAttempt; onFinished:
     <div className="page quiz-page quiz-exam">
       <header className="quiz-exam-bar">
         <div>
-          <p className="eyebrow">DVA-C02 · {total - unanswered} of {total} answered</p>
+          <p className="eyebrow">
+            DVA-C02 · {total - unanswered} of {total} answered
+          </p>
           <h1 className="quiz-exam-title">Timed exam</h1>
         </div>
         <Countdown remainingMs={remaining} />

@@ -1,5 +1,6 @@
 import { Link } from 'wouter';
 import { lessonLink, type Question } from '../../catalog/question';
+import { findExercise } from '../../lab/exercises';
 import { findLesson } from '../../lesson/course';
 import { questionHtml } from './bank';
 import { Html } from './Html';
@@ -10,6 +11,8 @@ export function QuestionSources({ question }: { question: Question }) {
   const lesson = findLesson(slug);
   const href = `/lessons/${slug}${anchor ? `#${anchor}` : ''}`;
   const note = questionHtml(question.id)?.note;
+  // Only link an exercise that exists in this build (a question may name one still being written).
+  const exercise = question.exercise ? findExercise(question.exercise) : undefined;
   return (
     <div className="quiz-sources">
       {question.note && (
@@ -23,7 +26,11 @@ export function QuestionSources({ question }: { question: Question }) {
           Review the lesson: {lesson?.title ?? slug}
           {anchor && lesson ? ` › ${lesson.headings.find((h) => h.id === anchor)?.text ?? anchor}` : ''}
         </Link>
-        {question.exercise && <span className="quiz-exercise">Prove it in the lab: {question.exercise}</span>}
+        {exercise && (
+          <Link href={`/lab/${exercise.slug}`} className="quiz-exercise">
+            Prove it in the lab: {exercise.title}
+          </Link>
+        )}
       </p>
     </div>
   );

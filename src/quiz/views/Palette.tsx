@@ -16,8 +16,15 @@ export function Palette({ attempt, onGoto }: { attempt: Attempt; onGoto: (index:
       </p>
       <ol className="quiz-palette-grid">
         {cells.map((c) => {
-          const state = [c.answered ? 'answered' : 'not answered', c.flagged ? 'flagged' : ''].filter(Boolean).join(', ');
-          const classes = ['quiz-cell', c.answered && 'is-answered', c.flagged && 'is-flagged', c.current && 'is-current'];
+          const state = [c.answered ? 'answered' : 'not answered', c.flagged ? 'flagged' : '']
+            .filter(Boolean)
+            .join(', ');
+          const classes = [
+            'quiz-cell',
+            c.answered && 'is-answered',
+            c.flagged && 'is-flagged',
+            c.current && 'is-current',
+          ];
           return (
             <li key={c.id}>
               <button

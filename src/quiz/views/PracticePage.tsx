@@ -96,9 +96,19 @@ export function PracticePage() {
       </QuestionView>
       {checked && question && <QuestionSources question={question} />}
       <div className="quiz-actions quiz-nav">
-        <button type="button" className="button" disabled={attempt.current === 0} onClick={() => goTo({ type: 'prev' })}>
+        <button
+          type="button"
+          className="button"
+          disabled={attempt.current === 0}
+          onClick={() => goTo({ type: 'prev' })}
+        >
           ← Previous
         </button>
+        {!last || !checked ? (
+          <button type="button" className="button quiz-quiet" onClick={end}>
+            Finish now
+          </button>
+        ) : null}
         <button
           type="button"
           className="button button-primary"
@@ -107,11 +117,6 @@ export function PracticePage() {
         >
           {checked ? (last ? 'See results' : 'Next question →') : 'Check answer'}
         </button>
-        {!last || !checked ? (
-          <button type="button" className="button quiz-quiet" onClick={end}>
-            Finish now
-          </button>
-        ) : null}
       </div>
     </div>
   );

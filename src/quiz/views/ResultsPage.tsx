@@ -30,7 +30,11 @@ export function ResultsPage({ id }: { id: string }) {
 
   const exam = record.mode === 'exam';
   const misses = result ? missedQuestionIds(result).length : 0;
-  const raw = result?.raw ?? { correct: record.correct, total: record.total, ratio: record.total ? record.correct / record.total : 0 };
+  const raw = result?.raw ?? {
+    correct: record.correct,
+    total: record.total,
+    ratio: record.total ? record.correct / record.total : 0,
+  };
   return (
     <div className="page quiz-page">
       <header className="quiz-header">
@@ -96,7 +100,8 @@ export function ResultsPage({ id }: { id: string }) {
           <section aria-labelledby="answers-title">
             <h2 id="answers-title">Your answers</h2>
             <p className="quiz-hint">
-              Open a question to see your answer beside the key, why each option is right or wrong, and the time you spent.
+              Open a question to see your answer beside the key, why each option is right or wrong, and the time you
+              spent.
               {exam ? ' Unscored questions are listed too, unmarked, as on the real exam.' : ''}
             </p>
             {record.attempt && <ResultsList attempt={record.attempt} result={result} />}

@@ -32,10 +32,21 @@ export function spokenRemaining(ms: number): string {
 }
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const shortFormat = new Intl.DateTimeFormat(undefined, {
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+});
 const dayFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
 
 export function formatDate(epochMs: number): string {
   return dateFormat.format(epochMs);
+}
+
+/** "Nov 30, 4:44 AM": for tables. */
+export function formatShortDate(epochMs: number): string {
+  return shortFormat.format(epochMs);
 }
 
 export function formatDay(epochMs: number): string {

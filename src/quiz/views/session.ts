@@ -35,7 +35,14 @@ function setActive(mode: AttemptMode, active: ActiveAttempt | undefined): void {
 export function startPractice(label: string, questions: readonly Question[], keepOrder = false): boolean {
   if (questions.length === 0) return false;
   const now = Date.now();
-  const attempt = createAttempt({ id: newId('practice'), mode: 'practice', questions, seed: newId('seed'), now, keepOrder });
+  const attempt = createAttempt({
+    id: newId('practice'),
+    mode: 'practice',
+    questions,
+    seed: newId('seed'),
+    now,
+    keepOrder,
+  });
   setActive('practice', { label, attempt });
   return true;
 }
