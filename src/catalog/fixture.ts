@@ -17,7 +17,10 @@ export const fixtureSchema = z
       .array(
         z
           .object({
-            alias: z.string().regex(/^alias\//).describe('Alias for the new customer managed key, e.g. alias/pettracker.'),
+            alias: z
+              .string()
+              .regex(/^alias\//)
+              .describe('Alias for the new customer managed key, e.g. alias/pettracker.'),
             description: z.string().optional().describe('Key description.'),
             enabled: z.boolean().default(true).describe('false creates the key disabled (to teach DisabledException).'),
           })
@@ -42,7 +45,10 @@ export const fixtureSchema = z
               .array(z.union([z.string(), z.record(z.string(), z.unknown())]))
               .optional()
               .describe('Later values, put in order with PutSecretValue (each becomes AWSCURRENT).'),
-            scheduledForDeletion: z.boolean().optional().describe('true schedules the secret for deletion (7-day window).'),
+            scheduledForDeletion: z
+              .boolean()
+              .optional()
+              .describe('true schedules the secret for deletion (7-day window).'),
           })
           .strict()
           .refine((s) => (s.value === undefined) !== (s.binary === undefined), 'Give exactly one of value or binary'),
@@ -68,8 +74,19 @@ export const fixtureSchema = z
       .array(
         z
           .object({
-            host: z.string().min(1).describe('Host name the server answers on, e.g. pettracker-dev.cluster-abc123.us-east-1.rds.amazonaws.com.'),
-            port: z.number().int().min(1).max(65_535).optional().describe('Port (default 5432 for postgres, 3306 for mysql).'),
+            host: z
+              .string()
+              .min(1)
+              .describe(
+                'Host name the server answers on, e.g. pettracker-dev.cluster-abc123.us-east-1.rds.amazonaws.com.',
+              ),
+            port: z
+              .number()
+              .int()
+              .min(1)
+              .max(65_535)
+              .optional()
+              .describe('Port (default 5432 for postgres, 3306 for mysql).'),
             engine: z.enum(['postgres', 'mysql']).default('postgres').describe('Database engine.'),
             users: z.record(z.string(), z.string()).default({}).describe('Database users as name: password.'),
             master: z
@@ -79,11 +96,13 @@ export const fixtureSchema = z
               })
               .strict()
               .optional()
-              .describe('The master (super)user that may change other users\' passwords.'),
+              .describe("The master (super)user that may change other users' passwords."),
             databases: z
               .record(
                 z.string(),
-                z.array(z.object({ id: z.number().int(), name: z.string(), species: z.string(), owner: z.string() }).strict()),
+                z.array(
+                  z.object({ id: z.number().int(), name: z.string(), species: z.string(), owner: z.string() }).strict(),
+                ),
               )
               .default({})
               .describe('Databases as name: list of pets (id, name, species, owner).'),

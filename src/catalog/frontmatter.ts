@@ -23,14 +23,27 @@ export function readFrontmatter<S extends z.ZodType>(
   file: string,
   text: string,
   schema: S,
-): { data: z.infer<S> | undefined; yaml: LocatedYaml | undefined; body: string; bodyLine: number; problems: Problem[] } {
+): {
+  data: z.infer<S> | undefined;
+  yaml: LocatedYaml | undefined;
+  body: string;
+  bodyLine: number;
+  problems: Problem[];
+} {
   const { yaml, body, bodyLine } = splitFrontmatter(text);
   if (!yaml) {
-    return { data: undefined, yaml, body, bodyLine, problems: [{ file, line: 1, column: 1, message: 'Missing frontmatter: the file must start with a --- block' }] };
+    return {
+      data: undefined,
+      yaml,
+      body,
+      bodyLine,
+      problems: [{ file, line: 1, column: 1, message: 'Missing frontmatter: the file must start with a --- block' }],
+    };
   }
   const syntax = yamlSyntaxProblems(file, yaml);
   if (syntax.length) return { data: undefined, yaml, body, bodyLine, problems: syntax };
   const result = schema.safeParse(yaml.doc.toJS());
-  if (!result.success) return { data: undefined, yaml, body, bodyLine, problems: zodProblems(file, yaml, result.error) };
+  if (!result.success)
+    return { data: undefined, yaml, body, bodyLine, problems: zodProblems(file, yaml, result.error) };
   return { data: result.data, yaml, body, bodyLine, problems: [] };
 }

@@ -14,11 +14,15 @@ export const lessonFrontmatterSchema = z
       .int()
       .min(1)
       .max(4)
-      .describe('DVA-C02 domain: 1 Development with AWS Services, 2 Security, 3 Deployment, 4 Troubleshooting and Optimization.'),
+      .describe(
+        'DVA-C02 domain: 1 Development with AWS Services, 2 Security, 3 Deployment, 4 Troubleshooting and Optimization.',
+      ),
     task: z
       .string()
       .regex(/^[1-4]\.[1-4]$/, 'Expected a task statement like "2.3"')
-      .describe('The DVA-C02 task statement the lesson serves, e.g. "2.3" (Manage sensitive data in application code).'),
+      .describe(
+        'The DVA-C02 task statement the lesson serves, e.g. "2.3" (Manage sensitive data in application code).',
+      ),
     minutes: z.number().int().min(1).max(120).describe('Estimated reading time in minutes.'),
   })
   .strict();

@@ -36,7 +36,13 @@ export async function loadLessons(dir: string, root = process.cwd()): Promise<Lo
     const lesson = result.lesson;
     if (!lesson) continue;
     const other = byOrder.get(lesson.order);
-    if (other) problems.push({ file: lesson.file, line: result.keyLines.order ?? 1, column: 1, message: `order: ${lesson.order} is already used by ${other.file}` });
+    if (other)
+      problems.push({
+        file: lesson.file,
+        line: result.keyLines.order ?? 1,
+        column: 1,
+        message: `order: ${lesson.order} is already used by ${other.file}`,
+      });
     byOrder.set(lesson.order, lesson);
   }
   const bySlug = new Map(lessons.map((l) => [l.slug, l]));
@@ -47,7 +53,10 @@ export async function loadLessons(dir: string, root = process.cwd()): Promise<Lo
       const where = { file: result.lesson.file, line: link.line, column: 1 };
       if (!target) problems.push({ ...where, message: `Link to "${link.slug}.md": no such lesson` });
       else if (link.anchor && !target.headings.some((h) => h.id === link.anchor)) {
-        problems.push({ ...where, message: `Link to "${link.slug}.md#${link.anchor}": no heading with that anchor (headings: ${target.headings.map((h) => h.id).join(', ')})` });
+        problems.push({
+          ...where,
+          message: `Link to "${link.slug}.md#${link.anchor}": no heading with that anchor (headings: ${target.headings.map((h) => h.id).join(', ')})`,
+        });
       }
     }
   }

@@ -56,7 +56,10 @@ export function locate(y: LocatedYaml, path: readonly PropertyKey[]): { line: nu
     const next =
       typeof key === 'number'
         ? items[key]
-        : items.find((item) => isNode((item as { key?: unknown }).key) && ((item as { key: { value?: unknown } }).key.value === key));
+        : items.find(
+            (item) =>
+              isNode((item as { key?: unknown }).key) && (item as { key: { value?: unknown } }).key.value === key,
+          );
     if (next === undefined) break;
     const pair = next as { key?: { range?: [number, number, number] }; value?: unknown };
     if ('value' in pair && pair.key) {
@@ -72,7 +75,12 @@ export function locate(y: LocatedYaml, path: readonly PropertyKey[]): { line: nu
 }
 
 /** Zod issues as problems at the line of the offending field. */
-export function zodProblems(file: string, y: LocatedYaml, error: z.ZodError, prefix: readonly PropertyKey[] = []): Problem[] {
+export function zodProblems(
+  file: string,
+  y: LocatedYaml,
+  error: z.ZodError,
+  prefix: readonly PropertyKey[] = [],
+): Problem[] {
   return error.issues.map((issue) => {
     const path = [...prefix, ...issue.path];
     const where = path.length ? `${path.map(String).join('.')}: ` : '';

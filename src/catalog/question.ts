@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { type DomainId, DOMAINS, taskOf } from './dva-c02';
-import { type LocatedYaml, locate, type Problem, parseLocatedYaml, yamlSyntaxProblems } from './problems';
+import { type DomainId, DOMAINS, taskOf } from './dva-c02.ts';
+import { type LocatedYaml, locate, type Problem, parseLocatedYaml, yamlSyntaxProblems } from './problems.ts';
 
 /**
  * A quiz question (`content/quiz/<topic>.yaml` holds a list of them). This schema is the authors'

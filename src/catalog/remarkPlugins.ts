@@ -35,7 +35,11 @@ export function remarkCallouts() {
       node.data = {
         ...node.data,
         hName: 'aside',
-        hProperties: { className: ['callout', `callout-${kind.toLowerCase()}`], role: 'note', 'aria-label': CALLOUTS[kind] },
+        hProperties: {
+          className: ['callout', `callout-${kind.toLowerCase()}`],
+          role: 'note',
+          'aria-label': CALLOUTS[kind],
+        },
       };
     });
   };

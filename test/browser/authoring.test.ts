@@ -1,0 +1,163 @@
+import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createServer, type PreviewServer, preview } from 'vite';
+import { useBrowser } from './browser';
+import { buildInto } from './globalSetup';
+
+const root = path.resolve(__dirname, '../..');
+const outDir = path.join(root, 'node_modules/.cache/browser-test/authoring');
+// biome-ignore lint/correctness/useHookAtTopLevel: useBrowser registers vitest hooks; it is not a React hook.
+const browser = useBrowser();
+let copy: string;
+let server: PreviewServer | undefined;
+let url: string;
+
+/** What an author adds: one file in lessons/, nothing in src/. */
+const NEW_LESSON = `---
+title: Rotation windows, added by an author
+order: 99
+summary: A lesson added as a file to a copy of content/, to prove the outline picks it up.
+domain: 2
+task: "2.3"
+minutes: 2
+---
+
+## A first section
+
+Written by an instructor in a text editor.
+`;
+
+// An author's copy of content/ (inside the project, so exercise checks resolve their packages),
+// with one new lesson file, built and served like the app.
+beforeAll(async () => {
+  await mkdir(path.join(root, 'tmp'), { recursive: true });
+  copy = await mkdtemp(path.join(root, 'tmp/authoring-'));
+  await cp(path.join(root, 'content'), copy, { recursive: true });
+  await writeFile(path.join(copy, 'lessons/rotation-windows.md'), NEW_LESSON);
+  // BROWSER_TEST_REUSE_BUILD=1 keeps a build that is already there (for iterating on a test).
+  if (!(process.env.BROWSER_TEST_REUSE_BUILD && existsSync(path.join(outDir, 'index.html'))))
+    await buildInto(outDir, copy);
+  server = await preview({
+    configFile: path.join(root, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+  });
+  const local = server.resolvedUrls?.local[0];
+  if (!local) throw new Error('vite preview did not report a URL');
+  url = local.replace(/\/$/, '');
+}, 600_000);
+
+afterAll(async () => {
+  await server?.close();
+  if (copy) await rm(copy, { recursive: true, force: true });
+});
+
+test('a lesson file added to a copy of content/ appears in the outline of the built app, last, and opens', async () => {
+  const { page, errors } = await browser.open(url);
+  await page.goto(url);
+  const outline = page.getByRole('navigation', { name: 'Course outline' });
+  const entries = outline.locator('ol[aria-labelledby="outline-lessons"] > li > a');
+  await entries.first().waitFor();
+  const titles = await entries.allTextContents();
+  expect(titles.at(-1)).toContain('Rotation windows, added by an author');
+  await outline.getByRole('link', { name: /Rotation windows, added by an author/ }).click();
+  await page.waitForURL(/\/lessons\/rotation-windows$/);
+  expect(await page.locator('h1').textContent()).toBe('Rotation windows, added by an author');
+  expect(await page.locator('#a-first-section').count()).toBe(1);
+  expect(errors).toEqual([]);
+});
+
+test('the instructor preview lists every lesson, question and exercise with its status', async () => {
+  const { page, errors } = await browser.open(url);
+  await page.goto(`${url}/instructor`);
+  await page.getByRole('heading', { name: 'Content preview' }).waitFor();
+  const row = (table: string, key: string) =>
+    page.getByRole('table', { name: table }).locator(`tr[data-slug="${key}"], tr[data-id="${key}"]`);
+  // The new lesson has no question yet: a warning, not an error.
+  const added = row('Lessons', 'rotation-windows');
+  expect(await added.locator('.badge-warning').textContent()).toBe('1 warning');
+  await added.locator('summary').click();
+  expect(await added.locator('.status-warnings li').textContent()).toContain('No quiz question links to this lesson');
+  expect(await row('Lessons', 'rotation').locator('.status-valid').textContent()).toBe('valid');
+  expect(await page.getByRole('table', { name: 'Questions' }).locator('tbody tr').count()).toBeGreaterThanOrEqual(80);
+  expect(await row('Questions', 'cache-module-scope').locator('td').nth(3).textContent()).toBe(
+    'caching-secrets#an-in-process-ttl-cache',
+  );
+  expect(await page.getByRole('table', { name: 'Exercises' }).locator('tbody tr').count()).toBeGreaterThanOrEqual(6);
+  expect(errors).toEqual([]);
+});
+
+async function runAndCount(page: Page): Promise<string | null> {
+  await page.getByRole('button', { name: '▶ Run' }).click();
+  await page.getByRole('button', { name: '▶ Run' }).waitFor({ timeout: 20_000 });
+  await page.getByRole('tab', { name: /Checks/ }).click();
+  return page.locator('.checks-summary').textContent();
+}
+
+test('an exercise opens from the preview with its solution loaded, passes, and leaves no draft behind', async () => {
+  const { page } = await browser.open(url);
+  await page.goto(`${url}/instructor`);
+  await page.getByRole('link', { name: 'Open Read the database credentials with its solution' }).click();
+  await page.waitForURL(/\/lab\/read-db-credentials\?solution=1$/);
+  await page.locator('.monaco-editor').waitFor({ timeout: 30_000 });
+  expect(await page.getByRole('note').filter({ hasText: 'Solution loaded' }).count()).toBe(1);
+  expect(await runAndCount(page)).toMatch(/^All \d+ checks passed/);
+  // Without the parameter, the learner's editor still starts from the starter: nothing was saved.
+  await page.goto(`${url}/lab/read-db-credentials`);
+  await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 30_000 });
+  await expect.poll(() => page.locator('.monaco-editor .view-lines').textContent()).toMatch(/TODO\s1/);
+  await page.goto(`${url}/lab`);
+  const card = page.locator('.card-link').filter({ hasText: 'Read the database credentials' });
+  expect(await card.textContent()).not.toContain('passed');
+});
+
+test('in the dev server, a content error shows an overlay naming file and line, and the fix updates the open page', {
+  timeout: 240_000,
+}, async () => {
+  const previous = process.env.SECRETS_LAB_CONTENT;
+  process.env.SECRETS_LAB_CONTENT = copy;
+  const dev = await createServer({
+    configFile: path.join(root, 'vite.config.ts'),
+    logLevel: 'silent',
+    server: { port: 0, host: '127.0.0.1' },
+  });
+  try {
+    await dev.listen();
+    const devUrl = dev.resolvedUrls?.local[0]?.replace(/\/$/, '');
+    const { page } = await browser.open(devUrl ?? '');
+    // The dev server compiles modules on first request: slower than a build to load.
+    await page.goto(`${devUrl}/lessons/rotation`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
+    await page.locator('h1').waitFor({ timeout: 120_000 });
+    const file = path.join(copy, 'lessons/rotation.md');
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace('domain: 2', 'domain: 9'));
+    const overlay = page.locator('vite-error-overlay');
+    await overlay.waitFor({ state: 'attached', timeout: 60_000 });
+    const shown = await overlay.evaluate((el) => ({
+      file: el.shadowRoot?.querySelector('.file')?.textContent,
+      message: el.shadowRoot?.querySelector('.message-body')?.textContent,
+      frame: el.shadowRoot?.querySelector('.frame')?.textContent,
+    }));
+    expect(shown.file).toBe(`${file}:5:1`);
+    expect(shown.message).toContain('lessons/rotation.md:5:1  domain: Too big: expected number to be <=4');
+    expect(shown.frame).toContain('> 5 | domain: 9');
+    await writeFile(
+      file,
+      text.replace('title: Automatic rotation and staging labels', 'title: Automatic rotation, edited live'),
+    );
+    await page.waitForFunction(
+      () => document.querySelector('h1')?.textContent === 'Automatic rotation, edited live',
+      undefined,
+      { timeout: 60_000 },
+    );
+    expect(await overlay.count()).toBe(0);
+  } finally {
+    await dev.close();
+    if (previous === undefined) delete process.env.SECRETS_LAB_CONTENT;
+    else process.env.SECRETS_LAB_CONTENT = previous;
+  }
+});
