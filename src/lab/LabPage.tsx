@@ -7,6 +7,7 @@ import { RunTimeoutError } from '../sandbox/runner';
 import { discardDraft, recordExerciseRun, saveDraft, setEditorSettings, showSolution } from '../store/actions';
 import { useAppStore } from '../store/store';
 import { ErrorBoundary } from '../app/ErrorBoundary';
+import { onBeforeReload } from '../app/pwa/flushBeforeReload';
 import { ChecksPanel } from './ChecksPanel';
 import { ConfirmButton } from './ConfirmButton';
 import { findExercise, loadExercise } from './exercises';
@@ -89,6 +90,16 @@ function Workbench({ exercise }: { exercise: ExerciseMeta }) {
       if (codeRef.current !== exercise.starter || useAppStore.getState().drafts[slug]) saveDraft(slug, codeRef.current);
     },
     [slug, exercise.starter, previewSolution],
+  );
+
+  // An app update reloads the page: the pending draft is written first.
+  useEffect(
+    () =>
+      onBeforeReload(() => {
+        clearTimeout(saveTimer.current);
+        if (edited.current) saveDraft(slug, codeRef.current);
+      }),
+    [slug],
   );
 
   const run = useCallback(async () => {

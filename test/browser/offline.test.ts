@@ -1,0 +1,170 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { expect, inject, test } from 'vitest';
+import { useBrowser } from './browser';
+
+const appUrl = inject('appUrl');
+// biome-ignore lint/correctness/useHookAtTopLevel: useBrowser registers vitest hooks, not a React hook.
+const browser = useBrowser();
+const solution = readFileSync(
+  path.resolve(__dirname, '../../content/exercises/read-db-credentials/solution.ts'),
+  'utf8',
+);
+
+/** Every request that failed or was answered with an error status, from the page and its workers. */
+function watchFailures(page: Page): string[] {
+  const failures: string[] = [];
+  page.on('requestfailed', (r) => failures.push(`failed: ${r.url()} (${r.failure()?.errorText})`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) failures.push(`${r.status()}: ${r.url()}`);
+  });
+  return failures;
+}
+
+/** Waits until the service worker is activated, controls the page, and holds the whole precache. */
+async function installed(page: Page): Promise<number> {
+  const manifest = await page.evaluate(async () => {
+    const sw = await (await fetch('/sw.js')).text();
+    return [...new Set([...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]))];
+  });
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await expect
+    .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state), { timeout: 120_000 })
+    .toBe('activated');
+  const cached = await page.evaluate(async () => {
+    const name = (await caches.keys()).find((k) => k.startsWith('workbox-precache'));
+    const keys = name ? await (await caches.open(name)).keys() : [];
+    return keys.map((r) => new URL(r.url).pathname.slice(1));
+  });
+  expect(cached.length, 'the precache holds every file of the build').toBe(manifest.length);
+  expect(new Set(cached)).toEqual(new Set(manifest));
+  return manifest.length;
+}
+
+/** Gives some answer to the question on screen (as test/browser/quiz.test.ts does). */
+async function answerShown(page: Page) {
+  const question = page.locator('.quiz-question');
+  if (await question.locator('.quiz-order').count()) return;
+  if (await question.locator('input[type=checkbox]').count()) {
+    const count = Number((await question.locator('.quiz-count').textContent())?.match(/of (\d)/)?.[1]);
+    for (let i = 0; i < count; i++) await question.locator('input[type=checkbox]').nth(i).check();
+    return;
+  }
+  await question.locator('input[type=radio]').first().check();
+}
+
+test('after one visit the whole app works offline: lessons with diagrams, an exercise, a quiz, no failed request', async () => {
+  const { page, context, errors, foreign } = await browser.open(appUrl);
+  await page.goto(`${appUrl}/`);
+  const entries = await installed(page);
+  expect(entries, 'workers, Monaco, mermaid, the SDK types and content are all there').toBeGreaterThan(100);
+
+  // From here on there is no network at all; every request must be served by the service worker.
+  // (Nothing is left in flight: a reload would abort it, and an aborted request counts as failed.)
+  await page.waitForLoadState('networkidle');
+  await context.setOffline(true);
+  const failures = watchFailures(page);
+  await page.reload();
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+
+  // Every lesson, every diagram drawn as an SVG: each mermaid renderer chunk came from the cache.
+  const lessonLinks = page.getByRole('list', { name: 'Lessons' }).locator(':scope > li > a');
+  const lessons = await lessonLinks.count();
+  expect(lessons).toBeGreaterThanOrEqual(10);
+  let diagrams = 0;
+  for (let i = 0; i < lessons; i++) {
+    await lessonLinks.nth(i).click();
+    await page.waitForFunction(() => {
+      const body = document.querySelector<HTMLElement>('.prose');
+      return body !== null && (body.dataset.diagrams === 'done' || !body.querySelector('figure.mermaid-diagram'));
+    });
+    const figures = await page.locator('figure.mermaid-diagram').count();
+    diagrams += figures;
+    const title = (await page.locator('h1').textContent()) ?? '';
+    expect(await page.locator('figure.mermaid-diagram svg').count(), title).toBe(figures);
+  }
+  expect(diagrams).toBeGreaterThanOrEqual(5);
+
+  // The rest of the visit moves through the app's own links, as a learner does.
+  const sections = page.getByRole('navigation', { name: 'Sections' });
+
+  // Exercise 1, typed and run: Monaco, its workers, the SDK types and the sandbox worker, all cached.
+  await sections.getByRole('link', { name: 'Lab' }).click();
+  await page.locator('.card-link', { hasText: 'Read the database credentials' }).click();
+  await page.waitForURL(/\/lab\/read-db-credentials$/);
+  await page.locator('.monaco-editor').waitFor({ timeout: 60_000 });
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(solution);
+  await page.getByRole('button', { name: '▶ Run' }).click();
+  await page.getByRole('button', { name: '▶ Run' }).waitFor({ timeout: 30_000 });
+  await page.getByRole('tab', { name: /Checks/ }).click();
+  expect(await page.locator('.checks-summary').textContent()).toMatch(/^All \d+ checks passed/);
+
+  // A short practice quiz, to its results.
+  await sections.getByRole('link', { name: 'Quiz' }).click();
+  await page.getByRole('radio', { name: 'Lesson' }).check();
+  await page.getByLabel('Which lesson').selectOption('rotation');
+  await page.getByRole('button', { name: 'Start practice' }).click();
+  await page.waitForURL(/\/quiz\/practice$/);
+  const total = Number((await page.locator('.quiz-of').textContent())?.match(/of (\d+)/)?.[1]);
+  expect(total).toBeGreaterThan(0);
+  for (let i = 1; i <= total; i++) {
+    await page.getByRole('heading', { level: 2, name: `Question ${i} of ${total}` }).waitFor();
+    await answerShown(page);
+    await page.getByRole('button', { name: 'Check answer' }).click();
+    await page.locator('.quiz-verdict').waitFor();
+    await page.getByRole('button', { name: i === total ? 'See results' : 'Next question →' }).click();
+  }
+  await page.waitForURL(/\/quiz\/results\//);
+  expect(await page.getByText(new RegExp(`of ${total} questions right`)).count()).toBe(1);
+
+  // Still offline, the progress page says the offline copy is ready, and a deep link reloads.
+  await page.getByRole('navigation', { name: 'Your data' }).getByRole('link', { name: 'Your progress' }).click();
+  await page.getByText('Ready: the whole course, the lab and the quiz work with no network.').waitFor();
+  expect(
+    await page
+      .locator('.progress-summary li', { hasText: 'Quiz attempts finished' })
+      .locator('.progress-count')
+      .textContent(),
+  ).toBe('1');
+  await page.waitForLoadState('networkidle');
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Your progress' }).waitFor();
+  expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+
+  expect(failures).toEqual([]);
+  expect(errors).toEqual([]);
+  expect(foreign).toEqual([]);
+}, 300_000);
+
+test('the app is installable: a manifest with 192 and 512 PNG icons and a maskable one', async () => {
+  const { page } = await browser.open(appUrl);
+  await page.goto(`${appUrl}/`);
+  const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+  expect(href).toBeTruthy();
+  const manifest = await page.evaluate(async (url) => (await fetch(url)).json(), href as string);
+  expect(manifest).toMatchObject({
+    name: 'Secrets Lab',
+    short_name: 'Secrets Lab',
+    display: 'standalone',
+    start_url: '/',
+  });
+  expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/i);
+  const icons = manifest.icons as { src: string; sizes: string; type: string; purpose: string }[];
+  for (const [sizes, purpose] of [
+    ['192x192', 'any'],
+    ['512x512', 'any'],
+    ['512x512', 'maskable'],
+  ]) {
+    const icon = icons.find((i) => i.sizes === sizes && i.purpose === purpose && i.type === 'image/png');
+    expect(icon, `${sizes} ${purpose}`).toBeDefined();
+    const size = await page.evaluate(async (src) => {
+      const bitmap = await createImageBitmap(await (await fetch(src)).blob());
+      return `${bitmap.width}x${bitmap.height}`;
+    }, icon?.src as string);
+    expect(size).toBe(sizes);
+  }
+});

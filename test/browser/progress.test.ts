@@ -1,0 +1,129 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { expect, inject, test } from 'vitest';
+import { useBrowser } from './browser';
+
+const appUrl = inject('appUrl');
+// biome-ignore lint/correctness/useHookAtTopLevel: useBrowser registers vitest hooks, not a React hook.
+const browser = useBrowser();
+
+/** The "What is stored" count for one kind of item. */
+async function stored(page: Page, label: string): Promise<number> {
+  const line = page.locator('.progress-summary li', { hasText: label });
+  return Number(await line.locator('.progress-count').textContent());
+}
+
+const saved = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('secrets-lab') ?? '{}'));
+
+async function chooseFile(page: Page, file: { name: string; mimeType: string; buffer: Buffer }) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import progress…' }).click();
+  await (await chooser).setFiles(file);
+}
+
+test('export, reset (asked first), import: everything comes back and survives a reload', async () => {
+  const { page, errors } = await browser.open(appUrl);
+  // Some progress: two lessons read and a draft in exercise 1.
+  for (const slug of ['rotation', 'caching-secrets']) {
+    await page.goto(`${appUrl}/lessons/${slug}`);
+    await page.getByRole('button', { name: 'Mark as read' }).click();
+    await page.getByRole('button', { name: '✓ Read' }).waitFor();
+  }
+  await page.goto(`${appUrl}/lab/read-db-credentials`);
+  await page.locator('.monaco-editor').waitFor({ timeout: 30_000 });
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText('// exported-draft-7\n');
+  await expect
+    .poll(async () => (await saved(page)).state?.drafts?.['read-db-credentials']?.code)
+    .toContain('exported-draft-7');
+
+  // The sidebar folds away in an exercise: the link is in the course outline's footer.
+  await page.goto(`${appUrl}/`);
+  await page.getByRole('navigation', { name: 'Your data' }).getByRole('link', { name: 'Your progress' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your progress' }).waitFor();
+  expect(await stored(page, 'Lessons marked as read')).toBe(2);
+  expect(await stored(page, 'Code drafts')).toBe(1);
+  await expect.poll(() => page.getByTestId('storage-usage').textContent()).toMatch(/\d.* of .* available to this site/);
+
+  // Export: one JSON file with the schema version and the learner's items.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export progress' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^secrets-lab-progress-\d{4}-\d\d-\d\d\.json$/);
+  const text = await readFile(await file.path(), 'utf8');
+  const exported = JSON.parse(text);
+  expect(exported).toMatchObject({ app: 'secrets-lab', kind: 'progress', version: (await saved(page)).version });
+  expect(Object.keys(exported.state.lessonsRead).sort()).toEqual(['caching-secrets', 'rotation']);
+  expect(exported.state.drafts['read-db-credentials'].code).toContain('exported-draft-7');
+
+  // Reset asks first: Cancel keeps everything, confirming clears it.
+  await page.getByRole('button', { name: 'Reset all progress' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  expect(await stored(page, 'Lessons marked as read')).toBe(2);
+  await page.getByRole('button', { name: 'Reset all progress' }).click();
+  await dialog.getByRole('button', { name: 'Reset everything' }).click();
+  await page.getByText('All progress was reset.').waitFor();
+  expect(await stored(page, 'Lessons marked as read')).toBe(0);
+  expect(await stored(page, 'Code drafts')).toBe(0);
+  expect((await saved(page)).state.lessonsRead).toEqual({});
+
+  // Import the exported file: the items come back, reported, and persisted.
+  await chooseFile(page, { name: 'progress.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.getByText(/^Imported progress\.json: 2 lessons read( and |, ).*1 draft/).waitFor();
+  expect(await stored(page, 'Lessons marked as read')).toBe(2);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Your progress' }).waitFor();
+  expect(await stored(page, 'Lessons marked as read')).toBe(2);
+  expect(await stored(page, 'Code drafts')).toBe(1);
+  await page.goto(`${appUrl}/lab/read-db-credentials`);
+  await expect
+    .poll(() => page.locator('.monaco-editor .view-lines').textContent(), { timeout: 30_000 })
+    .toContain('exported-draft-7');
+
+  // Importing the same file again changes nothing and says so.
+  await page.goto(`${appUrl}/progress`);
+  await chooseFile(page, { name: 'progress.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.getByText(/nothing new, this browser already had everything in it/).waitFor();
+  expect(errors).toEqual([]);
+});
+
+test('a wrong file or one from a newer version is refused with a clear message, and nothing changes', async () => {
+  const { page } = await browser.open(appUrl);
+  await page.goto(`${appUrl}/lessons/rotation`);
+  await page.getByRole('button', { name: 'Mark as read' }).click();
+  await page.goto(`${appUrl}/progress`);
+  await page.getByRole('heading', { level: 1, name: 'Your progress' }).waitFor();
+  const before = await saved(page);
+
+  await chooseFile(page, {
+    name: 'package.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"name":"secrets-lab","version":"0.1.0"}'),
+  });
+  expect(await page.getByRole('alert').textContent()).toMatch(
+    /package\.json: This JSON file is not a Secrets Lab progress file/,
+  );
+
+  const newer = {
+    app: 'secrets-lab',
+    kind: 'progress',
+    version: before.version + 1,
+    exportedAt: new Date().toISOString(),
+    state: {},
+  };
+  await chooseFile(page, {
+    name: 'future.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(newer)),
+  });
+  await expect
+    .poll(() => page.getByRole('alert').textContent())
+    .toMatch(/future\.json: This file was exported by a newer version of Secrets Lab/);
+
+  await chooseFile(page, { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not json at all') });
+  await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/it is not JSON/);
+  expect(await saved(page)).toEqual(before);
+  expect(await stored(page, 'Lessons marked as read')).toBe(1);
+});
