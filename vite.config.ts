@@ -2,11 +2,11 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { cspPlugin } from './src/app/build/csp.ts';
+import { pwaPlugin } from './src/app/pwa/pwaPlugin.ts';
+import { quizPlugin } from './src/catalog/quizPlugin.ts';
 import { contentPlugin } from './src/catalog/vitePlugin.ts';
 import { sdkTypesPlugin } from './src/lab/build/sdkTypesPlugin.ts';
-import { cspPlugin } from './src/app/build/csp.ts';
-import { quizPlugin } from './src/catalog/quizPlugin.ts';
-import { pwaPlugin } from './src/app/pwa/pwaPlugin.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -15,7 +15,14 @@ export default defineConfig({
   root: 'src',
   publicDir: '../public',
   envDir: root,
-  plugins: [react(), cspPlugin(), contentPlugin({ projectRoot: root }), sdkTypesPlugin({ projectRoot: root }), quizPlugin({ projectRoot: root }), pwaPlugin()],
+  plugins: [
+    react(),
+    cspPlugin(),
+    contentPlugin({ projectRoot: root }),
+    sdkTypesPlugin({ projectRoot: root }),
+    quizPlugin({ projectRoot: root }),
+    pwaPlugin(),
+  ],
   // Exercise checks (content/exercises/*/checks.ts) import their kit by this name.
   resolve: { alias: { '@lab/checks': fileURLToPath(new URL('./src/sandbox/checkKit.ts', import.meta.url)) } },
   build: { outDir: '../dist', emptyOutDir: true, target: 'es2022', sourcemap: false },

@@ -5,6 +5,7 @@ declare module 'virtual:course' {
 }
 declare module 'virtual:search' {
   import type { SearchSection } from '@src/catalog/lesson';
+
   const sections: SearchSection[];
   export default sections;
 }

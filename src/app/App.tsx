@@ -6,9 +6,9 @@ import { Search } from '../lesson/Search';
 import { storageIssues } from '../store/storage';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Home } from './Home';
-import { useApplyTheme } from './theme';
 import { ThemeToggle } from './ThemeToggle';
 import { TopNav } from './TopNav';
+import { useApplyTheme } from './theme';
 
 // The lab (Monaco, the sandbox) loads only on its own routes.
 const LabIndex = lazy(() => import('../lab/LabIndex'));
@@ -17,8 +17,10 @@ const LabPage = lazy(() => import('../lab/LabPage'));
 const QuizRoutes = lazy(() => import('../quiz/views/QuizRoutes').then((m) => ({ default: m.QuizRoutes })));
 // The instructor preview (every lesson, question and exercise with its status) loads only on its route.
 const InstructorPage = lazy(() => import('../instructor/InstructorPage'));
+
 import { BrandMark } from './BrandMark';
 import { UpdatePrompt } from './pwa/UpdatePrompt';
+
 // What is stored, export / import, reset: loads only on its route.
 const ProgressPage = lazy(() => import('../progress/ProgressPage'));
 
@@ -28,6 +30,8 @@ export function App() {
   const [menuOpen, setMenuOpen] = useState(false);
   const [notices, setNotices] = useState<string[]>([]);
   useEffect(() => setNotices([...storageIssues]), []);
+  // Navigating closes the phone menu: the effect runs on every change of location.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: location is the trigger, not an input.
   useEffect(() => setMenuOpen(false), [location]);
   // An exercise needs the whole width: the outline folds away behind the menu button.
   const wide = /^\/lab\/./.test(location);
@@ -70,7 +74,11 @@ export function App() {
         <aside id="sidebar" className={menuOpen ? 'sidebar open' : 'sidebar'}>
           <Outline onNavigate={() => setMenuOpen(false)} />
           <nav className="sidebar-footer" aria-label="Your data">
-            <Link href="/progress" className="sidebar-footer-link" aria-current={location === '/progress' ? 'page' : undefined}>
+            <Link
+              href="/progress"
+              className="sidebar-footer-link"
+              aria-current={location === '/progress' ? 'page' : undefined}
+            >
               Your progress
             </Link>
           </nav>

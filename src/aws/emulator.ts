@@ -2,11 +2,10 @@ import { CallLog } from './core/callLog';
 import { SimClock } from './core/clock';
 import { SeededRandom } from './core/random';
 import type { OperationContext, ServiceDefinition, ServiceName } from './core/service';
-import { type AuthorizationRecord, createAuthorizer, type Principal, type PrincipalInput, toPrincipal } from './iam';
-import { services } from './services';
-import { connect as connectDatabase, type ConnectOptions, type Connection } from './db/client';
+import { type Connection, type ConnectOptions, connect as connectDatabase } from './db/client';
 import { DatabaseRegistry } from './db/registry';
 import type { DatabaseState } from './db/state';
+import { type AuthorizationRecord, createAuthorizer, type Principal, type PrincipalInput, toPrincipal } from './iam';
 import { LambdaRegistry } from './rotation/lambdaRegistry';
 import { registerRotationTemplates } from './rotation/templates/register';
 import { advanceClockTo } from './scheduler/advanceClock';
@@ -14,6 +13,7 @@ import { attachSimulations } from './scheduler/attach';
 import { parseDuration } from './scheduler/duration';
 import { Scheduler } from './scheduler/scheduler';
 import { WorkQueue } from './scheduler/workQueue';
+import { services } from './services';
 
 export interface EmulatorOptions {
   /** The account every request acts in unless the caller names another (default 123456789012). */
@@ -134,8 +134,10 @@ export class Emulator {
   /** The context operations run in, for one account and region (one per request: it collects its decisions). */
   context(region: string = this.defaultRegion, accountId: string = this.accountId): OperationContext {
     const base = { accountId, region, clock: this.clock, random: this.random, log: this.log };
-    const regions = (this.#accounts[accountId] ??= {});
-    const states = (regions[region] ??= {});
+    this.#accounts[accountId] ??= {};
+    const regions = this.#accounts[accountId];
+    regions[region] ??= {};
+    const states = regions[region];
     const decisions: AuthorizationRecord[] = [];
     return {
       ...base,

@@ -29,7 +29,15 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 const JSON_HEADERS = { 'content-type': 'application/x-amz-json-1.1' };
 
 /** Fields whose values must never reach the call log. */
-const REDACTED = new Set(['SecretString', 'SecretBinary', 'Value', 'Plaintext', 'CiphertextBlob', 'Policy', 'ResourcePolicy']);
+const REDACTED = new Set([
+  'SecretString',
+  'SecretBinary',
+  'Value',
+  'Plaintext',
+  'CiphertextBlob',
+  'Policy',
+  'ResourcePolicy',
+]);
 
 export function errorResponse(type: string, message: string, status = 400): WireResponse {
   return {
@@ -55,21 +63,35 @@ function logParams(input: Record<string, unknown>): Record<string, unknown> {
  */
 export async function handleAwsJson(emulator: Emulator, request: WireRequest): Promise<WireResponse> {
   if (request.method.toUpperCase() !== 'POST') {
-    return errorResponse('UnknownOperationException', `Method ${request.method} is not supported; AWS JSON 1.1 uses POST`, 405);
+    return errorResponse(
+      'UnknownOperationException',
+      `Method ${request.method} is not supported; AWS JSON 1.1 uses POST`,
+      405,
+    );
   }
   const resolved = request.target ? resolveTarget(request.target) : undefined;
   if (!resolved || !Object.hasOwn(resolved.service.operations, resolved.operation)) {
-    return errorResponse('UnknownOperationException', request.target ? `Unknown operation ${request.target}` : 'Missing X-Amz-Target header');
+    return errorResponse(
+      'UnknownOperationException',
+      request.target ? `Unknown operation ${request.target}` : 'Missing X-Amz-Target header',
+    );
   }
   const { service, operation } = resolved;
   if (request.body.length > MAX_BODY_BYTES) {
-    return errorResponse('ValidationException', `Request body exceeds the maximum size of ${MAX_BODY_BYTES} bytes`, 413);
+    return errorResponse(
+      'ValidationException',
+      `Request body exceeds the maximum size of ${MAX_BODY_BYTES} bytes`,
+      413,
+    );
   }
   let input: unknown;
   try {
     input = request.body.trim() === '' ? {} : JSON.parse(request.body);
   } catch {
-    return errorResponse('SerializationException', 'Start of structure or map found where not expected, or the body is not valid JSON');
+    return errorResponse(
+      'SerializationException',
+      'Start of structure or map found where not expected, or the body is not valid JSON',
+    );
   }
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return errorResponse('SerializationException', 'The request body must be a JSON object');
@@ -79,13 +101,32 @@ export async function handleAwsJson(emulator: Emulator, request: WireRequest): P
   const time = emulator.clock.now();
   try {
     const output = await service.operations[operation]?.(ctx, input as Record<string, unknown>);
-    emulator.log.record({ time, service: service.name, operation, params, outcome: 'ok', region: ctx.region, source: request.source ?? 'request', ...authorization(ctx) });
+    emulator.log.record({
+      time,
+      service: service.name,
+      operation,
+      params,
+      outcome: 'ok',
+      region: ctx.region,
+      source: request.source ?? 'request',
+      ...authorization(ctx),
+    });
     return { status: 200, headers: { ...JSON_HEADERS }, body: JSON.stringify(output ?? {}) };
   } catch (e) {
-    const error = e instanceof AwsError ? e : new AwsError('InternalFailure', 'The request processing has failed because of an unknown error.', 500);
+    const error =
+      e instanceof AwsError
+        ? e
+        : new AwsError('InternalFailure', 'The request processing has failed because of an unknown error.', 500);
     if (!(e instanceof AwsError)) console.error(`[emulator] ${service.name}.${operation} failed unexpectedly:`, e);
     emulator.log.record({
-      time, service: service.name, operation, params, outcome: error.type, message: error.message, region: ctx.region, source: request.source ?? 'request',
+      time,
+      service: service.name,
+      operation,
+      params,
+      outcome: error.type,
+      message: error.message,
+      region: ctx.region,
+      source: request.source ?? 'request',
       ...authorization(ctx),
     });
     return errorResponse(error.type, error.message, error.status);

@@ -1,16 +1,16 @@
+import { transformerStyleToClass } from '@shikijs/transformers';
 import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
 import { createHighlighter, type HighlighterGeneric } from 'shiki';
-import { transformerStyleToClass } from '@shikijs/transformers';
+import { unified } from 'unified';
 import { readFrontmatter } from './frontmatter.ts';
 import { type CompiledLesson, type LessonHeading, lessonFrontmatterSchema, type SearchSection } from './lesson.ts';
 import { locate, type Problem } from './problems.ts';
-import { remarkCallouts, remarkMermaid } from './remarkPlugins.ts';
 import { rehypeCode, rehypeHeadings, rehypeLessonLinks } from './rehypePlugins.ts';
+import { remarkCallouts, remarkMermaid } from './remarkPlugins.ts';
 
 /**
  * Markdown → HTML at build time, in Node (the Vite plugin, content:check and tests). Nothing here

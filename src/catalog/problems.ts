@@ -1,5 +1,5 @@
+import { type Document, isNode, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 
 /** One thing wrong with a content file, located as `file:line:column  message`. */
 export interface Problem {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type DomainId, DOMAINS, taskOf } from './dva-c02.ts';
+import { DOMAINS, type DomainId, taskOf } from './dva-c02.ts';
 import { type LocatedYaml, locate, type Problem, parseLocatedYaml, yamlSyntaxProblems } from './problems.ts';
 
 /**

@@ -7,8 +7,8 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { Plugin, ViteDevServer } from 'vite';
 import { contentDir } from './loadLessons.ts';
-import { contentError } from './vitePlugin.ts';
 import { checkQuestionFiles, type ParsedQuestions, type Question } from './question.ts';
+import { contentError } from './vitePlugin.ts';
 
 const QUIZ = 'virtual:quiz';
 

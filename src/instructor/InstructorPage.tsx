@@ -102,11 +102,13 @@ export default function InstructorPage() {
                   <StatusBadge warnings={status.exercises[e.slug] ?? []} />
                 </td>
                 <td>
-                  <Link href={`/lab/${e.slug}?solution=1`} aria-label={`Open ${e.title} with its solution`}>
-                    With the solution
+                  <Link href={`/lab/${e.slug}?solution=1`}>
+                    With the solution<span className="sr-only">: {e.title}</span>
                   </Link>
                   {' · '}
-                  <Link href={`/lab/${e.slug}`}>As a learner</Link>
+                  <Link href={`/lab/${e.slug}`}>
+                    As a learner<span className="sr-only">: {e.title}</span>
+                  </Link>
                 </td>
               </tr>
             ))}

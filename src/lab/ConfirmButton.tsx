@@ -18,6 +18,7 @@ export function ConfirmButton(props: {
       <dialog ref={dialog} className="confirm-dialog" aria-labelledby={id}>
         <p id={id}>{props.question}</p>
         <div className="dialog-actions">
+          {/* biome-ignore lint/a11y/noAutofocus: a destructive confirmation starts on the safe choice. */}
           <button type="button" className="button" onClick={() => dialog.current?.close()} autoFocus>
             Cancel
           </button>

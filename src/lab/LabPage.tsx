@@ -1,13 +1,13 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useSearch } from 'wouter';
+import { ErrorBoundary } from '../app/ErrorBoundary';
+import { onBeforeReload } from '../app/pwa/flushBeforeReload';
 import type { ExerciseMeta } from '../catalog/exercise';
 import { parseDuration } from '../sandbox/checkKit';
 import type { ConsoleLine, EmulatorView, RunResult } from '../sandbox/messages';
 import { RunTimeoutError } from '../sandbox/runner';
 import { discardDraft, recordExerciseRun, saveDraft, setEditorSettings, showSolution } from '../store/actions';
 import { useAppStore } from '../store/store';
-import { ErrorBoundary } from '../app/ErrorBoundary';
-import { onBeforeReload } from '../app/pwa/flushBeforeReload';
 import { ChecksPanel } from './ChecksPanel';
 import { ConfirmButton } from './ConfirmButton';
 import { findExercise, loadExercise } from './exercises';
@@ -184,7 +184,10 @@ function Workbench({ exercise }: { exercise: ExerciseMeta }) {
           ))}
         </div>
         <div id="brief-panel" role="tabpanel" aria-labelledby={`brief-${brief}`} className="brief-panel">
-          {brief === 'instructions' && <div className="prose" dangerouslySetInnerHTML={{ __html: exercise.html }} />}
+          {brief === 'instructions' && (
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: the instructions are the course's own HTML, compiled at build time.
+            <div className="prose" dangerouslySetInnerHTML={{ __html: exercise.html }} />
+          )}
           {brief === 'hints' && (
             <div className="hints">
               {failing?.message && (
@@ -307,6 +310,7 @@ function Workbench({ exercise }: { exercise: ExerciseMeta }) {
               </button>
             ))}
             {exercise.clock && (
+              // biome-ignore lint/a11y/useSemanticElements: a fieldset would break the tab row's flex layout; the group is labelled.
               <span className="clock-controls" role="group" aria-label="Simulated clock">
                 <span className="muted">Advance</span>
                 {['1 hour', '1 day', '30 days'].map((d) => (

@@ -13,6 +13,7 @@ export function LessonBody({ html, onDiagramsDone }: { html: string; onDiagramsD
   const dark = useDarkMode();
   const [, navigate] = useLocation();
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `html` and `dark` are the triggers: new content or a new theme redraws the diagrams.
   useEffect(() => {
     const root = ref.current;
     if (!root) return;
@@ -49,6 +50,7 @@ export function LessonBody({ html, onDiagramsDone }: { html: string; onDiagramsD
     };
   }, [html, dark, onDiagramsDone]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: new content is the trigger to land on the linked heading.
   useEffect(() => {
     scrollToHash();
   }, [html]);
@@ -76,7 +78,7 @@ export function LessonBody({ html, onDiagramsDone }: { html: string; onDiagramsD
   };
 
   return (
-    // biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions: clicks are delegated to the buttons and links inside, which are keyboard-operable themselves.
+    // biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions lint/security/noDangerouslySetInnerHtml: clicks are delegated to the buttons and links inside (keyboard-operable themselves); the HTML is the course's own, compiled at build time.
     <div ref={ref} className="prose" onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />
   );
 }

@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { markLessonRead } from '../store/actions';
 import { useAppStore } from '../store/store';
-import { domainLabel } from './labels';
 import { findLesson, loadLessonHtml, neighbours } from './course';
 import { LessonBody } from './LessonBody';
+import { domainLabel } from './labels';
 import { preloadMermaid } from './mermaid';
 import 'virtual:code.css';
 

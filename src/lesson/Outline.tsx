@@ -1,6 +1,6 @@
 import { Link, useRoute } from 'wouter';
-import { useAppStore } from '../store/store';
 import { exerciseList } from '../lab/exercises';
+import { useAppStore } from '../store/store';
 import { course } from './course';
 
 /** The course outline: every lesson with its read state, and the open lesson's sections. */
@@ -14,7 +14,7 @@ export function Outline({ onNavigate }: { onNavigate?: () => void }) {
 
   return (
     <nav className="outline" aria-label="Course outline">
-      <div className="progress" aria-label={`Course progress: ${done} of ${course.length} lessons read`}>
+      <div className="progress">
         <div className="progress-text">
           <span>Your progress</span>
           <span>

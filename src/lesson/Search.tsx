@@ -80,16 +80,21 @@ export function Search() {
         onKeyDown={onKeyDown}
       />
       {showList && (
+        // The ARIA combobox pattern: focus stays in the input, options are pointed at by aria-activedescendant.
+        // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a listbox of options is this pattern's markup.
         <ul id={listId} role="listbox" className="search-results" aria-label="Search results">
           {hits.length === 0 && (
+            // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole lint/a11y/useFocusableInteractive: see the listbox above.
             <li className="search-empty" role="option" aria-selected={false} aria-disabled="true">
               No matches for “{query}”
             </li>
           )}
           {hits.map((hit, i) => (
+            // biome-ignore lint/a11y/useFocusableInteractive: see the listbox above.
             <li
               key={`${hit.slug}#${hit.anchor}`}
               id={`${listId}-${i}`}
+              // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: see the listbox above.
               role="option"
               aria-selected={i === active}
               className={i === active ? 'active' : undefined}

@@ -34,7 +34,9 @@ export function renderDiagram(source: string, dark: boolean): Promise<DiagramRes
       theme: dark ? 'dark' : 'default',
       fontFamily: 'inherit',
       // Edge labels sit on this colour: the dark theme's default leaves them below WCAG AA contrast.
-      themeVariables: dark ? { edgeLabelBackground: '#1d212c', textColor: '#e5e7ee' } : { edgeLabelBackground: '#f1f3f8' },
+      themeVariables: dark
+        ? { edgeLabelBackground: '#1d212c', textColor: '#e5e7ee' }
+        : { edgeLabelBackground: '#f1f3f8' },
     });
     const id = `diagram-${++counter}`;
     try {

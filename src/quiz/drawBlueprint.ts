@@ -1,4 +1,4 @@
-import { type DomainId, DOMAINS, DVA_C02 } from '../catalog/dva-c02';
+import { DOMAINS, type DomainId, DVA_C02 } from '../catalog/dva-c02';
 import type { Question, QuestionType } from '../catalog/question';
 import { apportion } from './apportion';
 import { createRandom, type Random } from './random';

@@ -1,4 +1,6 @@
 /** The quiz engine: pure TypeScript, no React, no DOM, no clock (time comes in as arguments). */
+
+export { apportion } from './apportion';
 export {
   type Attempt,
   type AttemptEntry,
@@ -11,7 +13,6 @@ export {
   paletteOf,
   remainingMs,
 } from './attempt';
-export { apportion } from './apportion';
 export { type Blueprint, type BlueprintDraw, type DomainDraw, drawBlueprint, EXAM_BLUEPRINT } from './drawBlueprint';
 export { type RestoredAttempt, restoreAttempt, serializeAttempt } from './persistAttempt';
 export { createRandom, hashSeed, type Random } from './random';
@@ -23,14 +24,14 @@ export {
   gradeAnswer,
   isDue,
   Rating,
-  recordExercise,
   type ReviewKind,
   type ReviewRating,
   type ReviewSchedule,
+  recordExercise,
   reviewCard,
   type StoredCard,
 } from './reviewSchedule';
-export { buildReviewSession, nextDueAt, recordAttempt, type ReviewSession } from './reviewSession';
+export { buildReviewSession, nextDueAt, type ReviewSession, recordAttempt } from './reviewSession';
 export { isPass, PASS_RATIO, SCALED_SCORE_EXPLANATION, scaledScore } from './scaledScore';
 export {
   type AttemptResult,

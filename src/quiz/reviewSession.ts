@@ -1,4 +1,3 @@
-import type { AttemptResult, QuestionBank } from './scoreAttempt';
 import {
   DEFAULT_HESITATION_MS,
   gradeAnswer,
@@ -7,6 +6,7 @@ import {
   reviewCard,
   type StoredCard,
 } from './reviewSchedule';
+import type { AttemptResult, QuestionBank } from './scoreAttempt';
 
 /**
  * Feeds a scored attempt into the schedule: every answered question updates its card (unanswered

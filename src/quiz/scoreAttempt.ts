@@ -1,4 +1,4 @@
-import { type DomainId, DOMAIN_IDS } from '../catalog/dva-c02';
+import { DOMAIN_IDS, type DomainId } from '../catalog/dva-c02';
 import { answerKey, type Question, type QuestionType } from '../catalog/question';
 import type { Attempt, AttemptMode } from './attempt';
 import { isPass, scaledScore } from './scaledScore';

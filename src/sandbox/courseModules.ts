@@ -1,5 +1,5 @@
-import { AuthenticationError, ConnectionError, DatabaseError } from '../aws/db/errors';
 import type { ConnectOptions } from '../aws/db/client';
+import { AuthenticationError, ConnectionError, DatabaseError } from '../aws/db/errors';
 import type { Emulator } from '../aws/emulator';
 import { parseDuration } from '../aws/scheduler/duration';
 

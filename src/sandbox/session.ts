@@ -9,12 +9,12 @@ import { createExtensionHandlers } from '../aws/extension/handlers';
 import { createHandlers } from '../aws/handlers';
 import type { Fixture } from '../catalog/fixture';
 import { type CheckContext, CheckFailure, type CheckTask } from './checkKit';
+import { courseModules } from './courseModules';
 import { execute, toLearnerError } from './execute';
 import { applyFixture } from './fixture';
 import { formatArgs } from './format';
 import type { CheckResult, ConsoleLine, LearnerError, RunResult } from './messages';
 import { lockNetwork, sandboxFetch } from './network';
-import { courseModules } from './courseModules';
 import { SANDBOX_CREDENTIALS, SANDBOX_REGION, sdkModules } from './sdkModules';
 import { transpile } from './transpile';
 

@@ -14,4 +14,5 @@ if (!g.localStorage) {
     },
   };
 }
+
 export {};

@@ -1,4 +1,4 @@
-import { type ThemeChoice } from './settings';
+import type { ThemeChoice } from './settings';
 import { useAppStore } from './store';
 
 export function markLessonRead(slug: string, read: boolean, now = Date.now()): void {

@@ -1,5 +1,5 @@
 import { STORE_VERSION } from './migrations';
-import { initialState, type AppState, useAppStore } from './store';
+import { type AppState, initialState, useAppStore } from './store';
 
 /**
  * The whole store as plain JSON, and whole-store replacement: what export, import and "reset all

@@ -1,11 +1,11 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { createLabSlice, type LabSlice } from './lab';
+import { migrate, STORE_VERSION } from './migrations';
 import { createProgressSlice, type ProgressSlice } from './progress';
 import { createQuizSlice, type QuizSlice } from './quiz';
 import { createSettingsSlice, type SettingsSlice } from './settings';
 import { jsonStorage } from './storage';
-import { migrate, STORE_VERSION } from './migrations';
 
 export type AppState = ProgressSlice & SettingsSlice & QuizSlice & LabSlice;
 

@@ -3,7 +3,8 @@ import { Emulator } from '../../src/aws/emulator';
 import { handleAwsJson } from '../../src/aws/protocol';
 
 const emulator = new Emulator();
-const post = (target: string | null, body: string, method = 'POST') => handleAwsJson(emulator, { method, target, body });
+const post = (target: string | null, body: string, method = 'POST') =>
+  handleAwsJson(emulator, { method, target, body });
 
 test('an unknown X-Amz-Target is an UnknownOperationException', async () => {
   const r = await post('secretsmanager.Nope', '{}');

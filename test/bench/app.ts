@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
 import { findChromium, HOW_TO_INSTALL } from '../browser/chromiumPath.mjs';
@@ -49,7 +49,11 @@ async function benchLabRuns(browser: import('playwright-core').Browser, base: st
 }
 
 export async function benchApp() {
-  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'error', build: { outDir: dist, emptyOutDir: true, manifest: true } });
+  await build({
+    configFile: path.join(root, 'vite.config.ts'),
+    logLevel: 'error',
+    build: { outDir: dist, emptyOutDir: true, manifest: true },
+  });
   const manifest = JSON.parse(readFileSync(path.join(dist, '.vite/manifest.json'), 'utf8')) as Manifest;
   const entry = Object.keys(manifest).find((k) => manifest[k]?.isEntry);
   if (!entry) throw new Error('no entry in the build manifest');
@@ -57,7 +61,13 @@ export async function benchApp() {
   const routeChunk = (match: RegExp) => {
     const keys = Object.keys(manifest).filter((k) => match.test(k));
     // The largest chunk of the kind is the worst case for the route.
-    const sizes = keys.map((k) => jsKb(dist, manifest, [...staticClosure(manifest, k)].filter((d) => !shell.has(d))));
+    const sizes = keys.map((k) =>
+      jsKb(
+        dist,
+        manifest,
+        [...staticClosure(manifest, k)].filter((d) => !shell.has(d)),
+      ),
+    );
     return Math.max(0, ...sizes);
   };
   const shellKb = jsKb(dist, manifest, shell);
@@ -66,15 +76,30 @@ export async function benchApp() {
     '/lessons/:slug': Math.round((shellKb + routeChunk(/virtual:lesson\//)) * 10) / 10,
   };
 
-  const server = await preview({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'error', build: { outDir: dist }, preview: { port: 0 } });
+  const server = await preview({
+    configFile: path.join(root, 'vite.config.ts'),
+    logLevel: 'error',
+    build: { outDir: dist },
+    preview: { port: 0 },
+  });
   const base = server.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? '';
   const executablePath = findChromium();
   if (!executablePath) throw new Error(HOW_TO_INSTALL);
   const browser = await chromium.launch({
     executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
-  const { lessons } = await import(path.join(root, 'src/catalog/loadLessons.ts')).then(async (m) => m.loadLessons(m.contentDir(root), root));
+  const { lessons } = await import(path.join(root, 'src/catalog/loadLessons.ts')).then(async (m) =>
+    m.loadLessons(m.contentDir(root), root),
+  );
   const diagramsDrawnMs: Record<string, { cold: number; warm: number; diagrams: number }> = {};
   const labFigures: Record<string, number> = { sandboxWorkerKbGzip: workerKb(dist) };
   try {
@@ -97,5 +122,10 @@ export async function benchApp() {
     await browser.close();
     await server.close();
   }
-  return { initialJsKbGzip: initialJsKb, build: totalSize(dist), lessonDiagramsDrawnMs: diagramsDrawnMs, lab: labFigures };
+  return {
+    initialJsKbGzip: initialJsKb,
+    build: totalSize(dist),
+    lessonDiagramsDrawnMs: diagramsDrawnMs,
+    lab: labFigures,
+  };
 }

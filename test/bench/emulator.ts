@@ -4,13 +4,14 @@
  * (real client → msw/node → emulator) in ms per call. Aims (issue 3): ≥ 5,000 GetSecretValue/s
  * over HTTP, ≤ 0.5 ms per in-process call. `npm run bench -- emulator` prints the JSON.
  */
+
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Emulator } from '../../src/aws/emulator';
 import { createHandlers } from '../../src/aws/handlers';
 import { handleAwsJson } from '../../src/aws/protocol';

@@ -19,14 +19,21 @@ interface Violation {
 async function seriousViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: axePath });
   const violations = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: unknown[] }> } }).axe;
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: unknown[] }> } })
+      .axe;
     // Monaco's own widgets are third-party markup with known axe findings outside our control.
     const result = await axe.run({ exclude: [['.monaco-editor']] }, { resultTypes: ['violations'] });
     return result.violations;
   })) as Violation[];
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} at ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    );
 }
 
 for (const scheme of ['light', 'dark'] as const) {
@@ -36,7 +43,8 @@ for (const scheme of ['light', 'dark'] as const) {
     for (const route of ROUTES) {
       await page.goto(`${appUrl}${route}`);
       await page.locator('main h1').first().waitFor({ timeout: 60_000 });
-      if (route.startsWith('/lessons/')) await page.waitForSelector('.prose[data-diagrams="done"]', { timeout: 60_000 });
+      if (route.startsWith('/lessons/'))
+        await page.waitForSelector('.prose[data-diagrams="done"]', { timeout: 60_000 });
       if (route.startsWith('/lab/')) await page.locator('.monaco-editor').waitFor({ timeout: 60_000 });
       for (const v of await seriousViolations(page)) found.push(`${route}: ${v}`);
     }

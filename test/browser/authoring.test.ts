@@ -2,14 +2,13 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createServer, type PreviewServer, preview } from 'vite';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { useBrowser } from './browser';
 import { buildInto } from './globalSetup';
 
 const root = path.resolve(__dirname, '../..');
 const outDir = path.join(root, 'node_modules/.cache/browser-test/authoring');
-// biome-ignore lint/correctness/useHookAtTopLevel: useBrowser registers vitest hooks; it is not a React hook.
 const browser = useBrowser();
 let copy: string;
 let server: PreviewServer | undefined;
@@ -101,7 +100,7 @@ async function runAndCount(page: Page): Promise<string | null> {
 test('an exercise opens from the preview with its solution loaded, passes, and leaves no draft behind', async () => {
   const { page } = await browser.open(url);
   await page.goto(`${url}/instructor`);
-  await page.getByRole('link', { name: 'Open Read the database credentials with its solution' }).click();
+  await page.getByRole('link', { name: 'With the solution: Read the database credentials' }).click();
   await page.waitForURL(/\/lab\/read-db-credentials\?solution=1$/);
   await page.locator('.monaco-editor').waitFor({ timeout: 30_000 });
   expect(await page.getByRole('note').filter({ hasText: 'Solution loaded' }).count()).toBe(1);

@@ -36,7 +36,11 @@ export function useBrowser() {
   return {
     async open(
       baseUrl: string,
-      options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number }; bypassCSP?: boolean } = {},
+      options: {
+        colorScheme?: 'light' | 'dark';
+        viewport?: { width: number; height: number };
+        bypassCSP?: boolean;
+      } = {},
     ): Promise<PageProbe & { context: BrowserContext }> {
       if (!browser) throw new Error('browser not started');
       const context = await browser.newContext({

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build, type PreviewServer, preview } from 'vite';
 import type { TestProject } from 'vitest/node';
-import { build, preview, type PreviewServer } from 'vite';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -23,7 +23,11 @@ export async function buildInto(outDir: string, content: string) {
   // vitest sets NODE_ENV=test, which would bundle React's development build: test what ships.
   process.env.NODE_ENV = 'production';
   try {
-    await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    await build({
+      configFile: path.join(root, 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true },
+    });
   } finally {
     process.env.NODE_ENV = nodeEnv;
     if (previous === undefined) delete process.env.SECRETS_LAB_CONTENT;
@@ -37,7 +41,8 @@ export default async function setup(project: TestProject) {
   const serve = async (name: string, content: string) => {
     const outDir = path.join(root, 'node_modules/.cache/browser-test', name);
     // BROWSER_TEST_REUSE_BUILD=1 keeps a build that is already there (for iterating on a test).
-    if (!(process.env.BROWSER_TEST_REUSE_BUILD && existsSync(path.join(outDir, 'index.html')))) await buildInto(outDir, content);
+    if (!(process.env.BROWSER_TEST_REUSE_BUILD && existsSync(path.join(outDir, 'index.html'))))
+      await buildInto(outDir, content);
     const server = await preview({
       configFile: path.join(root, 'vite.config.ts'),
       logLevel: 'warn',

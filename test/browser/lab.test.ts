@@ -19,7 +19,8 @@ async function typeCode(page: Page, code: string) {
 }
 
 /** The editor's text (Monaco draws spaces as no-break spaces). */
-const editorText = async (page: Page) => ((await page.locator('.monaco-editor .view-lines').textContent()) ?? '').replace(/\u00a0/g, ' ');
+const editorText = async (page: Page) =>
+  ((await page.locator('.monaco-editor .view-lines').textContent()) ?? '').replace(/\u00a0/g, ' ');
 
 async function run(page: Page) {
   await page.getByRole('button', { name: '▶ Run' }).click();
@@ -42,10 +43,18 @@ test('a typed solution passes every check, and the inspector shows the call', as
   await page.getByRole('tab', { name: 'Inspector' }).click();
   const calls = page.locator('.calls-table');
   expect(await calls.textContent()).toContain('secretsmanager.GetSecretValue');
-  expect(await page.locator('.secret-card').filter({ hasText: 'pettracker/dev/db-credentials' }).locator('.stage-current').count()).toBe(1);
+  expect(
+    await page
+      .locator('.secret-card')
+      .filter({ hasText: 'pettracker/dev/db-credentials' })
+      .locator('.stage-current')
+      .count(),
+  ).toBe(1);
   // Progress is recorded and shown in the lab list.
   await page.goto(`${appUrl}/lab`);
-  expect(await page.locator('.card-link', { hasText: 'Read the database credentials' }).textContent()).toContain('passed');
+  expect(await page.locator('.card-link', { hasText: 'Read the database credentials' }).textContent()).toContain(
+    'passed',
+  );
   expect(errors).toEqual([]);
   expect(foreign).toEqual([]);
 });

@@ -5,7 +5,6 @@ import { expect, inject, test } from 'vitest';
 import { useBrowser } from './browser';
 
 const appUrl = inject('appUrl');
-// biome-ignore lint/correctness/useHookAtTopLevel: useBrowser registers vitest hooks, not a React hook.
 const browser = useBrowser();
 const solution = readFileSync(
   path.resolve(__dirname, '../../content/exercises/read-db-credentials/solution.ts'),

@@ -4,7 +4,6 @@ import { expect, inject, test } from 'vitest';
 import { useBrowser } from './browser';
 
 const appUrl = inject('appUrl');
-// biome-ignore lint/correctness/useHookAtTopLevel: useBrowser registers vitest hooks, not a React hook.
 const browser = useBrowser();
 
 /** The "What is stored" count for one kind of item. */

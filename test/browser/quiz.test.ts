@@ -3,7 +3,6 @@ import { expect, inject, test } from 'vitest';
 import { useBrowser } from './browser';
 
 const appUrl = inject('appUrl');
-// biome-ignore lint/correctness/useHookAtTopLevel: useBrowser registers vitest hooks, not a React hook.
 const browser = useBrowser();
 
 /** Gives some answer to the question on screen: the first option(s), or the ordering as shown. */

@@ -27,13 +27,17 @@ test('bad frontmatter is reported with file, line and field', async () => {
   const dir = 'test/fixtures/bad-lessons/bad-frontmatter/lessons';
   expect(found).toContainEqual(expect.stringMatching(new RegExp(`^${dir}/broken.md:5:1  domain: .*4`)));
   expect(found).toContainEqual(expect.stringMatching(new RegExp(`^${dir}/broken.md:7:1  minutes: .*number`)));
-  expect(found).toContainEqual(`${dir}/no-frontmatter.md:1:1  Missing frontmatter: the file must start with a --- block`);
+  expect(found).toContainEqual(
+    `${dir}/no-frontmatter.md:1:1  Missing frontmatter: the file must start with a --- block`,
+  );
   expect(found).toContainEqual(expect.stringMatching(new RegExp(`^${dir}/bad-yaml.md:\\d+:\\d+  YAML: `)));
-  expect(found).toContainEqual(expect.stringMatching(new RegExp(`^${dir}/Bad_Name.md:1:1  File name "Bad_Name.md" must be lowercase-kebab-case`)));
+  expect(found).toContainEqual(
+    expect.stringMatching(new RegExp(`^${dir}/Bad_Name.md:1:1  File name "Bad_Name.md" must be lowercase-kebab-case`)),
+  );
   expect(found).toContainEqual(expect.stringMatching(new RegExp(`^${dir}/Bad_Name.md:\\d+:\\d+  .*extra`)));
 });
 
-test('two lessons with the same order are reported at the second one\'s order line', async () => {
+test("two lessons with the same order are reported at the second one's order line", async () => {
   expect(await messages('test/fixtures/bad-lessons/duplicate-order')).toEqual([
     'test/fixtures/bad-lessons/duplicate-order/lessons/beta.md:3:1  order: 1 is already used by test/fixtures/bad-lessons/duplicate-order/lessons/alpha.md',
   ]);

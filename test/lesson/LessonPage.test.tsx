@@ -5,16 +5,23 @@ import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import { App } from '../../src/app/App';
 import { course } from '../../src/lesson/course';
-import { useAppStore, initialState } from '../../src/store/store';
+import { initialState, useAppStore } from '../../src/store/store';
 
 // jsdom cannot lay out SVG, so mermaid is replaced at this boundary only; Chromium tests draw for real.
-const renderDiagram = vi.hoisted(() => vi.fn(async (source: string) => ({ svg: `<svg data-testid="diagram"><text>${source.length}</text></svg>` })));
+const renderDiagram = vi.hoisted(() =>
+  vi.fn(async (source: string) => ({ svg: `<svg data-testid="diagram"><text>${source.length}</text></svg>` })),
+);
 vi.mock('../../src/lesson/mermaid', () => ({ renderDiagram, preloadMermaid: () => {} }));
 
 beforeEach(() => {
   useAppStore.setState(initialState, true);
   renderDiagram.mockClear();
-  window.matchMedia ??= ((q: string) => ({ matches: false, media: q, addEventListener() {}, removeEventListener() {} })) as never;
+  window.matchMedia ??= ((q: string) => ({
+    matches: false,
+    media: q,
+    addEventListener() {},
+    removeEventListener() {},
+  })) as never;
   window.scrollTo = () => {};
   Element.prototype.scrollIntoView = () => {};
 });
@@ -64,10 +71,12 @@ test('"Mark as read" updates the store, the outline and the progress bar', async
 test('"Next" goes to the following lesson and the outline marks it current', async () => {
   const user = userEvent.setup();
   const location = renderAt(`/lessons/${first.slug}`);
-  await user.click(screen.getByRole('link', { name: new RegExp(`Next.*${escape(second.title)}`) }));
+  await user.click(screen.getByRole('link', { name: new RegExp(`Next.*${escapeRegExp(second.title)}`) }));
   expect(location.history?.at(-1)).toBe(`/lessons/${second.slug}`);
   expect(screen.getByRole('heading', { level: 1, name: second.title })).toBeTruthy();
-  const current = within(screen.getByRole('navigation', { name: 'Course outline' })).getByRole('link', { current: 'page' });
+  const current = within(screen.getByRole('navigation', { name: 'Course outline' })).getByRole('link', {
+    current: 'page',
+  });
   expect(current.textContent).toContain(second.title);
 });
 
@@ -78,6 +87,6 @@ test('the home page offers to continue with the first unread lesson', async () =
   await act(async () => {});
 });
 
-function escape(s: string) {
+function escapeRegExp(s: string) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -18,7 +18,11 @@ const tasks = defineChecks([
     id: 'exports',
     title: 'Exports the username',
     run: async (t) => {
-      const { SecretString } = await t.sm.send(new (await import('@aws-sdk/client-secrets-manager')).GetSecretValueCommand({ SecretId: 'pettracker/dev/db-credentials' }));
+      const { SecretString } = await t.sm.send(
+        new (await import('@aws-sdk/client-secrets-manager')).GetSecretValueCommand({
+          SecretId: 'pettracker/dev/db-credentials',
+        }),
+      );
       t.expect(t.exports.username === JSON.parse(SecretString ?? '{}').username, 'Export `username` from the secret.');
     },
   },
@@ -75,16 +79,21 @@ test('a syntax error is reported with its line before anything runs', async () =
 });
 
 test('importing anything else is refused by name, and so is the network', async () => {
-  expect((await runSession("import fs from 'node:fs';", undefined)).error?.message).toMatch(/^Cannot import 'node:fs' in the sandbox/);
+  expect((await runSession("import fs from 'node:fs';", undefined)).error?.message).toMatch(
+    /^Cannot import 'node:fs' in the sandbox/,
+  );
   const net = await runSession("await fetch('https://example.com/');", undefined);
   expect(net.error).toMatchObject({ name: 'SandboxNetworkError' });
   expect(net.error?.message).toContain('GET https://example.com/');
 });
 
 test('Date in learner code follows the simulated clock', async () => {
-  const r = await runSession("import { advance } from '@lab/clock';\nconsole.log(new Date().toISOString());\nadvance('2 days');\nconsole.log(new Date(Date.now()).toISOString());", {
-    fixture: fixtureSchema.parse({ clock: '2026-03-01T00:00:00Z' }),
-    tasks: [],
-  });
+  const r = await runSession(
+    "import { advance } from '@lab/clock';\nconsole.log(new Date().toISOString());\nadvance('2 days');\nconsole.log(new Date(Date.now()).toISOString());",
+    {
+      fixture: fixtureSchema.parse({ clock: '2026-03-01T00:00:00Z' }),
+      tasks: [],
+    },
+  );
   expect(r.output.map((l) => l.text)).toEqual(['2026-03-01T00:00:00.000Z', '2026-03-03T00:00:00.000Z']);
 });

@@ -15,8 +15,18 @@ const has = (cmd) => {
 };
 const tools = [
   { name: 'Chromium', ok: () => Boolean(findChromium()), apt: 'chromium', help: HOW_TO_INSTALL },
-  { name: 'AWS CLI', ok: () => has('aws --version'), apt: 'awscli', help: 'Install the AWS CLI: apt-get install -y awscli (or pip install awscli).' },
-  { name: 'boto3', ok: () => has('python3 -c "import boto3"'), apt: 'python3-boto3', help: 'Install boto3: apt-get install -y python3-boto3 (or pip install boto3).' },
+  {
+    name: 'AWS CLI',
+    ok: () => has('aws --version'),
+    apt: 'awscli',
+    help: 'Install the AWS CLI: apt-get install -y awscli (or pip install awscli).',
+  },
+  {
+    name: 'boto3',
+    ok: () => has('python3 -c "import boto3"'),
+    apt: 'python3-boto3',
+    help: 'Install boto3: apt-get install -y python3-boto3 (or pip install boto3).',
+  },
 ];
 const only = process.argv.includes('--browser') ? tools.slice(0, 1) : tools;
 const missing = only.filter((t) => !t.ok());

@@ -7,7 +7,15 @@ const [url, prefix = '/tmp/shot'] = process.argv.slice(2);
 const fullPage = process.argv.includes('--full');
 const browser = await chromium.launch({
   executablePath: findChromium(),
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 for (const [name, opts] of [
   ['light', { colorScheme: 'light', viewport: { width: 1280, height: 860 } }],

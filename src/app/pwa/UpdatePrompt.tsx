@@ -1,6 +1,7 @@
 /// <reference types="vite-plugin-pwa/react" />
-import { useRef, useState } from 'react';
+
 import { useRegisterSW } from 'virtual:pwa-register/react';
+import { useRef, useState } from 'react';
 import { flushBeforeReload } from './flushBeforeReload';
 
 /** Look for a new version this often while the app stays open (browsers also check on each visit). */

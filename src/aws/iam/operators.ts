@@ -1,6 +1,6 @@
-import { arnMatch, expandVariables, wildcardMatch } from './wildcard';
 import type { NormalizedContext } from './requestContext';
 import type { SetOperator } from './types';
+import { arnMatch, expandVariables, wildcardMatch } from './wildcard';
 
 /**
  * The condition operators IAM supports. `test` is the positive comparison of one policy value with

@@ -1,8 +1,8 @@
 import type { OperationContext } from '../core/service';
 import { authorizeKey } from './authorize';
 import { resolveKey } from './crypto';
-import { kmsErrors } from './errors';
 import { customerKey } from './customerKey';
+import { kmsErrors } from './errors';
 import { page } from './paging';
 import type { KmsKey } from './state';
 import {

@@ -1,7 +1,7 @@
 import type { Emulator } from '../emulator';
 import { runRequestedRotations } from '../rotation/engine';
-import { rotationSource } from '../rotation/scheduledRotations';
 import { bindRotationRuntime } from '../rotation/runtime';
+import { rotationSource } from '../rotation/scheduledRotations';
 import { deletionSource, parameterPolicySource } from './stateSources';
 
 /**

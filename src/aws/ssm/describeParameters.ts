@@ -4,7 +4,7 @@ import { invalidFilterKey, validationError } from './errors';
 import { matchesFilters, parseStringFilters } from './filters';
 import { page } from './pagination';
 import { metadataResponse } from './responses';
-import { latestVersion, ssmState, type StoredParameter } from './state';
+import { latestVersion, type StoredParameter, ssmState } from './state';
 import { maxResults, objectList, optionalString } from './validate';
 
 /** The deprecated `Filters` (ParametersFilter): keys Name (prefix), Type and KeyId (exact). */

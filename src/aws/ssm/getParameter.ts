@@ -1,6 +1,6 @@
 import { AwsError } from '../core/errors';
-import { authorizeParameter } from './authorize';
 import type { OperationContext } from '../core/service';
+import { authorizeParameter } from './authorize';
 import { parameterNotFound, parameterVersionNotFound } from './errors';
 import { findParameter, isSecretReference, parseReference } from './names';
 import { parameterResponse } from './responses';

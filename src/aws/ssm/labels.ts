@@ -7,7 +7,7 @@ import {
   parameterVersionNotFound,
 } from './errors';
 import { findParameter, nameFromNameOrArn } from './names';
-import { latestVersion, type ParameterVersion, ssmState, type StoredParameter } from './state';
+import { latestVersion, type ParameterVersion, type StoredParameter, ssmState } from './state';
 import { checkListLength, optionalInteger, requiredString, stringList } from './validate';
 
 /** A version carries at most 10 labels. */

@@ -2,7 +2,7 @@ import type { OperationContext } from '../core/service';
 import { authorizeParameter } from './authorize';
 import { invalidResourceId, invalidResourceType, tooManyTags, validationError } from './errors';
 import { findParameter, nameFromNameOrArn } from './names';
-import { ssmState, type StoredParameter, type Tag } from './state';
+import { type StoredParameter, ssmState, type Tag } from './state';
 import { checkEnum, objectList, requiredString, stringList } from './validate';
 
 /** A resource carries at most 50 tags; keys 1–128 characters, values 0–256, `aws:` keys reserved. */

@@ -7,8 +7,8 @@ import { Countdown } from './Countdown';
 import { ExamIntro } from './ExamIntro';
 import { Palette } from './Palette';
 import { QuestionView } from './QuestionView';
-import { act, finish, resume } from './session';
 import { SubmitConfirm } from './SubmitConfirm';
+import { act, finish, resume } from './session';
 import { useNow, usePage } from './useNow';
 
 /** `?minutes=` shortens the clock of a new exam (tests, short drills); only this page reads it. */

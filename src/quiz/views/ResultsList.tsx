@@ -2,8 +2,8 @@ import type { Attempt } from '../attempt';
 import type { AttemptResult, QuestionOutcome } from '../scoreAttempt';
 import { bankIndex } from './bank';
 import { formatDuration } from './format';
-import { plainText } from './labels';
 import { QuestionSources } from './LessonLink';
+import { plainText } from './labels';
 import { QuestionView } from './QuestionView';
 
 function verdict(o: QuestionOutcome): { text: string; className: string } {

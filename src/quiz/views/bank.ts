@@ -1,6 +1,6 @@
 import { html, questions } from 'virtual:quiz';
-import type { QuestionHtml } from '../../catalog/quizPlugin';
 import type { Question } from '../../catalog/question';
+import type { QuestionHtml } from '../../catalog/quizPlugin';
 import { indexQuestions, type QuestionBank } from '../scoreAttempt';
 
 /** The question bank, validated and rendered at build time (content/quiz/*.yaml). */

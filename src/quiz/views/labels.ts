@@ -1,4 +1,4 @@
-import { domainOf, type DomainId } from '../../catalog/dva-c02';
+import { type DomainId, domainOf } from '../../catalog/dva-c02';
 import type { Difficulty } from '../../catalog/question';
 
 const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight'];

@@ -11,7 +11,6 @@ import { describe, expect, it } from 'vitest';
 import { useEmulator } from '../../support/aws';
 import { expectError } from '../secretsmanager/helpers';
 
-// biome-ignore lint/correctness/useHookAtTopLevel: useEmulator registers vitest hooks; it is not a React hook.
 const aws = useEmulator();
 const { sm, ssm, emulator } = aws;
 const START = Date.UTC(2026, 0, 1);

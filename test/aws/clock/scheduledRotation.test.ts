@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { useEmulator } from '../../support/aws';
 import { events, LEARNER_ARN, learnerRotation } from '../rotation/helpers';
 
-// biome-ignore lint/correctness/useHookAtTopLevel: useEmulator registers vitest hooks; it is not a React hook.
 const aws = useEmulator();
 const { sm, emulator } = aws;
 const START = Date.UTC(2026, 0, 1);

@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { createExtensionHandlers, type ExtensionOptions } from '../../../src/aws/extension/handlers';
 import { useEmulator } from '../../support/aws';
 
-// biome-ignore lint/correctness/useHookAtTopLevel: useEmulator registers vitest hooks; it is not a React hook.
 const aws = useEmulator();
 const { sm, ssm, emulator } = aws;
 const TOKEN = 'sandbox-session-token';

@@ -1,5 +1,5 @@
-import { evaluatePolicies, parsePolicy } from '../../../src/aws/iam';
 import type { Decision, RequestContext } from '../../../src/aws/iam';
+import { evaluatePolicies, parsePolicy } from '../../../src/aws/iam';
 
 export const ACCOUNT = '123456789012';
 export const paramArn = (name: string) => `arn:aws:ssm:us-east-1:${ACCOUNT}:parameter/${name.replace(/^\//, '')}`;

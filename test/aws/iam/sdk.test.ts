@@ -1,5 +1,5 @@
-import { CreateSecretCommand, GetSecretValueCommand, PutResourcePolicyCommand } from '@aws-sdk/client-secrets-manager';
 import { CreateAliasCommand, CreateKeyCommand, DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
+import { CreateSecretCommand, GetSecretValueCommand, PutResourcePolicyCommand } from '@aws-sdk/client-secrets-manager';
 import {
   GetParameterCommand,
   GetParametersByPathCommand,
@@ -11,7 +11,6 @@ import { MalformedPolicyDocumentError } from '../../../src/aws/iam';
 import { useEmulator } from '../../support/aws';
 import { SM_READ, SSM_DEV_PATH, SSM_READ } from './seedPolicies';
 
-// biome-ignore lint/correctness/useHookAtTopLevel: useEmulator registers vitest hooks; it is not a React hook.
 const aws = useEmulator();
 
 const ROLE = 'arn:aws:iam::123456789012:role/pettracker-dev-lambda';

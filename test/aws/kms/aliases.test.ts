@@ -10,7 +10,6 @@ import {
 import { expect, test } from 'vitest';
 import { useEmulator } from '../../support/aws';
 
-// biome-ignore lint/correctness/useHookAtTopLevel: useEmulator registers vitest hooks; it is not a React hook.
 const aws = useEmulator();
 const newKey = async () => (await aws.kms.send(new CreateKeyCommand({}))).KeyMetadata!;
 

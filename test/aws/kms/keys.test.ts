@@ -11,7 +11,6 @@ import {
 import { expect, test } from 'vitest';
 import { useEmulator } from '../../support/aws';
 
-// biome-ignore lint/correctness/useHookAtTopLevel: useEmulator registers vitest hooks; it is not a React hook.
 const aws = useEmulator();
 const DAY_S = 86_400;
 

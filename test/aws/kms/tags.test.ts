@@ -7,7 +7,6 @@ import {
 import { expect, test } from 'vitest';
 import { useEmulator } from '../../support/aws';
 
-// biome-ignore lint/correctness/useHookAtTopLevel: useEmulator registers vitest hooks; it is not a React hook.
 const aws = useEmulator();
 
 test('tags given at CreateKey, added, replaced and removed', async () => {

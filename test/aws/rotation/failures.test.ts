@@ -13,7 +13,6 @@ import { useEmulator } from '../../support/aws';
 import { expectError } from '../secretsmanager/helpers';
 import { events, LEARNER_ARN, learnerRotation } from './helpers';
 
-// biome-ignore lint/correctness/useHookAtTopLevel: useEmulator registers vitest hooks; it is not a React hook.
 const aws = useEmulator();
 const { sm, emulator } = aws;
 

@@ -6,8 +6,8 @@ import {
   UpdateSecretVersionStageCommand,
 } from '@aws-sdk/client-secrets-manager';
 import type { CallLogEntry } from '../../../src/aws/core/callLog';
-import type { Emulator } from '../../../src/aws/emulator';
 import { PETTRACKER_DB } from '../../../src/aws/db/pettracker';
+import type { Emulator } from '../../../src/aws/emulator';
 import type { RotationEvent, RotationStep } from '../../../src/aws/rotation/lambdaRegistry';
 
 export const ACCOUNT = '123456789012';

@@ -10,7 +10,6 @@ import { addPetTrackerDatabase, PETTRACKER_DB, PETTRACKER_MASTER } from '../../.
 import { useEmulator } from '../../support/aws';
 import { dbSecret, templateArn } from './helpers';
 
-// biome-ignore lint/correctness/useHookAtTopLevel: useEmulator registers vitest hooks; it is not a React hook.
 const aws = useEmulator();
 const { sm, emulator } = aws;
 const NAME = 'pettracker/prod/db-credentials';

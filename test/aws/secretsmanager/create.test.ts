@@ -14,7 +14,6 @@ import { describe, expect, it } from 'vitest';
 import { useEmulator } from '../../support/aws';
 import { createSecret, customerKey, expectError, expectErrorNamed, token } from './helpers';
 
-// biome-ignore lint/correctness/useHookAtTopLevel: useEmulator registers vitest hooks; it is not a React hook.
 const aws = useEmulator();
 const { sm } = aws;
 

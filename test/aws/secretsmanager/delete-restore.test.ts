@@ -14,7 +14,6 @@ import { describe, expect, it } from 'vitest';
 import { useEmulator } from '../../support/aws';
 import { createSecret, DAY_MS, expectError } from './helpers';
 
-// biome-ignore lint/correctness/useHookAtTopLevel: useEmulator registers vitest hooks; it is not a React hook.
 const aws = useEmulator();
 const { sm } = aws;
 const START = Date.UTC(2026, 0, 1);

@@ -4,7 +4,6 @@ import { PUNCTUATION } from '../../../src/aws/secretsmanager/operations/randomPa
 import { useEmulator } from '../../support/aws';
 import { expectError, expectErrorNamed } from './helpers';
 
-// biome-ignore lint/correctness/useHookAtTopLevel: useEmulator registers vitest hooks; it is not a React hook.
 const aws = useEmulator();
 const { sm } = aws;
 const password = async (input: ConstructorParameters<typeof GetRandomPasswordCommand>[0] = {}) =>

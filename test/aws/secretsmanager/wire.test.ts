@@ -4,7 +4,6 @@ import { handleAwsJson } from '../../../src/aws/protocol';
 import { secretsManager } from '../../../src/aws/secretsmanager';
 import { useEmulator } from '../../support/aws';
 
-// biome-ignore lint/correctness/useHookAtTopLevel: useEmulator registers vitest hooks; it is not a React hook.
 const aws = useEmulator();
 
 /** A raw AWS JSON 1.1 request, as curl or a hand-written client sends it (no SDK defaults). */

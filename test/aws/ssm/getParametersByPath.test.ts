@@ -10,7 +10,6 @@ import {
 import { beforeEach, describe, expect, test } from 'vitest';
 import { useEmulator } from '../../support/aws';
 
-// biome-ignore lint/correctness/useHookAtTopLevel: useEmulator registers vitest hooks; it is not a React hook.
 const aws = useEmulator();
 const byPath = (input: ConstructorParameters<typeof GetParametersByPathCommand>[0]) =>
   aws.ssm.send(new GetParametersByPathCommand(input));

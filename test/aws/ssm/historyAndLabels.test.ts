@@ -13,7 +13,6 @@ import {
 import { describe, expect, test } from 'vitest';
 import { useEmulator } from '../../support/aws';
 
-// biome-ignore lint/correctness/useHookAtTopLevel: useEmulator registers vitest hooks; it is not a React hook.
 const aws = useEmulator();
 const put = (Value: string, extra: Partial<ConstructorParameters<typeof PutParameterCommand>[0]> = {}) =>
   aws.ssm.send(new PutParameterCommand({ Name: '/cfg', Value, Type: 'String', Overwrite: true, ...extra }));

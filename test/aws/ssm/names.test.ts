@@ -8,7 +8,6 @@ import {
 import { describe, expect, test } from 'vitest';
 import { useEmulator } from '../../support/aws';
 
-// biome-ignore lint/correctness/useHookAtTopLevel: useEmulator registers vitest hooks; it is not a React hook.
 const aws = useEmulator();
 const put = (Name: string) => aws.ssm.send(new PutParameterCommand({ Name, Value: 'v', Type: 'String' }));
 

@@ -9,7 +9,6 @@ import {
 import { describe, expect, test } from 'vitest';
 import { useEmulator } from '../../support/aws';
 
-// biome-ignore lint/correctness/useHookAtTopLevel: useEmulator registers vitest hooks; it is not a React hook.
 const aws = useEmulator();
 const put = (input: ConstructorParameters<typeof PutParameterCommand>[0]) =>
   aws.ssm.send(new PutParameterCommand(input));

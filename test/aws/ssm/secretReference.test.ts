@@ -14,7 +14,6 @@ import {
 import { describe, expect, test } from 'vitest';
 import { useEmulator } from '../../support/aws';
 
-// biome-ignore lint/correctness/useHookAtTopLevel: useEmulator registers vitest hooks; it is not a React hook.
 const aws = useEmulator();
 const REF = '/aws/reference/secretsmanager/';
 const get = (Name: string, WithDecryption?: boolean) => aws.ssm.send(new GetParameterCommand({ Name, WithDecryption }));

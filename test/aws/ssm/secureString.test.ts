@@ -9,7 +9,6 @@ import { describe, expect, test } from 'vitest';
 import { aliasRecord, createKeyRecord, decryptBlob, fromBase64, kmsState } from '../../../src/aws/kms/crypto';
 import { useEmulator } from '../../support/aws';
 
-// biome-ignore lint/correctness/useHookAtTopLevel: useEmulator registers vitest hooks; it is not a React hook.
 const aws = useEmulator();
 const get = (Name: string, WithDecryption?: boolean) => aws.ssm.send(new GetParameterCommand({ Name, WithDecryption }));
 

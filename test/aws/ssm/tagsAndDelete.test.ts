@@ -15,7 +15,6 @@ import {
 import { describe, expect, test } from 'vitest';
 import { useEmulator } from '../../support/aws';
 
-// biome-ignore lint/correctness/useHookAtTopLevel: useEmulator registers vitest hooks; it is not a React hook.
 const aws = useEmulator();
 const create = (Name: string, Tags?: { Key: string; Value: string }[]) =>
   aws.ssm.send(new PutParameterCommand({ Name, Value: 'v', Type: 'String', Tags }));

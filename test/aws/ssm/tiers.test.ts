@@ -8,7 +8,6 @@ import { describe, expect, test } from 'vitest';
 import type { SsmState } from '../../../src/aws/ssm/state';
 import { useEmulator } from '../../support/aws';
 
-// biome-ignore lint/correctness/useHookAtTopLevel: useEmulator registers vitest hooks; it is not a React hook.
 const aws = useEmulator();
 const put = (input: ConstructorParameters<typeof PutParameterCommand>[0]) =>
   aws.ssm.send(new PutParameterCommand(input));
