@@ -110,3 +110,21 @@ test('a draft survives a reload, and "Reset to starter" asks first', async () =>
   await page.getByRole('dialog').getByRole('button', { name: 'Reset' }).click();
   await expect.poll(() => editorText(page)).not.toContain('my draft 42');
 });
+
+test('the editor type-checks against the real SDK types: a misspelt field is underlined with its message', async () => {
+  const { page } = await openExercise();
+  await typeCode(
+    page,
+    "import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';\nexport const command = new GetSecretValueCommand({ SecretIdd: 'x' });\n",
+  );
+  // Monaco's TypeScript worker reports the SDK's own input type: 'SecretIdd' is not in GetSecretValueCommandInput.
+  const marker = page.locator('.monaco-editor .squiggly-error');
+  await marker.first().waitFor({ timeout: 60_000 });
+  // F8 opens Monaco's "next problem" widget with the diagnostic's text.
+  await page.keyboard.press('F8');
+  await expect
+    .poll(async () => ((await page.locator('.marker-widget').textContent()) ?? '').replace(/\u00a0/g, ' '), {
+      timeout: 30_000,
+    })
+    .toMatch(/'SecretIdd' does not exist in type 'GetSecretValueCommandInput'/);
+});
