@@ -100,7 +100,7 @@ async function runAndCount(page: Page): Promise<string | null> {
 test('an exercise opens from the preview with its solution loaded, passes, and leaves no draft behind', async () => {
   const { page } = await browser.open(url);
   await page.goto(`${url}/instructor`);
-  await page.getByRole('link', { name: 'With the solution: Read the database credentials' }).click();
+  await page.getByRole('link', { name: /With the solution\s*:\s*Read the database credentials/ }).click();
   await page.waitForURL(/\/lab\/read-db-credentials\?solution=1$/);
   await page.locator('.monaco-editor').waitFor({ timeout: 30_000 });
   expect(await page.getByRole('note').filter({ hasText: 'Solution loaded' }).count()).toBe(1);
