@@ -2,8 +2,8 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { Link, useSearch } from 'wouter';
 import { ErrorBoundary } from '../app/ErrorBoundary';
 import { onBeforeReload } from '../app/pwa/flushBeforeReload';
+import { parseDuration } from '../aws/scheduler/duration';
 import type { ExerciseMeta } from '../catalog/exercise';
-import { parseDuration } from '../sandbox/checkKit';
 import type { ConsoleLine, EmulatorView, RunResult } from '../sandbox/messages';
 import { RunTimeoutError } from '../sandbox/runner';
 import { discardDraft, recordExerciseRun, saveDraft, setEditorSettings, showSolution } from '../store/actions';

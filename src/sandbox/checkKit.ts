@@ -55,27 +55,5 @@ export function defineChecks(tasks: CheckTask[]): CheckTask[] {
   return tasks;
 }
 
-const UNITS: Record<string, number> = {
-  ms: 1,
-  millisecond: 1,
-  s: 1000,
-  second: 1000,
-  m: 60_000,
-  min: 60_000,
-  minute: 60_000,
-  h: 3_600_000,
-  hour: 3_600_000,
-  d: 86_400_000,
-  day: 86_400_000,
-  w: 604_800_000,
-  week: 604_800_000,
-};
-
-/** "30 days" → ms. Throws on anything it can't read. */
-export function parseDuration(text: number | string): number {
-  if (typeof text === 'number') return text;
-  const m = text.trim().match(/^(\d+(?:\.\d+)?)\s*([a-z]+?)s?$/i);
-  const unit = m?.[2] ? UNITS[m[2].toLowerCase()] : undefined;
-  if (!m || unit === undefined) throw new Error(`Cannot read the duration "${text}" (try "30 days" or "6 minutes")`);
-  return Number(m[1]) * unit;
-}
+/** Durations are read one way everywhere: the emulator's parser. */
+export { parseDuration } from '../aws/scheduler/duration';

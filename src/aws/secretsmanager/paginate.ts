@@ -1,3 +1,4 @@
+import { decodeToken, encodeToken } from '../core/nextToken';
 import { invalidNextToken } from './errors';
 
 /**
@@ -11,23 +12,8 @@ export function paginate<T>(
   scope: string,
 ): { page: T[]; NextToken?: string } {
   let offset = 0;
-  if (nextToken !== undefined) offset = decode(nextToken, scope);
+  if (nextToken !== undefined) offset = decodeToken(scope, nextToken, invalidNextToken);
   const page = items.slice(offset, offset + maxResults);
   const end = offset + page.length;
-  return end < items.length ? { page, NextToken: encode(end, scope) } : { page };
-}
-
-function encode(offset: number, scope: string): string {
-  return btoa(JSON.stringify({ s: scope, o: offset }));
-}
-
-function decode(token: string, scope: string): number {
-  try {
-    const parsed = JSON.parse(atob(token)) as { s?: unknown; o?: unknown };
-    if (parsed.s === scope && typeof parsed.o === 'number' && Number.isInteger(parsed.o) && parsed.o >= 0)
-      return parsed.o;
-  } catch {
-    // fall through: not one of ours
-  }
-  throw invalidNextToken();
+  return end < items.length ? { page, NextToken: encodeToken(scope, end) } : { page };
 }
