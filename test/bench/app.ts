@@ -41,11 +41,24 @@ async function benchLabRuns(browser: import('playwright-core').Browser, base: st
   };
   const first = await runOnce();
   const firstFromOpen = Date.now() - opened;
+  // Every run gets a fresh worker, started in the background after the previous run. A learner
+  // edits between runs, so "later runs" are timed once that spare is ready (after a 3 s pause);
+  // back-to-back clicks, which wait for the spare to load, are reported too.
   const later: number[] = [];
-  for (let i = 0; i < 10; i++) later.push(await runOnce());
-  later.sort((a, b) => a - b);
+  for (let i = 0; i < 10; i++) {
+    await page.waitForTimeout(3000);
+    later.push(await runOnce());
+  }
+  const backToBack: number[] = [];
+  for (let i = 0; i < 5; i++) backToBack.push(await runOnce());
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
   await context.close();
-  return { firstRunMs: first, openToFirstResultMs: firstFromOpen, laterRunMedianMs: later[5] ?? 0 };
+  return {
+    firstRunMs: first,
+    openToFirstResultMs: firstFromOpen,
+    laterRunMedianMs: median(later),
+    backToBackRunMedianMs: median(backToBack),
+  };
 }
 
 export async function benchApp() {
