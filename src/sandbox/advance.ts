@@ -3,9 +3,7 @@ import type { EmulatorView } from './messages';
 
 /** Moves an emulator forward, running what falls due on the way, and returns what the inspector shows. */
 export async function advanceEmulator(emulator: Emulator, ms: number): Promise<EmulatorView> {
-  const withEvents = emulator as Emulator & { advance?: (ms: number) => Promise<void> };
-  if (typeof withEvents.advance === 'function') await withEvents.advance(ms);
-  else emulator.clock.advance(ms);
+  await emulator.advance(ms);
   return {
     state: emulator.snapshot(),
     calls: emulator.log.entries().filter((e) => e.source !== 'check'),

@@ -12,18 +12,18 @@ import { FetchHttpHandler } from '@smithy/fetch-http-handler';
 export const SANDBOX_CREDENTIALS = { accessKeyId: 'AKIASANDBOXEXAMPLE', secretAccessKey: 'sandbox-secret-key' };
 export const SANDBOX_REGION = 'us-east-1';
 
+/** The config every sandbox client starts from: the defaults above, always sent through `fetch`. */
+export function sandboxClientConfig() {
+  return { region: SANDBOX_REGION, credentials: SANDBOX_CREDENTIALS, requestHandler: new FetchHttpHandler() };
+}
+
 function withDefaults<T extends Record<string, unknown>>(pkg: T, classes: string[]): T {
   const out: Record<string, unknown> = { ...pkg };
   for (const name of classes) {
     const Base = pkg[name] as new (config?: object) => object;
     out[name] = class extends Base {
       constructor(config: object = {}) {
-        super({
-          region: SANDBOX_REGION,
-          credentials: SANDBOX_CREDENTIALS,
-          requestHandler: new FetchHttpHandler(),
-          ...config,
-        });
+        super({ ...sandboxClientConfig(), ...config });
       }
     };
     Object.defineProperty(out[name] as object, 'name', { value: name });

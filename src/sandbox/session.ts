@@ -1,7 +1,6 @@
 import { KMSClient } from '@aws-sdk/client-kms';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SSMClient } from '@aws-sdk/client-ssm';
-import { FetchHttpHandler } from '@smithy/fetch-http-handler';
 import type { RequestHandler } from 'msw';
 import { connect } from '../aws/db/client';
 import { Emulator } from '../aws/emulator';
@@ -15,7 +14,7 @@ import { applyFixture } from './fixture';
 import { formatArgs } from './format';
 import type { CheckResult, ConsoleLine, LearnerError, RunResult } from './messages';
 import { lockNetwork, sandboxFetch } from './network';
-import { SANDBOX_CREDENTIALS, SANDBOX_REGION, sdkModules } from './sdkModules';
+import { SANDBOX_REGION, sandboxClientConfig, sdkModules } from './sdkModules';
 import { transpile } from './transpile';
 
 export interface SessionExercise {
@@ -122,12 +121,7 @@ async function runChecks(
   emulator: Emulator,
   run: { exports: Record<string, unknown>; output: ConsoleLine[]; error: LearnerError | undefined },
 ): Promise<CheckResult[]> {
-  const tagged = {
-    region: SANDBOX_REGION,
-    credentials: SANDBOX_CREDENTIALS,
-    requestHandler: new FetchHttpHandler(),
-    maxAttempts: 1,
-  };
+  const tagged = { ...sandboxClientConfig(), maxAttempts: 1 };
   const clients = { sm: new SecretsManagerClient(tagged), ssm: new SSMClient(tagged), kms: new KMSClient(tagged) };
   type Next = (args: { request: unknown }) => Promise<unknown>;
   for (const client of Object.values(clients)) {
