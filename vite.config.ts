@@ -7,6 +7,7 @@ import { pwaPlugin } from './src/app/pwa/pwaPlugin.ts';
 import { quizPlugin } from './src/catalog/quizPlugin.ts';
 import { contentPlugin } from './src/catalog/vitePlugin.ts';
 import { sdkTypesPlugin } from './src/lab/build/sdkTypesPlugin.ts';
+import { noCookiesPlugin } from './src/sandbox/build/noCookiesPlugin.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -26,8 +27,9 @@ export default defineConfig({
   // Exercise checks (content/exercises/*/checks.ts) import their kit by this name.
   resolve: { alias: { '@lab/checks': fileURLToPath(new URL('./src/sandbox/checkKit.ts', import.meta.url)) } },
   build: { outDir: '../dist', emptyOutDir: true, target: 'es2022', sourcemap: false },
-  // The sandbox worker imports the exercises' checks and fixtures (virtual:exercise-runtime).
-  worker: { format: 'es', plugins: () => [contentPlugin({ projectRoot: root })] },
+  // The sandbox worker imports the exercises' checks and fixtures (virtual:exercise-runtime), and
+  // leaves out msw's cookie jar (AWS calls carry no cookies).
+  worker: { format: 'es', plugins: () => [contentPlugin({ projectRoot: root }), noCookiesPlugin()] },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   test: {

@@ -35,6 +35,12 @@ export function App() {
   useEffect(() => setMenuOpen(false), [location]);
   // An exercise needs the whole width: the outline folds away behind the menu button.
   const wide = /^\/lab\/./.test(location);
+  // On the lab's routes the sandbox worker starts loading at once, alongside the page's own chunks
+  // (and, on the exercise list, before an exercise is even chosen).
+  const onLab = /^\/lab(\/|$)/.test(location);
+  useEffect(() => {
+    if (onLab) import('../lab/runnerInstance').then(({ runner }) => runner.warm()).catch(() => undefined); // a sandbox that cannot start says so when a run asks for it
+  }, [onLab]);
 
   return (
     <div className="shell">

@@ -1,4 +1,4 @@
 import { SandboxRunner } from '../sandbox/runner';
 
-/** One sandbox for the page: its worker is reused between runs and replaced after a timeout. */
+/** One sandbox for the page: a fresh worker per run, with a rehearsed spare waiting (runner.ts). */
 export const runner = new SandboxRunner();

@@ -4,11 +4,19 @@ import type { EmulatorSnapshot } from '../aws/emulator';
 /** Every message between the page and the sandbox worker: one union on `type`, in one file. */
 export type ToWorker =
   | { type: 'run'; runId: number; request: RunRequest }
+  /**
+   * Rehearses a run of trusted code (the exercise's reference solution) in a spare worker, so the
+   * learner's run finds the SDK, the emulator and the checks loaded and compiled. Nothing of it is
+   * kept or shown: the learner's run builds its own emulator. No request: just say when loaded.
+   */
+  | { type: 'prime'; runId: number; request?: RunRequest }
   /** Moves the last run's emulator forward in simulated time (scheduled rotations, TTLs fall due). */
   | { type: 'advance'; runId: number; ms: number };
 
 export type FromWorker =
-  | { type: 'ready' }
+  | { type: 'primed'; runId: number }
+  /** The worker itself failed during a run (not the learner's code: that is reported in `done`). */
+  | { type: 'failed'; runId: number; message: string }
   | { type: 'console'; runId: number; line: ConsoleLine }
   | { type: 'done'; runId: number; result: RunResult }
   | { type: 'state'; runId: number; state: EmulatorView };

@@ -24,39 +24,59 @@ function workerKb(distDir: string): number {
   return Math.round(kb * 10) / 10;
 }
 
-/** Exercise 1 in Chromium: open, first run (worker start, transpile, run, checks), then 10 more runs. */
+/**
+ * Exercise 1 in Chromium, timed in the page: from the click on Run to the result on screen
+ * (`lab:run`, measured by the lab page), with the runner's own parts of it (`sandbox:*`).
+ */
 async function benchLabRuns(browser: import('playwright-core').Browser, base: string): Promise<Record<string, number>> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const opened = Date.now();
-  await page.goto(`${base}/lab/read-db-credentials`);
-  const runButton = page.getByRole('button', { name: '▶ Run' });
-  await runButton.waitFor();
-  const runOnce = async () => {
-    const t = Date.now();
-    await runButton.click();
-    await page.getByRole('button', { name: 'Running…' }).waitFor({ state: 'detached' });
+  const open = async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const opened = Date.now();
+    await page.goto(`${base}/lab/read-db-credentials`);
+    const runButton = page.getByRole('button', { name: '▶ Run' });
     await runButton.waitFor();
-    return Date.now() - t;
+    // No nested named functions in what runs in the page: tsx would wrap them in a helper it lacks.
+    const last = (name: string) =>
+      page.evaluate<number>(`Math.round(performance.getEntriesByName('${name}').at(-1)?.duration ?? NaN)`);
+    const runOnce = async () => {
+      const before = await page.evaluate<number>(`performance.getEntriesByName('lab:run').length`);
+      await runButton.click();
+      await page.waitForFunction((n) => performance.getEntriesByName('lab:run').length > n, before);
+      return { total: await last('lab:run'), wait: await last('sandbox:wait'), worker: await last('sandbox:run') };
+    };
+    return { context, page, runOnce, opened };
   };
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+  // A learner who clicks Run the moment it shows, before the editor (Monaco) has even loaded.
+  const hasty = await open();
+  const immediate = await hasty.runOnce();
+  const openToFirstResultMs = Date.now() - hasty.opened;
+  await hasty.context.close();
+
+  // A learner who clicks Run once the editor shows the code; then runs again after a pause (a
+  // learner edits between runs), then back to back.
+  const { context, page, runOnce } = await open();
+  await page.locator('.monaco-editor .view-lines').waitFor();
   const first = await runOnce();
-  const firstFromOpen = Date.now() - opened;
-  // Every run gets a fresh worker, started in the background after the previous run. A learner
-  // edits between runs, so "later runs" are timed once that spare is ready (after a 3 s pause);
-  // back-to-back clicks, which wait for the spare to load, are reported too.
-  const later: number[] = [];
+  const later: { total: number; worker: number }[] = [];
   for (let i = 0; i < 10; i++) {
     await page.waitForTimeout(3000);
     later.push(await runOnce());
   }
   const backToBack: number[] = [];
-  for (let i = 0; i < 5; i++) backToBack.push(await runOnce());
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+  for (let i = 0; i < 5; i++) backToBack.push((await runOnce()).total);
   await context.close();
   return {
-    firstRunMs: first,
-    openToFirstResultMs: firstFromOpen,
-    laterRunMedianMs: median(later),
+    firstRunMs: first.total,
+    firstRunWaitingForWorkerMs: first.wait,
+    firstRunInWorkerMs: first.worker,
+    firstRunBeforeEditorLoadedMs: immediate.total,
+    firstRunBeforeEditorLoadedWaitingForWorkerMs: immediate.wait,
+    openToFirstResultMs,
+    laterRunMedianMs: median(later.map((r) => r.total)),
+    laterRunInWorkerMedianMs: median(later.map((r) => r.worker)),
     backToBackRunMedianMs: median(backToBack),
   };
 }
