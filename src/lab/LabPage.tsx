@@ -308,8 +308,8 @@ function Workbench({ exercise }: { exercise: ExerciseMeta }) {
           <ErrorBoundary label="editor">
             <Suspense
               fallback={
-                <div className="editor-loading">
-                  <p className="muted">Loading the editor…</p>
+                <div className="editor-placeholder">
+                  <span className="editor-placeholder-label">Loading the editor…</span>
                   <pre className="editor-fallback">
                     <code>{code}</code>
                   </pre>
