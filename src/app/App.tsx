@@ -36,10 +36,17 @@ export function App() {
   // An exercise needs the whole width: the outline folds away behind the menu button.
   const wide = /^\/lab\/./.test(location);
   // On the lab's routes the sandbox worker starts loading at once, alongside the page's own chunks
-  // (and, on the exercise list, before an exercise is even chosen).
+  // (and, on the exercise list, before an exercise is even chosen). Leaving the lab stops its
+  // workers, so reading a lesson does not keep two SDK-laden workers in memory.
   const onLab = /^\/lab(\/|$)/.test(location);
   useEffect(() => {
-    if (onLab) import('../lab/runnerInstance').then(({ runner }) => runner.warm()).catch(() => undefined); // a sandbox that cannot start says so when a run asks for it
+    if (!onLab) return;
+    const runner = import('../lab/runnerInstance').then((m) => m.runner);
+    // A sandbox that cannot start says so when a run asks for it.
+    runner.then((r) => r.warm()).catch(() => undefined);
+    return () => {
+      runner.then((r) => r.dispose()).catch(() => undefined);
+    };
   }, [onLab]);
 
   return (

@@ -16,11 +16,13 @@ import { OutputPanel } from './OutputPanel';
 import { runner } from './runnerInstance';
 import 'virtual:code.css';
 
-// The sandbox loads first and Monaco after it (or after 2 s at most): on a two-core laptop the two
-// fight for the CPU, and a learner who runs the starter at once should not wait for the editor's
-// start-up. Meanwhile the code is shown as plain text (the fallback below).
+// The sandbox loads first and Monaco after it, and after a run that is under way (2 s at most):
+// on a two-core laptop they fight for the CPU, and a learner who runs the starter at once should
+// not wait for the editor's start-up. Meanwhile the code is shown as plain text (the fallback below).
 const CodeEditor = lazy(async () => {
-  await Promise.race([runner.warm().catch(() => undefined), new Promise((r) => setTimeout(r, 2000))]);
+  const atMost = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  await Promise.race([runner.warm().catch(() => undefined), atMost(2000)]);
+  await Promise.race([runner.idle(), atMost(2000)]);
   return import('./CodeEditor');
 });
 type Tab = 'output' | 'checks' | 'inspector';

@@ -40,6 +40,7 @@ export class SandboxRunner {
   #last: Worker | undefined;
   #runId = 0;
   #rehearsal: RunRequest | undefined;
+  #inFlight: Promise<RunResult> | undefined;
   readonly #create: () => Worker;
 
   constructor(
@@ -135,7 +136,30 @@ export class SandboxRunner {
     return plain.worker;
   }
 
-  async run(
+  /** Resolves when no run is in flight (the lab loads Monaco then, not while a run needs the CPU). */
+  idle(): Promise<void> {
+    return (
+      this.#inFlight?.then(
+        () => this.idle(),
+        () => this.idle(),
+      ) ?? Promise.resolve()
+    );
+  }
+
+  run(
+    request: RunRequest,
+    options: { timeLimitMs: number; onConsole?: (line: ConsoleLine) => void },
+  ): Promise<RunResult> {
+    const running = this.#run(request, options);
+    this.#inFlight = running;
+    const clear = () => {
+      if (this.#inFlight === running) this.#inFlight = undefined;
+    };
+    running.then(clear, clear);
+    return running;
+  }
+
+  async #run(
     request: RunRequest,
     options: { timeLimitMs: number; onConsole?: (line: ConsoleLine) => void },
   ): Promise<RunResult> {
@@ -232,8 +256,9 @@ export class SandboxRunner {
     });
   }
 
-  /** Stops every worker (leaving the lab). */
+  /** Stops every worker and forgets the rehearsal (leaving the lab). */
   dispose(): void {
+    this.#rehearsal = undefined;
     this.#spare?.worker.terminate();
     this.#last?.terminate();
     this.#spare = undefined;

@@ -74,6 +74,7 @@ async function benchLabRuns(browser: import('playwright-core').Browser, base: st
     firstRunInWorkerMs: first.worker,
     firstRunBeforeEditorLoadedMs: immediate.total,
     firstRunBeforeEditorLoadedWaitingForWorkerMs: immediate.wait,
+    firstRunBeforeEditorLoadedInWorkerMs: immediate.worker,
     openToFirstResultMs,
     laterRunMedianMs: median(later.map((r) => r.total)),
     laterRunInWorkerMedianMs: median(later.map((r) => r.worker)),

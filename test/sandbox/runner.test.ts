@@ -130,3 +130,37 @@ test('a worker that cannot load, or fails during a run, is reported and replaced
   );
   expect(ScriptedWorker.made.slice(0, 2).map((w) => w.terminated)).toEqual([true, true]);
 });
+
+test('leaving the lab stops every worker; coming back starts a fresh spare with no old rehearsal', async () => {
+  const r = runner((m, reply) => {
+    if (m.type === 'prime') queueMicrotask(() => reply({ type: 'primed', runId: m.runId }));
+    if (m.type === 'run') queueMicrotask(() => reply({ type: 'done', runId: m.runId, result }));
+  });
+  r.rehearse({ exercise: 'ex', code: 'solution' });
+  await r.run({ exercise: 'ex', code: 'mine' }, { timeLimitMs: 1000 });
+  await r.warm();
+  r.dispose();
+  expect(ScriptedWorker.made.map((w) => w.terminated)).toEqual([true, true]);
+  await r.warm();
+  expect(ScriptedWorker.made[2]?.received.map((m) => m.type)).toEqual(['prime']);
+  expect(await r.advance(1000)).toBeUndefined();
+});
+
+test('idle() waits for the run under way', async () => {
+  vi.useFakeTimers();
+  const r = runner((m, reply) => {
+    if (m.type === 'prime') reply({ type: 'primed', runId: m.runId });
+    if (m.type === 'run') later(500, () => reply({ type: 'done', runId: m.runId, result }));
+  });
+  let idle = false;
+  await r.idle();
+  const run = r.run({ code: '' }, { timeLimitMs: 1000 });
+  void r.idle().then(() => {
+    idle = true;
+  });
+  await vi.advanceTimersByTimeAsync(400);
+  expect(idle).toBe(false);
+  await vi.advanceTimersByTimeAsync(200);
+  await run;
+  expect(idle).toBe(true);
+});
