@@ -20,10 +20,10 @@ export interface CheckContext {
   /** Calls made by the learner's code (never the checks' own), optionally filtered. */
   calls(service?: CallLogEntry['service'], operation?: string): CallLogEntry[];
   emulator: Emulator;
-  /** SDK clients for the checks' own look-ups; their calls are not counted as the learner's. */
-  sm: SecretsManagerClient;
-  ssm: SSMClient;
-  kms: KMSClient;
+  /** SDK clients for the checks' own look-ups (`t.sm.send(command)`); their calls are not counted as the learner's. */
+  sm: Pick<SecretsManagerClient, 'send'>;
+  ssm: Pick<SSMClient, 'send'>;
+  kms: Pick<KMSClient, 'send'>;
   /**
    * The simulated databases, for the checks' own logins (`t.db.connect({ host, port, user, password, database })`):
    * logged as the checks', never as the learner's.

@@ -6,6 +6,7 @@ import type { Emulator } from '../aws/emulator';
 import { advanceEmulator } from './advance';
 import { hardenWorker } from './hardenWorker';
 import type { FromWorker, RunRequest, ToWorker } from './messages';
+import { loadSdkPackage, SDK_PACKAGES } from './sdkModules';
 import { runSession, type SessionOptions } from './session';
 
 const postToPage = hardenWorker();
@@ -21,7 +22,11 @@ async function session(request: RunRequest, options: SessionOptions) {
 async function handle(message: ToWorker): Promise<void> {
   if (message.type === 'prime') {
     // A rehearsal that fails is only a slower first run, never the learner's problem.
-    if (message.request) await session(message.request, {}).catch(() => undefined);
+    if (message.request) {
+      await session(message.request, {}).catch(() => undefined);
+      // The learner may import a package the solution does not: have them all loaded too.
+      await Promise.all(SDK_PACKAGES.map((name) => loadSdkPackage(name))).catch(() => undefined);
+    }
     post({ type: 'primed', runId: message.runId });
   } else if (message.type === 'run') {
     const { runId } = message;

@@ -1,6 +1,3 @@
-import { KMSClient } from '@aws-sdk/client-kms';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { SSMClient } from '@aws-sdk/client-ssm';
 import type { RequestHandler } from 'msw';
 import { connect } from '../aws/db/client';
 import { Emulator } from '../aws/emulator';
@@ -14,7 +11,15 @@ import { applyFixture } from './fixture';
 import { formatArgs } from './format';
 import type { CheckResult, ConsoleLine, LearnerError, RunResult } from './messages';
 import { lockNetwork, sandboxFetch } from './network';
-import { SANDBOX_REGION, sandboxClientConfig, sdkModules } from './sdkModules';
+import {
+  loadSdkPackage,
+  requiredSdkPackages,
+  SANDBOX_REGION,
+  SDK_PACKAGES,
+  type SdkPackage,
+  type SdkPackageModule,
+  sandboxClientConfig,
+} from './sdkModules';
 import { transpile } from './transpile';
 
 export interface SessionExercise {
@@ -69,12 +74,17 @@ export async function runSession(
         phase: 'transpile',
       };
     } else {
-      const modules: Record<string, unknown> = { ...sdkModules, ...courseModules(emulator) };
+      const course = courseModules(emulator);
+      const available = [...SDK_PACKAGES, ...Object.keys(course)];
+      const sdk = await Promise.all(
+        requiredSdkPackages(js.code ?? '').map(async (name) => [name, await loadSdkPackage(name)] as const),
+      );
+      const modules: Record<string, unknown> = { ...Object.fromEntries(sdk), ...course };
       const started = performance.now();
       const result = await execute(js.code ?? '', {
         require: (name: string) => {
           if (Object.hasOwn(modules, name)) return modules[name];
-          throw new Error(`Cannot import '${name}' in the sandbox. Available: ${Object.keys(modules).join(', ')}`);
+          throw new Error(`Cannot import '${name}' in the sandbox. Available: ${available.join(', ')}`);
         },
         console: {
           log: (...a: unknown[]) => push('log', a),
@@ -121,19 +131,11 @@ async function runChecks(
   emulator: Emulator,
   run: { exports: Record<string, unknown>; output: ConsoleLine[]; error: LearnerError | undefined },
 ): Promise<CheckResult[]> {
-  const tagged = { ...sandboxClientConfig(), maxAttempts: 1 };
-  const clients = { sm: new SecretsManagerClient(tagged), ssm: new SSMClient(tagged), kms: new KMSClient(tagged) };
-  type Next = (args: { request: unknown }) => Promise<unknown>;
-  for (const client of Object.values(clients)) {
-    (client.middlewareStack as unknown as { add(mw: (next: Next) => Next, options: object): void }).add(
-      (next) => async (args) => {
-        const request = args.request as { headers?: Record<string, string> };
-        if (request.headers) request.headers[CHECK_HEADER] = 'check';
-        return next(args);
-      },
-      { step: 'build', name: 'secretsLabCheckSource' },
-    );
-  }
+  const clients = {
+    sm: checkClient('@aws-sdk/client-secrets-manager', (m, config) => new m.SecretsManagerClient(config)),
+    ssm: checkClient('@aws-sdk/client-ssm', (m, config) => new m.SSMClient(config)),
+    kms: checkClient('@aws-sdk/client-kms', (m, config) => new m.KMSClient(config)),
+  };
   const fail = (message: string): never => {
     throw new CheckFailure(message);
   };
@@ -169,6 +171,38 @@ async function runChecks(
     }
   }
   return results;
+}
+
+type Sendable = { send(...args: never[]): Promise<unknown>; middlewareStack: unknown };
+
+/**
+ * An SDK client for the checks' own look-ups, created (and its package loaded) on its first call:
+ * a check that never asks SSM does not load it. Its requests carry CHECK_HEADER, so the call log
+ * tells them apart from the learner's.
+ */
+function checkClient<P extends SdkPackage, C extends Sendable>(
+  name: P,
+  create: (pkg: SdkPackageModule<P>, config: object) => C,
+): Pick<C, 'send'> {
+  let client: Promise<C> | undefined;
+  const make = async () => {
+    const made = create(await loadSdkPackage(name), { ...sandboxClientConfig(), maxAttempts: 1 });
+    type Next = (args: { request: unknown }) => Promise<unknown>;
+    (made.middlewareStack as { add(mw: (next: Next) => Next, options: object): void }).add(
+      (next) => async (args) => {
+        const request = args.request as { headers?: Record<string, string> };
+        if (request.headers) request.headers[CHECK_HEADER] = 'check';
+        return next(args);
+      },
+      { step: 'build', name: 'secretsLabCheckSource' },
+    );
+    return made;
+  };
+  const send = (...args: unknown[]) => {
+    client ??= make();
+    return client.then((c) => (c.send as (...a: unknown[]) => Promise<unknown>)(...args));
+  };
+  return { send } as Pick<C, 'send'>;
 }
 
 /** `Date` for learner code: real dates, but "now" is the emulator's simulated clock. */

@@ -51,3 +51,30 @@ export function totalSize(dist: string): { files: number; rawKb: number; gzipKb:
   walk(dist);
   return { files, rawKb: Math.round(raw / 1024), gzipKb: Math.round(gz / 1024) };
 }
+
+/**
+ * Worker bundles are not in the manifest: their chunks are found by reading the imports in the
+ * emitted files (`import … from "./x.js"` and `import("./x.js")`, as the bundler writes them).
+ */
+export function workerChunks(assets: string, file: string): { atStart: Set<string>; all: Set<string> } {
+  const importsOf = (name: string) => {
+    const code = readFileSync(path.join(assets, name), 'utf8');
+    const found = (re: RegExp) => [...code.matchAll(re)].map((m) => m[1] as string);
+    return {
+      static: found(/\bimport\s*(?:[\w$*{},\s]*?from\s*)?["'`]\.\/([\w.-]+\.js)["'`]/g),
+      dynamic: found(/\bimport\(\s*["'`]\.\/([\w.-]+\.js)["'`]\s*\)/g),
+    };
+  };
+  const walk = (start: string, follow: 'static' | 'both') => {
+    const seen = new Set<string>();
+    const visit = (name: string) => {
+      if (seen.has(name)) return;
+      seen.add(name);
+      const { static: s, dynamic: d } = importsOf(name);
+      for (const n of follow === 'both' ? [...s, ...d] : s) visit(n);
+    };
+    visit(start);
+    return seen;
+  };
+  return { atStart: walk(file, 'static'), all: walk(file, 'both') };
+}
