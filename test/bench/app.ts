@@ -20,7 +20,7 @@ const dist = path.join(root, 'node_modules/.cache/bench-dist');
  * ever load (`everything`: the three SDK packages, loaded when a run imports them, and every
  * exercise's checks and fixtures).
  */
-function workerKb(distDir: string): { atStart: number; everything: number; files: Set<string> } {
+function workerKb(distDir: string): { atStart: number; everything: number } {
   const assets = path.join(distDir, 'assets');
   const file = readdirSync(assets).find((f) => f.startsWith('sandbox.worker') && f.endsWith('.js'));
   if (!file) throw new Error('no sandbox worker in the build');
@@ -29,34 +29,17 @@ function workerKb(distDir: string): { atStart: number; everything: number; files
     Math.round(
       [...files].reduce((sum, f) => sum + gzipSync(readFileSync(path.join(assets, f))).length / 1024, 0) * 10,
     ) / 10;
-  return { atStart: kb(atStart), everything: kb(all), files: all };
-}
-
-/** gzip KB of the given asset files. */
-function assetsKb(distDir: string, files: Iterable<string>): number {
-  let kb = 0;
-  for (const f of files) kb += gzipSync(readFileSync(path.join(distDir, 'assets', f))).length / 1024;
-  return Math.round(kb * 10) / 10;
+  return { atStart: kb(atStart), everything: kb(all) };
 }
 
 /**
  * Exercise 1 in Chromium, timed in the page: from the click on Run to the result on screen
  * (`lab:run`, measured by the lab page), with the runner's own parts of it (`sandbox:*`).
  */
-async function benchLabRuns(
-  browser: import('playwright-core').Browser,
-  base: string,
-  workerFiles: Set<string>,
-): Promise<Record<string, number>> {
+async function benchLabRuns(browser: import('playwright-core').Browser, base: string): Promise<Record<string, number>> {
   const open = async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    // The sandbox's files this page fetched (dedicated workers' requests are reported with the page's).
-    const fetched = new Set<string>();
-    context.on('request', (r) => {
-      const file = new URL(r.url()).pathname.split('/').pop() ?? '';
-      if (workerFiles.has(file)) fetched.add(file);
-    });
     const opened = Date.now();
     await page.goto(`${base}/lab/read-db-credentials`);
     const runButton = page.getByRole('button', { name: '▶ Run' });
@@ -70,7 +53,7 @@ async function benchLabRuns(
       await page.waitForFunction((n) => performance.getEntriesByName('lab:run').length > n, before);
       return { total: await last('lab:run'), wait: await last('sandbox:wait'), worker: await last('sandbox:run') };
     };
-    return { context, page, runOnce, opened, fetched };
+    return { context, page, runOnce, opened };
   };
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
@@ -78,7 +61,6 @@ async function benchLabRuns(
   const hasty = await open();
   const immediate = await hasty.runOnce();
   const openToFirstResultMs = Date.now() - hasty.opened;
-  const firstRunWorkerKbGzip = assetsKb(dist, hasty.fetched);
   await hasty.context.close();
 
   // A learner who clicks Run once the editor shows the code; then runs again after a pause (a
@@ -95,7 +77,6 @@ async function benchLabRuns(
   for (let i = 0; i < 5; i++) backToBack.push((await runOnce()).total);
   await context.close();
   return {
-    firstRunWorkerKbGzip,
     firstRunMs: first.total,
     firstRunWaitingForWorkerMs: first.wait,
     firstRunInWorkerMs: first.worker,
@@ -162,10 +143,9 @@ export async function benchApp() {
     m.loadLessons(m.contentDir(root), root),
   );
   const diagramsDrawnMs: Record<string, { cold: number; warm: number; diagrams: number }> = {};
-  const { files: workerFiles, ...workerSizes } = workerKb(dist);
-  const labFigures: Record<string, unknown> = { sandboxWorkerKbGzip: workerSizes };
+  const labFigures: Record<string, unknown> = { sandboxWorkerKbGzip: workerKb(dist) };
   try {
-    Object.assign(labFigures, await benchLabRuns(browser, base, workerFiles));
+    Object.assign(labFigures, await benchLabRuns(browser, base));
     for (const lesson of lessons as { slug: string; diagrams: number }[]) {
       if (!lesson.diagrams) continue;
       const context = await browser.newContext();
