@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useLocation } from 'wouter';
 import { useDarkMode } from '../app/theme';
+import { markLessonDiagramsKept } from './diagramCache';
 import { renderDiagram } from './mermaid';
 
 /**
@@ -8,7 +9,16 @@ import { renderDiagram } from './mermaid';
  * mermaid (again when the theme changes), copy buttons, in-app links, and a scroll to the heading
  * named in the URL once the content is there.
  */
-export function LessonBody({ html, onDiagramsDone }: { html: string; onDiagramsDone?: () => void }) {
+export function LessonBody({
+  html,
+  slug,
+  onDiagramsDone,
+}: {
+  html: string;
+  /** The lesson's slug, to remember that all its diagrams are kept (see diagramCache.ts). */
+  slug?: string;
+  onDiagramsDone?: () => void;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const dark = useDarkMode();
   const [, navigate] = useLocation();
@@ -25,21 +35,24 @@ export function LessonBody({ html, onDiagramsDone }: { html: string; onDiagramsD
         figure.dataset.source = source;
         figure.setAttribute('aria-busy', 'true');
         const result = await renderDiagram(source, dark);
-        if (cancelled) return;
+        if (cancelled) return false;
         figure.removeAttribute('aria-busy');
         figure.replaceChildren();
         if (result.svg) {
           figure.innerHTML = result.svg;
+          figure.toggleAttribute('data-from-cache', Boolean(result.cached));
           figure.classList.remove('has-error');
           figure.setAttribute('role', 'img');
           figure.setAttribute('aria-label', `Diagram: ${describe(source)}`);
-        } else {
-          figure.classList.add('has-error');
-          figure.append(errorBox(result.error ?? 'Unknown error', source));
+          return true;
         }
+        figure.classList.add('has-error');
+        figure.append(errorBox(result.error ?? 'Unknown error', source));
+        return false;
       }),
-    ).then(() => {
+    ).then((drawn) => {
       if (cancelled) return;
+      if (slug && drawn.length && drawn.every(Boolean)) void markLessonDiagramsKept(slug, dark);
       root.dataset.diagrams = 'done';
       // Diagrams change the page's height as they are drawn: land on the linked heading again.
       if (figures.length) scrollToHash();
@@ -48,7 +61,7 @@ export function LessonBody({ html, onDiagramsDone }: { html: string; onDiagramsD
     return () => {
       cancelled = true;
     };
-  }, [html, dark, onDiagramsDone]);
+  }, [html, dark, slug, onDiagramsDone]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: new content is the trigger to land on the linked heading.
   useEffect(() => {

@@ -61,7 +61,7 @@ export function LessonPage({ slug }: { slug: string }) {
           This lesson could not be loaded: {current.error}
         </p>
       )}
-      {current && 'html' in current && <LessonBody html={current.html} />}
+      {current && 'html' in current && <LessonBody html={current.html} slug={slug} />}
       <footer className="lesson-footer">
         <button
           type="button"

@@ -256,13 +256,23 @@ export class SandboxRunner {
     });
   }
 
-  /** Stops every worker and forgets the rehearsal (leaving the lab). */
+  /**
+   * Stops every worker and forgets the rehearsal (leaving the lab). A spare still loading is
+   * stopped once it has loaded (10 s at most): stopping it mid-fetch would only abort requests.
+   */
   dispose(): void {
     this.#rehearsal = undefined;
-    this.#spare?.worker.terminate();
     this.#last?.terminate();
-    this.#spare = undefined;
     this.#last = undefined;
+    const spare = this.#spare;
+    this.#spare = undefined;
+    if (!spare) return;
+    const stop = () => {
+      clearTimeout(cap);
+      spare.worker.terminate();
+    };
+    const cap = setTimeout(stop, REHEARSAL_WAIT_MS);
+    spare.settled.then(stop, stop);
   }
 }
 

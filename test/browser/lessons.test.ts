@@ -121,3 +121,30 @@ test('search finds a section and opens it', async () => {
   await expect.poll(() => page.url()).toMatch(/\/lessons\/broken-diagram#after-the-diagram$/);
   await page.locator('#after-the-diagram').waitFor();
 });
+
+test('a lesson opened again shows the diagrams it drew before, kept in the browser, without mermaid; a new theme draws afresh', async () => {
+  const { page, errors } = await browser.open(appUrl, { colorScheme: 'light' });
+  const figures = page.locator('figure.mermaid-diagram');
+  const drawn = () => figures.evaluateAll((fs) => fs.map((f) => [f.hasAttribute('data-from-cache'), f.innerHTML]));
+  await page.goto(`${appUrl}/lessons/rotation`);
+  await diagramsSettled(page);
+  const first = await drawn();
+  expect(first.length).toBeGreaterThanOrEqual(2);
+  expect(first.every(([cached, svg]) => !cached && String(svg).startsWith('<svg'))).toBe(true);
+
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(r.url()));
+  await page.reload();
+  await diagramsSettled(page);
+  expect(await drawn()).toEqual(first.map(([, svg]) => [true, svg]));
+  expect(
+    requested.filter((u) => /mermaid/.test(u)),
+    'mermaid was not even loaded',
+  ).toEqual([]);
+
+  await page.locator('.theme-toggle').click(); // system (light) → light: nothing to redraw
+  await page.locator('.theme-toggle').click(); // light → dark
+  await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+  await expect.poll(async () => (await drawn()).map(([cached]) => cached)).toEqual(first.map(() => false));
+  expect(errors).toEqual([]);
+});

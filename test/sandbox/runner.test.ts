@@ -140,7 +140,7 @@ test('leaving the lab stops every worker; coming back starts a fresh spare with 
   await r.run({ exercise: 'ex', code: 'mine' }, { timeLimitMs: 1000 });
   await r.warm();
   r.dispose();
-  expect(ScriptedWorker.made.map((w) => w.terminated)).toEqual([true, true]);
+  await vi.waitFor(() => expect(ScriptedWorker.made.map((w) => w.terminated)).toEqual([true, true]));
   await r.warm();
   expect(ScriptedWorker.made[2]?.received.map((m) => m.type)).toEqual(['prime']);
   expect(await r.advance(1000)).toBeUndefined();
@@ -163,4 +163,18 @@ test('idle() waits for the run under way', async () => {
   await vi.advanceTimersByTimeAsync(200);
   await run;
   expect(idle).toBe(true);
+});
+
+test('a spare still loading when the learner leaves is stopped once it has loaded, not mid-fetch', async () => {
+  vi.useFakeTimers();
+  const r = runner((m, reply) => {
+    if (m.type === 'prime') later(800, () => reply({ type: 'primed', runId: m.runId }));
+  });
+  void r.warm();
+  await vi.advanceTimersByTimeAsync(100);
+  r.dispose();
+  await vi.advanceTimersByTimeAsync(600);
+  expect(ScriptedWorker.made[0]?.terminated).toBe(false);
+  await vi.advanceTimersByTimeAsync(200);
+  expect(ScriptedWorker.made[0]?.terminated).toBe(true);
 });

@@ -1,0 +1,83 @@
+import { createStore, get, set } from 'idb-keyval';
+import { version as mermaidVersion } from 'mermaid/package.json';
+
+/**
+ * Drawn diagrams, kept in IndexedDB: a lesson opened again shows its diagrams as soon as its
+ * text, without loading mermaid (about 250 KB gzip and a second of work on a slow laptop).
+ * An entry is keyed by everything that shapes the SVG: mermaid's version, our drawing settings
+ * (bump DRAWING_REVISION when `mermaid.ts` changes how it draws), the theme and the source.
+ * Storage that fails (private mode, quota, no IndexedDB) only means drawing again.
+ */
+export const DRAWING_REVISION = 1;
+
+let opened: ReturnType<typeof createStore> | undefined | null;
+function diagramStore() {
+  if (opened === undefined) {
+    try {
+      opened = typeof indexedDB === 'undefined' ? null : createStore('secrets-lab-diagrams', 'svg');
+    } catch {
+      opened = null;
+    }
+  }
+  return opened;
+}
+
+export function diagramKey(source: string, dark: boolean): string {
+  return `mermaid ${mermaidVersion} · drawing ${DRAWING_REVISION} · ${dark ? 'dark' : 'light'}\n${source}`;
+}
+
+async function cachedValue(key: string): Promise<unknown> {
+  const s = diagramStore();
+  if (!s) return undefined;
+  try {
+    return await get<unknown>(key, s);
+  } catch {
+    return undefined;
+  }
+}
+
+async function keep(key: string, value: unknown): Promise<void> {
+  const s = diagramStore();
+  if (!s) return;
+  try {
+    await set(key, value, s);
+  } catch {
+    /* best effort: the diagram is simply drawn again next time */
+  }
+}
+
+export async function cachedDiagram(key: string): Promise<string | undefined> {
+  const svg = await cachedValue(key);
+  return typeof svg === 'string' && svg.startsWith('<svg') ? svg : undefined;
+}
+
+export function cacheDiagram(key: string, svg: string): Promise<void> {
+  return keep(key, svg);
+}
+
+/** A short, stable id for a diagram's SVG (mermaid scopes its CSS by it), from its key. */
+export function diagramId(key: string): string {
+  // FNV-1a, 32 bits: enough to keep the few diagrams of one page apart.
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return `diagram-${(h >>> 0).toString(36)}`;
+}
+
+/**
+ * "Every diagram of this lesson is kept, in this theme": read at start-up, before the lesson's
+ * text has loaded, to skip preloading mermaid. After a content change it may be wrong; then
+ * mermaid simply loads when the changed diagram is drawn.
+ */
+const lessonKey = (slug: string, dark: boolean) =>
+  `lesson ${slug} · mermaid ${mermaidVersion} · drawing ${DRAWING_REVISION} · ${dark ? 'dark' : 'light'}`;
+
+export async function lessonDiagramsKept(slug: string, dark: boolean): Promise<boolean> {
+  return (await cachedValue(lessonKey(slug, dark))) === true;
+}
+
+export function markLessonDiagramsKept(slug: string, dark: boolean): Promise<void> {
+  return keep(lessonKey(slug, dark), true);
+}
