@@ -5,8 +5,11 @@ import './styles.css';
 import './zodConfig';
 import { preloadLessonAssets } from '../lesson/preload';
 
-// A lesson opened directly starts fetching its diagram renderer before React has even rendered.
+// A page opened directly starts what it will need before React has even rendered: a lesson its
+// diagram renderer, an exercise its sandbox worker (the lab's own chunks load meanwhile).
 preloadLessonAssets(window.location.pathname);
+if (/^\/lab\/./.test(window.location.pathname))
+  import('../lab/runnerInstance').then(({ runner }) => runner.warm()).catch(() => undefined);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -5,7 +5,7 @@ import { useAppStore } from '../store/store';
 import { findLesson, loadLessonHtml, neighbours } from './course';
 import { LessonBody } from './LessonBody';
 import { domainLabel } from './labels';
-import { preloadMermaid } from './mermaid';
+import { preloadLessonDiagrams } from './preload';
 import 'virtual:code.css';
 
 export function LessonPage({ slug }: { slug: string }) {
@@ -15,7 +15,7 @@ export function LessonPage({ slug }: { slug: string }) {
 
   useEffect(() => {
     let live = true;
-    if (findLesson(slug)?.diagrams) preloadMermaid();
+    preloadLessonDiagrams(slug);
     loadLessonHtml(slug).then(
       (h) => live && setHtml({ slug, html: h }),
       (e: unknown) => live && setHtml({ slug, error: e instanceof Error ? e.message : String(e) }),
