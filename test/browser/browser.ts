@@ -67,3 +67,20 @@ export function useBrowser() {
     },
   };
 }
+
+/**
+ * Presses Tab until the focused element matches `selector` (and, if given, its accessible text
+ * matches `name`): the control is reachable by keyboard, in the page's own tab order.
+ */
+export async function tabTo(page: Page, selector: string, name?: RegExp, max = 80): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate((sel) => {
+      const el = document.activeElement as HTMLInputElement | null;
+      if (!el?.matches(sel)) return undefined;
+      return (el.getAttribute('aria-label') ?? el.labels?.[0]?.textContent ?? el.textContent ?? '').trim();
+    }, selector);
+    if (focused !== undefined && (!name || name.test(focused))) return;
+  }
+  throw new Error(`No ${selector}${name ? ` named ${name}` : ''} within ${max} presses of Tab`);
+}

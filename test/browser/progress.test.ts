@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { expect, inject, test } from 'vitest';
-import { useBrowser } from './browser';
+import { tabTo, useBrowser } from './browser';
 
 const appUrl = inject('appUrl');
 const browser = useBrowser();
@@ -126,3 +126,37 @@ test('a wrong file or one from a newer version is refused with a clear message, 
   expect(await saved(page)).toEqual(before);
   expect(await stored(page, 'Lessons marked as read')).toBe(1);
 });
+
+test('export and reset work with the keyboard alone; Escape cancels the reset', async () => {
+  const { page, errors } = await browser.open(appUrl);
+  await page.goto(`${appUrl}/lessons/rotation`);
+  await tabTo(page, 'button', /^Mark as read$/);
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: '✓ Read' }).waitFor();
+  await page.goto(`${appUrl}/progress`);
+  await page.getByRole('heading', { level: 1, name: 'Your progress' }).waitFor();
+  expect(await stored(page, 'Lessons marked as read')).toBe(1);
+
+  const download = page.waitForEvent('download');
+  await tabTo(page, 'button', /^Export progress$/);
+  await page.keyboard.press('Enter');
+  expect((await download).suggestedFilename()).toMatch(/^secrets-lab-progress-.*\.json$/);
+
+  // The confirmation takes the focus; Escape closes it and nothing changes.
+  await tabTo(page, 'button', /^Reset all progress$/);
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  expect(await page.evaluate(() => Boolean(document.activeElement?.closest('dialog')))).toBe(true);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  expect(await stored(page, 'Lessons marked as read')).toBe(1);
+
+  await page.keyboard.press('Enter'); // the focus is back on "Reset all progress"
+  await dialog.waitFor();
+  await tabTo(page, 'button', /^Reset everything$/);
+  await page.keyboard.press('Enter');
+  await page.getByText('All progress was reset.').waitFor();
+  expect(await stored(page, 'Lessons marked as read')).toBe(0);
+  expect(errors).toEqual([]);
+}, 120_000);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, inject, test } from 'vitest';
-import { useBrowser } from './browser';
+import { tabTo, useBrowser } from './browser';
 
 const appUrl = inject('appUrl');
 const browser = useBrowser();
@@ -148,3 +148,59 @@ test('an interrupted exam resumes after a reload with its remaining time, and on
   await page.getByText('Time ran out: the exam was submitted automatically').waitFor();
   expect(errors).toEqual([]);
 });
+
+test('a practice session from the quiz page to its results, with the keyboard alone', async () => {
+  const { page, errors } = await browser.open(appUrl);
+  await page.goto(`${appUrl}/quiz`);
+  await page.getByRole('heading', { level: 1, name: 'Test yourself like the exam does' }).waitFor();
+
+  // Practice one lesson: the radio, then the lesson's select moved with the arrow keys.
+  await tabTo(page, 'input[type=radio]', /^Lesson$/);
+  await page.keyboard.press('Space');
+  await tabTo(page, 'select', /^Which lesson/);
+  for (let i = 0; i < 20 && (await page.getByLabel('Which lesson').inputValue()) !== 'rotation'; i++)
+    await page.keyboard.press('ArrowDown');
+  expect(await page.getByLabel('Which lesson').inputValue()).toBe('rotation');
+  await tabTo(page, 'button', /^Start practice$/);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/quiz\/practice$/);
+
+  const total = Number((await page.locator('.quiz-of').textContent())?.match(/of (\d+)/)?.[1]);
+  expect(total).toBeGreaterThan(0);
+  const kinds = new Set<string>();
+  for (let i = 1; i <= total; i++) {
+    await page.getByRole('heading', { level: 2, name: `Question ${i} of ${total}` }).waitFor();
+    const question = page.locator('.quiz-question');
+    if (await question.locator('.quiz-order').count()) {
+      kinds.add('ordering');
+      const steps = question.locator('.quiz-order .quiz-option-text');
+      const first = await steps.first().textContent();
+      await tabTo(page, 'button', /^Move “.*” down$/);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => steps.nth(1).textContent()).toBe(first);
+    } else if (await question.locator('input[type=checkbox]').count()) {
+      kinds.add('multiple');
+      const pick = Number((await question.locator('.quiz-count').textContent())?.match(/of (\d)/)?.[1]);
+      await tabTo(page, 'input[type=checkbox]');
+      for (let k = 0; k < pick; k++) {
+        await page.keyboard.press('Space');
+        if (k < pick - 1) await page.keyboard.press('Tab');
+      }
+      expect(await question.locator('input[type=checkbox]:checked').count()).toBe(pick);
+    } else {
+      kinds.add('single');
+      await tabTo(page, 'input[type=radio]');
+      await page.keyboard.press('Space');
+      expect(await question.locator('input[type=radio]:checked').count()).toBe(1);
+    }
+    await tabTo(page, 'button', /^Check answer$/);
+    await page.keyboard.press('Enter');
+    await page.locator('.quiz-verdict').waitFor();
+    await tabTo(page, 'button', i === total ? /^See results$/ : /^Next question →$/);
+    await page.keyboard.press('Enter');
+  }
+  expect([...kinds].sort()).toEqual(expect.arrayContaining(['ordering', 'single']));
+  await page.waitForURL(/\/quiz\/results\//);
+  expect(await page.getByText(new RegExp(`of ${total} questions right`)).count()).toBe(1);
+  expect(errors).toEqual([]);
+}, 180_000);
