@@ -1,4 +1,4 @@
-import { createStore, get, set } from 'idb-keyval';
+import { createStore, delMany, get, keys, set } from 'idb-keyval';
 import { version as mermaidVersion } from 'mermaid/package.json';
 
 /**
@@ -9,6 +9,9 @@ import { version as mermaidVersion } from 'mermaid/package.json';
  * Storage that fails (private mode, quota, no IndexedDB) only means drawing again.
  */
 export const DRAWING_REVISION = 1;
+
+/** The part of every key that names this build's mermaid and drawing settings. */
+const CURRENT = `mermaid ${mermaidVersion} · drawing ${DRAWING_REVISION} ·`;
 
 let opened: ReturnType<typeof createStore> | undefined | null;
 function diagramStore() {
@@ -23,7 +26,7 @@ function diagramStore() {
 }
 
 export function diagramKey(source: string, dark: boolean): string {
-  return `mermaid ${mermaidVersion} · drawing ${DRAWING_REVISION} · ${dark ? 'dark' : 'light'}\n${source}`;
+  return `${CURRENT} ${dark ? 'dark' : 'light'}\n${source}`;
 }
 
 async function cachedValue(key: string): Promise<unknown> {
@@ -51,8 +54,28 @@ export async function cachedDiagram(key: string): Promise<string | undefined> {
   return typeof svg === 'string' && svg.startsWith('<svg') ? svg : undefined;
 }
 
-export function cacheDiagram(key: string, svg: string): Promise<void> {
-  return keep(key, svg);
+export async function cacheDiagram(key: string, svg: string): Promise<void> {
+  await keep(key, svg);
+  void forgetOtherVersions();
+}
+
+let forgotten: Promise<void> | undefined;
+/**
+ * Once per page, when something new is kept: drops what older mermaid versions or drawing
+ * settings drew (after an app update), so the store does not grow with every release.
+ */
+export function forgetOtherVersions(): Promise<void> {
+  forgotten ??= (async () => {
+    const s = diagramStore();
+    if (!s) return;
+    try {
+      const stale = (await keys(s)).filter((k) => typeof k !== 'string' || !k.includes(CURRENT));
+      if (stale.length) await delMany(stale, s);
+    } catch {
+      /* best effort */
+    }
+  })();
+  return forgotten;
 }
 
 /** A short, stable id for a diagram's SVG (mermaid scopes its CSS by it), from its key. */
@@ -71,8 +94,7 @@ export function diagramId(key: string): string {
  * text has loaded, to skip preloading mermaid. After a content change it may be wrong; then
  * mermaid simply loads when the changed diagram is drawn.
  */
-const lessonKey = (slug: string, dark: boolean) =>
-  `lesson ${slug} · mermaid ${mermaidVersion} · drawing ${DRAWING_REVISION} · ${dark ? 'dark' : 'light'}`;
+const lessonKey = (slug: string, dark: boolean) => `lesson ${slug} · ${CURRENT} ${dark ? 'dark' : 'light'}`;
 
 export async function lessonDiagramsKept(slug: string, dark: boolean): Promise<boolean> {
   return (await cachedValue(lessonKey(slug, dark))) === true;

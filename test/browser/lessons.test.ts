@@ -126,9 +126,39 @@ test('a lesson opened again shows the diagrams it drew before, kept in the brows
   const { page, errors } = await browser.open(appUrl, { colorScheme: 'light' });
   const figures = page.locator('figure.mermaid-diagram');
   const drawn = () => figures.evaluateAll((fs) => fs.map((f) => [f.hasAttribute('data-from-cache'), f.innerHTML]));
+  // What an older release drew (another mermaid version) is there to be cleared away.
+  await page.goto(`${appUrl}/`);
+  const stale = 'mermaid 0.0.1 · drawing 1 · light\nflowchart LR\n  A --> B';
+  await page.evaluate(
+    (key) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('secrets-lab-diagrams');
+        open.onupgradeneeded = () => open.result.createObjectStore('svg');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('svg', 'readwrite');
+          tx.objectStore('svg').put('<svg>old</svg>', key);
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    stale,
+  );
+  const kept = () =>
+    page.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          const open = indexedDB.open('secrets-lab-diagrams');
+          open.onsuccess = () => {
+            const all = open.result.transaction('svg').objectStore('svg').getAllKeys();
+            all.onsuccess = () => resolve(all.result.map(String));
+          };
+        }),
+    );
   await page.goto(`${appUrl}/lessons/rotation`);
   await diagramsSettled(page);
   const first = await drawn();
+  await expect.poll(kept).not.toContain(stale);
+  expect((await kept()).filter((k) => k.startsWith('mermaid ')).length).toBe(first.length);
   expect(first.length).toBeGreaterThanOrEqual(2);
   expect(first.every(([cached, svg]) => !cached && String(svg).startsWith('<svg'))).toBe(true);
 
