@@ -2,9 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
-import { findChromium, HOW_TO_INSTALL } from '../browser/chromiumPath.mjs';
+import { launchChromium } from '../browser/chromiumPath.mjs';
 import { jsKb, type Manifest, staticClosure, totalSize, workerChunks } from './buildSize';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -125,20 +124,7 @@ export async function benchApp() {
     preview: { port: 0 },
   });
   const base = server.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? '';
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error(HOW_TO_INSTALL);
-  const browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   const { lessons } = await import(path.join(root, 'src/catalog/loadLessons.ts')).then(async (m) =>
     m.loadLessons(m.contentDir(root), root),
   );

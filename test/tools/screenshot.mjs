@@ -1,22 +1,10 @@
 // Screenshots of pages for a person to look at: node test/tools/screenshot.mjs <url> <out-prefix> [--full]
 // Writes <prefix>-light.png, <prefix>-dark.png and <prefix>-phone.png.
-import { chromium } from 'playwright-core';
-import { findChromium } from '../browser/chromiumPath.mjs';
+import { launchChromium } from '../browser/chromiumPath.mjs';
 
 const [url, prefix = '/tmp/shot'] = process.argv.slice(2);
 const fullPage = process.argv.includes('--full');
-const browser = await chromium.launch({
-  executablePath: findChromium(),
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 for (const [name, opts] of [
   ['light', { colorScheme: 'light', viewport: { width: 1280, height: 860 } }],
   ['dark', { colorScheme: 'dark', viewport: { width: 1280, height: 860 } }],

@@ -5,8 +5,7 @@
 // a full-bleed background.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { findChromium } from '../../../test/browser/chromiumPath.mjs';
+import { launchChromium } from '../../../test/browser/chromiumPath.mjs';
 
 const publicDir = fileURLToPath(new URL('../../../public/', import.meta.url));
 const svg = readFileSync(`${publicDir}icon.svg`, 'utf8');
@@ -20,17 +19,7 @@ const page = (
 <div style="width:${maskable ? size * 0.72 : size}px;height:${maskable ? size * 0.72 : size}px">${svg.replace('<svg ', '<svg width="100%" height="100%" ')}</div>
 </div></body></html>`;
 
-const browser = await chromium.launch({
-  executablePath: findChromium(),
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 for (const [name, size, maskable] of [
   ['icon-192.png', 192, false],
   ['icon-512.png', 512, false],
