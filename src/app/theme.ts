@@ -9,6 +9,8 @@ function subscribeSystem(cb: () => void) {
   return () => mq?.removeEventListener('change', cb);
 }
 
+const isDark = (choice: string, systemDark: boolean) => choice === 'dark' || (choice === 'system' && systemDark);
+
 /** True when the page is dark: the learner's choice, or the system's when they chose "system". */
 export function useDarkMode(): boolean {
   const choice = useAppStore((s) => s.theme);
@@ -17,7 +19,12 @@ export function useDarkMode(): boolean {
     () => query()?.matches ?? false,
     () => false,
   );
-  return choice === 'dark' || (choice === 'system' && systemDark);
+  return isDark(choice, systemDark);
+}
+
+/** The same, read once outside React (at start-up, before the first render). */
+export function isDarkNow(): boolean {
+  return isDark(useAppStore.getState().theme, query()?.matches ?? false);
 }
 
 /** Keeps `<html data-theme>` in step with the choice, for the stylesheet. */

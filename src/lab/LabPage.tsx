@@ -33,9 +33,8 @@ export default function LabPage({ slug }: { slug: string }) {
   const [loadError, setLoadError] = useState<string>();
   useEffect(() => {
     setExercise(undefined);
-    // The sandbox starts loading at once; once the exercise is known it rehearses the reference
-    // solution, so the learner's first run finds everything compiled (see runner.ts).
-    void runner.warm().catch(() => undefined);
+    // The sandbox worker is already loading (App starts it on every lab route); once the exercise
+    // is known it rehearses the reference solution, so the first run finds everything compiled.
     loadExercise(slug).then(
       (loaded) => {
         setExercise(loaded);

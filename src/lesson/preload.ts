@@ -1,4 +1,4 @@
-import { useAppStore } from '../store/store';
+import { isDarkNow } from '../app/theme';
 import { findLesson, loadLessonHtml } from './course';
 import { lessonDiagramsKept } from './diagramCache';
 import { preloadMermaid } from './mermaid';
@@ -18,10 +18,7 @@ export function preloadLessonAssets(pathname: string): void {
 /** Mermaid, unless the lesson has no diagrams or all of them are kept in this theme. */
 export function preloadLessonDiagrams(slug: string): void {
   if (!findLesson(slug)?.diagrams) return;
-  const { theme } = useAppStore.getState();
-  const dark =
-    theme === 'dark' || (theme === 'system' && Boolean(window.matchMedia?.('(prefers-color-scheme: dark)').matches));
-  void lessonDiagramsKept(slug, dark).then((kept) => {
+  void lessonDiagramsKept(slug, isDarkNow()).then((kept) => {
     if (!kept) preloadMermaid();
   });
 }
