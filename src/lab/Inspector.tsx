@@ -16,7 +16,7 @@ export function Inspector({ view }: { view: EmulatorView | undefined }) {
   return (
     <div className="inspector">
       <p className="inspector-clock">
-        Simulated time: <time>{time(view.now)}</time> UTC
+        Simulated time: <time dateTime={new Date(view.now).toISOString()}>{time(view.now)}</time> UTC
       </p>
       <section aria-labelledby="insp-calls">
         <h3 id="insp-calls">Calls ({view.calls.length})</h3>

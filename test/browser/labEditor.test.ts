@@ -1,0 +1,86 @@
+import type { Page } from 'playwright-core';
+import { expect, inject, test } from 'vitest';
+import { useBrowser } from './browser';
+
+// The parts of the lab around the run: the editor's settings and theme, the solution's
+// gating, error lines, and the clock controls.
+
+const appUrl = inject('appUrl');
+const browser = useBrowser();
+
+async function openExercise(slug: string) {
+  const probe = await browser.open(appUrl, { colorScheme: 'light' });
+  await probe.page.goto(`${appUrl}/lab/${slug}`);
+  await probe.page.locator('.monaco-editor .view-lines').waitFor({ timeout: 60_000 });
+  return probe;
+}
+
+async function typeCode(page: Page, code: string) {
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(code);
+}
+
+const editorText = async (page: Page) =>
+  ((await page.locator('.monaco-editor .view-lines').textContent()) ?? '').replace(/\u00a0/g, ' ');
+
+test('the solution opens only after a confirmation (or a pass), beside the learner’s own code', async () => {
+  const { page, errors } = await openExercise('read-db-credentials');
+  await typeCode(page, '// my own attempt\n');
+  await page.getByRole('tab', { name: 'Solution' }).click();
+  expect(await page.locator('.solution-code').count()).toBe(0);
+  await page.getByRole('button', { name: 'Show the solution anyway' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  expect(await page.locator('.solution-code').count()).toBe(0);
+  await page.getByRole('button', { name: 'Show the solution anyway' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Show it' }).click();
+  expect(await page.locator('.solution-code').textContent()).toContain('GetSecretValueCommand');
+  expect(await editorText(page)).toContain('my own attempt');
+  expect(errors).toEqual([]);
+});
+
+test('screen reader mode and "Tab moves focus" are remembered; the editor follows the theme', async () => {
+  const { page } = await openExercise('read-db-credentials');
+  expect(await page.locator('.monaco-editor').getAttribute('class')).toMatch(/\bvs\b/);
+  await page.locator('.editor-settings summary').click();
+  await page.getByLabel('Screen reader mode').check();
+  await page.getByLabel('Tab moves focus').check();
+  await page.reload();
+  await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 60_000 });
+  await page.locator('.editor-settings summary').click();
+  expect(await page.getByLabel('Screen reader mode').isChecked()).toBe(true);
+  expect(await page.getByLabel('Tab moves focus').isChecked()).toBe(true);
+  // With "Tab moves focus", Tab leaves the editor instead of indenting.
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => Boolean(document.activeElement?.closest('.monaco-editor')))).toBe(false);
+
+  await page.locator('.theme-toggle').click(); // system → light
+  await page.locator('.theme-toggle').click(); // light → dark
+  await expect.poll(() => page.locator('.monaco-editor').getAttribute('class')).toMatch(/\bvs-dark\b/);
+});
+
+test('a thrown error names the learner’s line', async () => {
+  const { page } = await openExercise('read-db-credentials');
+  await typeCode(page, "const a = 1;\nconst b = 2;\nthrow new Error('stop at line three');\n");
+  await page.getByRole('button', { name: '▶ Run' }).click();
+  await page.getByRole('button', { name: '▶ Run' }).waitFor({ timeout: 20_000 });
+  await page.getByRole('tab', { name: 'Output' }).click();
+  const error = page.locator('.run-error');
+  expect(await error.textContent()).toContain('stop at line three');
+  expect(await error.getByRole('button', { name: 'line 3' }).count()).toBe(1);
+});
+
+test('the clock controls move the last run’s simulated time, and the inspector shows it', async () => {
+  const { page } = await openExercise('ttl-cache');
+  await page.getByRole('button', { name: '▶ Run' }).click();
+  await page.getByRole('button', { name: '▶ Run' }).waitFor({ timeout: 20_000 });
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  const clock = page.locator('.inspector-clock time');
+  const now = async () => Date.parse((await clock.getAttribute('datetime')) ?? '');
+  const before = await now();
+  expect(before).toBeGreaterThan(0);
+  await page.getByRole('group', { name: 'Simulated clock' }).getByRole('button', { name: '+1 day' }).click();
+  await expect.poll(now).toBe(before + 24 * 60 * 60 * 1000);
+});
