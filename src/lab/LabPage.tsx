@@ -94,6 +94,8 @@ function Workbench({ exercise }: { exercise: ExerciseMeta }) {
   // Drafts are saved as the learner types (debounced), and once more when they leave.
   const onChange = (value: string) => {
     edited.current = true;
+    // At once, not at the next render: Ctrl+Enter right after typing must run what was typed.
+    codeRef.current = value;
     setCode(value);
     clearTimeout(saveTimer.current);
     saveTimer.current = setTimeout(() => saveDraft(slug, value), 300);
