@@ -109,7 +109,8 @@ function Workbench({ exercise }: { exercise: ExerciseMeta }) {
     [slug, exercise.starter, previewSolution],
   );
 
-  // An app update reloads the page: the pending draft is written first.
+  // Before the page goes away (an update's reload, the learner's reload or close, a hidden tab), the
+  // pending draft is written at once rather than after the debounce.
   useEffect(
     () =>
       onBeforeReload(() => {

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { launchChromium } from './chromiumPath.mjs';
 
 export interface PageProbe {
@@ -10,12 +10,20 @@ export interface PageProbe {
   foreign: string[];
 }
 
-/** One headless Chromium for a test file; `open()` gives a fresh context (fresh storage) per test. */
+/**
+ * One headless Chromium for a test file; `open()` gives a fresh context (fresh storage), closed when
+ * the test ends.
+ */
 export function useBrowser() {
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
     browser = await launchChromium();
+  });
+  // A test's pages are closed when it ends: left open, their workers (Monaco's, the sandbox's) would
+  // keep competing for the CPU with every later test of the file.
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
   });
   afterAll(async () => {
     await browser?.close();
@@ -27,6 +35,8 @@ export function useBrowser() {
         colorScheme?: 'light' | 'dark';
         viewport?: { width: number; height: number };
         bypassCSP?: boolean;
+        /** Kept open until the file ends (a page opened in `beforeAll` for several tests). */
+        shared?: boolean;
       } = {},
     ): Promise<PageProbe & { context: BrowserContext }> {
       if (!browser) throw new Error('browser not started');
@@ -37,7 +47,7 @@ export function useBrowser() {
         // Only for injecting test tooling (axe-core) into a page whose CSP forbids inline script.
         bypassCSP: options.bypassCSP ?? false,
       });
-      contexts.push(context);
+      if (!options.shared) contexts.push(context);
       const page = await context.newPage();
       const errors: string[] = [];
       const foreign: string[] = [];

@@ -99,7 +99,8 @@ test('fetch to the outside is refused inside the sandbox, and nothing leaves the
 test('a draft survives a reload, and "Reset to starter" asks first', async () => {
   const { page } = await openExercise();
   await typeCode(page, '// my draft 42\n');
-  await page.waitForTimeout(600);
+  await expect.poll(() => editorText(page)).toContain('my draft 42');
+  // Reloaded at once, before the debounced save: leaving the page writes the draft.
   await page.reload();
   await page.locator('.monaco-editor').waitFor();
   await expect.poll(() => editorText(page)).toContain('my draft 42');

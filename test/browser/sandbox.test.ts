@@ -32,7 +32,7 @@ describe('hostile learner code is contained with a clear message, and the page s
   let page: Page;
   let foreign: string[];
   beforeAll(async () => {
-    ({ page, foreign } = await browser.open(appUrl));
+    ({ page, foreign } = await browser.open(appUrl, { shared: true }));
     await page.goto(`${appUrl}/lab/read-db-credentials`);
     await page.locator('.monaco-editor').waitFor({ timeout: 60_000 });
   });

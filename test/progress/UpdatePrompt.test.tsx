@@ -74,3 +74,20 @@ test('no prompt while no new version is waiting', () => {
   const { container } = render(<UpdatePrompt />);
   expect(container.textContent).toBe('');
 });
+
+test('leaving the page (reload, close) or hiding the tab runs the pending saves too', () => {
+  const saves: string[] = [];
+  const unregister = onBeforeReload(() => saves.push('flush draft'));
+  window.dispatchEvent(new Event('pagehide'));
+  expect(saves).toEqual(['flush draft']);
+  const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+  document.dispatchEvent(new Event('visibilitychange'));
+  expect(saves).toEqual(['flush draft', 'flush draft']);
+  visibility.mockReturnValue('visible');
+  document.dispatchEvent(new Event('visibilitychange'));
+  expect(saves).toHaveLength(2);
+  visibility.mockRestore();
+  unregister();
+  window.dispatchEvent(new Event('pagehide'));
+  expect(saves).toHaveLength(2);
+});
