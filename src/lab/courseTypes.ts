@@ -1,5 +1,9 @@
 /** Declarations of the course's own modules, so the editor checks and completes them too. */
 export const courseTypes: Record<string, string> = {
+  // A script, not a module: its declarations are global, as the sandbox's `process` is.
+  'file:///sandbox-globals.d.ts': `/** The run's environment, like a Lambda function's (ENVIRONMENT, AWS_SESSION_TOKEN, ...). */
+declare var process: { env: Record<string, string | undefined> };
+`,
   'file:///node_modules/@lab/clock/index.d.ts': `/** The simulated clock of the lab's emulator (Date.now() in your code reads it too). */
 export declare function now(): number;
 /** Moves simulated time forward: milliseconds or text such as "30 days" or "6 minutes". */

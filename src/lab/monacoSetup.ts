@@ -3,10 +3,11 @@ import * as monaco from 'monaco-editor';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
 import { courseTypes } from './courseTypes';
+import { editorCompilerOptions } from './editorCompilerOptions';
 
 /**
  * Monaco from our own bundle (never a CDN), its workers from our own origin, and TypeScript set
- * up like the sandbox: ES modules with top-level await, strict, DOM + ES2022 library.
+ * up like the sandbox (editorCompilerOptions.ts).
  * This module is imported only by the lab route, so the editor never weighs on the lessons.
  */
 self.MonacoEnvironment = {
@@ -16,17 +17,7 @@ self.MonacoEnvironment = {
 loader.config({ monaco });
 
 const ts = monaco.typescript;
-ts.typescriptDefaults.setCompilerOptions({
-  target: ts.ScriptTarget.ESNext,
-  module: ts.ModuleKind.ESNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeJs,
-  lib: ['esnext', 'dom'],
-  strict: true,
-  allowNonTsExtensions: true,
-  esModuleInterop: true,
-  skipLibCheck: true,
-  noEmit: true,
-});
+ts.typescriptDefaults.setCompilerOptions({ ...editorCompilerOptions, lib: [...editorCompilerOptions.lib] });
 ts.typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
 ts.typescriptDefaults.setEagerModelSync(true);
 for (const [path, content] of Object.entries(courseTypes)) ts.typescriptDefaults.addExtraLib(content, path);

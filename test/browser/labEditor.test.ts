@@ -40,6 +40,40 @@ test('the solution opens only after a confirmation (or a pass), beside the learn
   expect(errors).toEqual([]);
 });
 
+test('IntelliSense completes the SDK client (its send, from the SDK types), and hover shows a course helper’s declaration', async () => {
+  const { page, errors } = await openExercise('read-db-credentials');
+  await typeCode(
+    page,
+    "import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';\nimport { connect } from '@pettracker/db';\nconst client = new SecretsManagerClient({});\nclient.",
+  );
+  // The SDK types arrive after the editor shows: ask again (Ctrl+Space) until they are in.
+  const suggestions = () =>
+    page.locator('.suggest-widget .monaco-list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label')));
+  await expect
+    .poll(
+      async () => {
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Control+Space');
+        await page.locator('.suggest-widget .monaco-list-row').first().waitFor({ timeout: 3_000 }).catch(() => undefined);
+        return suggestions();
+      },
+      { timeout: 60_000 },
+    )
+    .toEqual(expect.arrayContaining(['config, Field', 'destroy, Function', 'send, Function']));
+  await page.keyboard.type('sen');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => editorText(page)).toContain('client.send');
+
+  // Ctrl+K Ctrl+I shows the hover of the word at the cursor.
+  await page.keyboard.insertText('\nconnect');
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  await expect
+    .poll(async () => ((await page.locator('.monaco-hover').allTextContents()).join(' ')).replace(/\u00a0/g, ' '))
+    .toMatch(/function connect\(options: ConnectOptions\): Promise<Connection>.*"AuthenticationError"/s);
+  expect(errors).toEqual([]);
+});
+
 test('screen reader mode and "Tab moves focus" are remembered; the editor follows the theme', async () => {
   const { page } = await openExercise('read-db-credentials');
   expect(await page.locator('.monaco-editor').getAttribute('class')).toMatch(/\bvs\b/);

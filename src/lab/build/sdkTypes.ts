@@ -8,8 +8,10 @@ export const TYPED_PACKAGES = ['@aws-sdk/client-secrets-manager', '@aws-sdk/clie
 /**
  * The .d.ts closure of the SDK clients, for Monaco's TypeScript worker: every declaration file the
  * compiler reads to type-check `import ... from '@aws-sdk/client-*'`, keyed by a
- * `file:///node_modules/...` path. Monaco's host ignores package.json `exports`, so each package
- * also gets a root `index.d.ts` that re-exports its `types` entry.
+ * `file:///node_modules/...` path. Monaco's host ignores package.json `exports` (it resolves like
+ * Node 10), so each package also gets a root `index.d.ts` that re-exports its `types` entry, and a
+ * `<subpath>.d.ts` for each subpath export (`@smithy/core/client` holds the `send` every client
+ * inherits: without it, `client.` offers no `send` and `client.send(...)` is an error).
  */
 export function collectSdkTypes(root: string): Record<string, string> {
   const cache = path.join(root, 'node_modules/.cache/sdk-types');
@@ -39,13 +41,47 @@ export function collectSdkTypes(root: string): Record<string, string> {
       const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
         types?: string;
         typings?: string;
+        exports?: unknown;
       };
       const types = (pkg.types ?? pkg.typings)?.replace(/^\.\//, '').replace(/\.d\.ts$/, '');
       if (types && types !== 'index')
         files[`file:///node_modules/${name}/index.d.ts`] = `export * from './${types}';\n`;
+      for (const [subpath, target] of subpathTypes(pkg.exports)) {
+        if (!files[`file:///node_modules/${name}/${target}.d.ts`]) continue; // not reached by the SDK
+        const from = path.posix.relative(path.posix.dirname(subpath), target);
+        files[`file:///node_modules/${name}/${subpath}.d.ts`] =
+          `export * from '${from.startsWith('.') ? from : `./${from}`}';\n`;
+      }
     } catch {
       /* a package without package.json types is reached by relative paths only */
     }
   }
   return files;
+}
+
+/**
+ * `[subpath, types file without .d.ts]` for each subpath of a package.json `exports` map that names
+ * its types (`"./client": { "types": "./dist-types/submodules/client/index.d.ts", ... }`).
+ */
+function subpathTypes(exports: unknown): [string, string][] {
+  if (!exports || typeof exports !== 'object') return [];
+  const out: [string, string][] = [];
+  for (const [key, value] of Object.entries(exports)) {
+    if (!key.startsWith('./') || key === './package.json' || key.includes('*')) continue;
+    const types = typesOf(value);
+    if (types?.endsWith('.d.ts')) out.push([key.slice(2), types.replace(/^\.\//, '').replace(/\.d\.ts$/, '')]);
+  }
+  return out;
+}
+
+/** The `types` condition of an export, looked for through nested conditions. */
+function typesOf(value: unknown): string | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const conditions = value as Record<string, unknown>;
+  if (typeof conditions.types === 'string') return conditions.types;
+  for (const nested of Object.values(conditions)) {
+    const found = typesOf(nested);
+    if (found) return found;
+  }
+  return undefined;
 }
