@@ -59,6 +59,33 @@ test('a typed solution passes every check, and the inspector shows the call', as
   expect(foreign).toEqual([]);
 });
 
+test('after a run, the inspector shows the parameter tree, the KMS keys and the calls per operation', async () => {
+  const { page, errors } = await openExercise('config-by-environment');
+  const code = readFileSync(path.resolve(exerciseDir, '../config-by-environment/solution.ts'), 'utf8');
+  await typeCode(page, code);
+  await run(page);
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+
+  const params = page.getByRole('region', { name: 'Parameters (6)' });
+  const root = params.locator(':scope > .param-tree > li');
+  expect(await root.locator(':scope > .param-folder').textContent()).toBe('pettracker/');
+  const envs = root.locator(':scope > .param-tree > li');
+  expect(await envs.locator(':scope > .param-folder').allTextContents()).toEqual(['dev/', 'prod/']);
+  const dev = envs.filter({ has: page.locator(':scope > .param-folder', { hasText: 'dev/' }) });
+  const leaves = dev.locator(':scope > .param-tree > li');
+  expect(await leaves.locator('.param-leaf').allTextContents()).toEqual(['api-url', 'db-password', 'log-level']);
+  expect(await leaves.filter({ hasText: 'db-password' }).textContent()).toContain('SecureString · v1');
+  expect(await leaves.filter({ hasText: 'api-url' }).textContent()).toContain('String · v1');
+
+  const keys = page.getByRole('region', { name: /KMS keys/ });
+  expect(await keys.locator('li', { hasText: 'alias/pettracker' }).textContent()).toContain('customer managed');
+
+  // The solution memoizes: one GetParameter per name it read, counted per operation.
+  const calls = page.getByRole('region', { name: /Calls/ });
+  expect(await calls.locator('.calls-table').textContent()).toMatch(/ssm\.GetParameter\s*\d+/);
+  expect(errors).toEqual([]);
+});
+
 test('a wrong solution fails with the check message that says what to do', async () => {
   const { page } = await openExercise();
   const wrong = solution.replace(/pettracker\/dev\/db-credentials/g, 'pettracker/prod/db-credentials');

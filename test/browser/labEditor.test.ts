@@ -48,13 +48,19 @@ test('IntelliSense completes the SDK client (its send, from the SDK types), and 
   );
   // The SDK types arrive after the editor shows: ask again (Ctrl+Space) until they are in.
   const suggestions = () =>
-    page.locator('.suggest-widget .monaco-list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label')));
+    page
+      .locator('.suggest-widget .monaco-list-row')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label')));
   await expect
     .poll(
       async () => {
         await page.keyboard.press('Escape');
         await page.keyboard.press('Control+Space');
-        await page.locator('.suggest-widget .monaco-list-row').first().waitFor({ timeout: 3_000 }).catch(() => undefined);
+        await page
+          .locator('.suggest-widget .monaco-list-row')
+          .first()
+          .waitFor({ timeout: 3_000 })
+          .catch(() => undefined);
         return suggestions();
       },
       { timeout: 60_000 },
@@ -69,7 +75,7 @@ test('IntelliSense completes the SDK client (its send, from the SDK types), and 
   await page.keyboard.press('Control+K');
   await page.keyboard.press('Control+I');
   await expect
-    .poll(async () => ((await page.locator('.monaco-hover').allTextContents()).join(' ')).replace(/\u00a0/g, ' '))
+    .poll(async () => (await page.locator('.monaco-hover').allTextContents()).join(' ').replace(/\u00a0/g, ' '))
     .toMatch(/function connect\(options: ConnectOptions\): Promise<Connection>.*"AuthenticationError"/s);
   expect(errors).toEqual([]);
 });

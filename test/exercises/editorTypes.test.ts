@@ -68,7 +68,9 @@ export { secret, next, plain };
 `;
   expect(diagnose(code)).toEqual([]);
   // And it still catches mistakes: the check is not blind.
-  expect(diagnose(`${code}\nnew SecretsManagerClient({}).sendd(new GetSecretValueCommand({ SecretId: 'x' }));`)).toEqual([
+  expect(
+    diagnose(`${code}\nnew SecretsManagerClient({}).sendd(new GetSecretValueCommand({ SecretId: 'x' }));`),
+  ).toEqual([
     expect.stringMatching(/Property 'sendd' does not exist on type 'SecretsManagerClient'. Did you mean 'send'\?/),
   ]);
 });
