@@ -274,11 +274,14 @@ function Workbench({ exercise }: { exercise: ExerciseMeta }) {
           </button>
           <span className="muted kbd-hint">Ctrl+Enter</span>
           {previewSolution && (
-            <span className="badge" role="note">
-              Solution loaded (instructor preview): not saved unless you edit it
-            </span>
+            <p className="lab-preview-note">
+              <span className="badge" role="note">
+                Solution loaded (instructor preview): not saved unless you edit it
+              </span>
+            </p>
           )}
           <ConfirmButton
+            className="button button-compact"
             label="Reset to starter"
             question="Replace your code with the starter code? Your current code will be lost."
             confirm="Reset"
