@@ -3,6 +3,8 @@ import { Link } from 'wouter';
 import { useAppStore } from '../store/store';
 import { exerciseList } from './exercises';
 
+const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
 export default function LabIndex() {
   const progress = useAppStore((s) => s.exerciseProgress);
   useEffect(() => {
@@ -26,11 +28,20 @@ export default function LabIndex() {
               <Link href={`/lab/${e.slug}`} className="card-link">
                 <span className="card-kicker">
                   Exercise {e.order} · {e.difficulty}
-                  {p?.passed
-                    ? ' · ✓ passed'
-                    : p?.attempts
-                      ? ` · ${p.attempts} attempt${p.attempts > 1 ? 's' : ''}`
-                      : ''}
+                  {p?.passed && (
+                    <>
+                      {' · ✓ passed'}
+                      {p.firstPassAt !== undefined && (
+                        <>
+                          {' '}
+                          <time dateTime={new Date(p.firstPassAt).toISOString()}>
+                            {dayFormat.format(p.firstPassAt)}
+                          </time>
+                        </>
+                      )}
+                    </>
+                  )}
+                  {p?.attempts ? ` · ${p.attempts} attempt${p.attempts > 1 ? 's' : ''}` : ''}
                 </span>
                 <span className="card-title">{e.title}</span>
                 <span className="card-summary">{e.summary}</span>

@@ -52,9 +52,12 @@ test('a typed solution passes every check, and the inspector shows the call', as
   ).toBe(1);
   // Progress is recorded and shown in the lab list.
   await page.goto(`${appUrl}/lab`);
-  expect(await page.locator('.card-link', { hasText: 'Read the database credentials' }).textContent()).toContain(
-    'passed',
-  );
+  const card = page.locator('.card-link', { hasText: 'Read the database credentials' });
+  expect(await card.locator('.card-kicker').textContent()).toMatch(/^Exercise 1 · easy · ✓ passed .+ · 1 attempt$/);
+  // The first pass is dated: the moment of this run.
+  const firstPass = Date.parse((await card.locator('time').getAttribute('datetime')) ?? '');
+  expect(Date.now() - firstPass).toBeGreaterThanOrEqual(0);
+  expect(Date.now() - firstPass).toBeLessThan(120_000);
   expect(errors).toEqual([]);
   expect(foreign).toEqual([]);
 });
