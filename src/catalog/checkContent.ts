@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { contentStatus } from '../instructor/contentStatus.ts';
 import { proveExercise } from '../sandbox/prove.ts';
+import { editorDiagnostics } from './editorTypecheck.ts';
 import { fieldTableProblems } from './fieldTables.ts';
 import { readFrontmatter } from './frontmatter.ts';
 import type { LessonHeading } from './lesson.ts';
@@ -89,6 +90,11 @@ export async function checkContent(folder: string, options: CheckContentOptions 
       ),
       root,
     ),
+    // What the learner opens and what the solution shows must not be underlined in the editor.
+    ...loaded.exercises.flatMap((e) => [
+      ...editorDiagnostics(relative(root, path.join(e.dir, 'starter.ts')), e.meta.starter, root),
+      ...editorDiagnostics(relative(root, path.join(e.dir, 'solution.ts')), e.meta.solution, root),
+    ]),
   ];
   const prove = options.prove ?? true;
   if (prove !== false) {

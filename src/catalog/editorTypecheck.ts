@@ -1,0 +1,75 @@
+import path from 'node:path';
+import ts from 'typescript';
+import { collectSdkTypes } from '../lab/build/sdkTypes.ts';
+import { courseTypes } from '../lab/courseTypes.ts';
+import { editorCompilerOptions } from '../lab/editorCompilerOptions.ts';
+import type { Problem } from './problems.ts';
+
+/**
+ * Type-checks learner code exactly as the lab's editor does: the declarations Monaco's TypeScript
+ * worker is given (the SDK types collected for the build and the course's own modules and globals,
+ * nothing else from disk), the editor's compiler options (Node 10 resolution included), and every
+ * extra lib compiled with the file, as Monaco's worker does. So a starter or solution the editor
+ * would underline in red is reported here, and so is an SDK layout the editor cannot resolve.
+ *
+ * Each file gets its own program (learner files are modules or scripts on their own, as in the
+ * editor); the declaration files are parsed once per process and shared.
+ */
+export function editorDiagnostics(file: string, code: string, root = process.cwd()): Problem[] {
+  const { virtual, parsed } = declarations(root);
+  const main = '/learner.ts';
+  const options: ts.CompilerOptions = {
+    ...editorCompilerOptions,
+    lib: editorCompilerOptions.lib.map((l) => `lib.${l}.d.ts`),
+  };
+  const host = ts.createCompilerHost(options);
+  const libDir = path.dirname(ts.getDefaultLibFilePath(options));
+  const fromLib = (f: string) => f.startsWith(libDir);
+  const text = (f: string) => (f === main ? code : (virtual.get(f) ?? (fromLib(f) ? ts.sys.readFile(f) : undefined)));
+  const dirs = new Set([...virtual.keys()].flatMap((f) => ancestors(path.posix.dirname(f))));
+  host.getCurrentDirectory = () => '/';
+  host.fileExists = (f) => text(f) !== undefined;
+  host.readFile = text;
+  host.directoryExists = (d) => fromLib(d) || dirs.has(d.replace(/\/$/, '') || '/');
+  host.getSourceFile = (f, language) => {
+    if (f === main) return ts.createSourceFile(f, code, language, true);
+    const t = text(f);
+    if (t === undefined) return undefined;
+    const source = parsed.get(f) ?? ts.createSourceFile(f, t, language);
+    parsed.set(f, source);
+    return source;
+  };
+  const program = ts.createProgram([main, ...virtual.keys()], options, host);
+  return ts.getPreEmitDiagnostics(program).map((d): Problem => {
+    const at =
+      d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : { line: 0, character: 0 };
+    const where = d.file && d.file.fileName !== main ? ` (in ${d.file.fileName})` : '';
+    return {
+      file,
+      line: d.file?.fileName === main ? at.line + 1 : 1,
+      column: d.file?.fileName === main ? at.character + 1 : 1,
+      message: `TypeScript in the lab's editor: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')} (TS${d.code})${where}`,
+    };
+  });
+}
+
+let cache: { root: string; virtual: Map<string, string>; parsed: Map<string, ts.SourceFile> } | undefined;
+
+/** The editor's declaration files by path (without `file://`), collected once per process. */
+function declarations(root: string) {
+  if (cache?.root !== root) {
+    const virtual = new Map<string, string>();
+    for (const [uri, text] of Object.entries({ ...collectSdkTypes(root), ...courseTypes }))
+      virtual.set(uri.replace(/^file:\/\//, ''), text);
+    cache = { root, virtual, parsed: new Map() };
+  }
+  return cache;
+}
+
+function ancestors(dir: string): string[] {
+  const out: string[] = [];
+  for (let d = dir; ; d = path.posix.dirname(d)) {
+    out.push(d);
+    if (d === '/') return out;
+  }
+}
