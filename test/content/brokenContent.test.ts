@@ -70,7 +70,7 @@ describe('each rule reports its problem at the offending line', () => {
     );
   });
 
-  test('exercise code: what the lab\'s editor would underline in the starter or the solution, at its line', async () => {
+  test("exercise code: what the lab's editor would underline in the starter or the solution, at its line", async () => {
     expect(await errors('exercise-types')).toEqual([
       "exercises/typed/solution.ts:5:52  TypeScript in the lab's editor: Property 'sendd' does not exist on type 'SecretsManagerClient'. Did you mean 'send'? (TS2551)",
       "exercises/typed/starter.ts:3:9  TypeScript in the lab's editor: Type 'string | undefined' is not assignable to type 'number'.   Type 'undefined' is not assignable to type 'number'. (TS2322)",
