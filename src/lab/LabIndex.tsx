@@ -3,7 +3,11 @@ import { Link } from 'wouter';
 import { useAppStore } from '../store/store';
 import { exerciseList } from './exercises';
 
-const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const dayFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
+const yearFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+/** "Nov 30" this year, "Nov 30, 2025" before: short enough for a card's first line. */
+const passDate = (at: number) =>
+  new Date(at).getFullYear() === new Date().getFullYear() ? dayFormat.format(at) : yearFormat.format(at);
 
 export default function LabIndex() {
   const progress = useAppStore((s) => s.exerciseProgress);
@@ -34,9 +38,7 @@ export default function LabIndex() {
                       {p.firstPassAt !== undefined && (
                         <>
                           {' '}
-                          <time dateTime={new Date(p.firstPassAt).toISOString()}>
-                            {dayFormat.format(p.firstPassAt)}
-                          </time>
+                          <time dateTime={new Date(p.firstPassAt).toISOString()}>{passDate(p.firstPassAt)}</time>
                         </>
                       )}
                     </>
