@@ -161,6 +161,11 @@ test('a practice session from the quiz page to its results, with the keyboard al
   for (let i = 0; i < 20 && (await page.getByLabel('Which lesson').inputValue()) !== 'rotation'; i++)
     await page.keyboard.press('ArrowDown');
   expect(await page.getByLabel('Which lesson').inputValue()).toBe('rotation');
+  // Every question of the lesson (10 would be a random draw, which may leave out the ordering ones).
+  await tabTo(page, 'select', /^Questions/);
+  for (let i = 0; i < 3 && (await page.getByLabel('Questions', { exact: true }).inputValue()) !== '0'; i++)
+    await page.keyboard.press('ArrowDown');
+  expect(await page.getByLabel('Questions', { exact: true }).inputValue()).toBe('0');
   await tabTo(page, 'button', /^Start practice$/);
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/quiz\/practice$/);
