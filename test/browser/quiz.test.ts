@@ -5,10 +5,19 @@ import { tabTo, useBrowser } from './browser';
 const appUrl = inject('appUrl');
 const browser = useBrowser();
 
-/** Gives some answer to the question on screen: the first option(s), or the ordering as shown. */
+/**
+ * Gives some answer to the question on screen: the first option(s), or the first step moved down
+ * (an ordering counts as answered only once a step has moved; the exam draw may put one first).
+ */
 async function answerShown(page: Page): Promise<'single' | 'multiple' | 'ordering'> {
   const question = page.locator('.quiz-question');
-  if (await question.locator('.quiz-order').count()) return 'ordering';
+  if (await question.locator('.quiz-order').count()) {
+    await question
+      .getByRole('button', { name: /^Move “.*” down$/ })
+      .first()
+      .click();
+    return 'ordering';
+  }
   if (await question.locator('input[type=checkbox]').count()) {
     const count = Number((await question.locator('.quiz-count').textContent())?.match(/of (\d)/)?.[1]);
     for (let i = 0; i < count; i++) await question.locator('input[type=checkbox]').nth(i).check();
