@@ -130,6 +130,16 @@ function Workbench({ exercise }: { exercise: ExerciseMeta }) {
     requestAnimationFrame(() => performance.measure('lab:run', { start }));
   }, [result]);
 
+  // On a phone the results sit below the editor, out of sight: a finished run brings them into
+  // view. On a wide screen they are always on screen and nothing moves.
+  const panels = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = panels.current;
+    if (!result || !el || el.getBoundingClientRect().top < window.innerHeight - 80) return;
+    const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    el.scrollIntoView({ block: 'start', behavior: still ? 'auto' : 'smooth' });
+  }, [result]);
+
   const run = useCallback(
     async (event?: { timeStamp: number }) => {
       if (running) return;
@@ -335,7 +345,7 @@ function Workbench({ exercise }: { exercise: ExerciseMeta }) {
             </Suspense>
           </ErrorBoundary>
         </div>
-        <div className="lab-panels">
+        <div className="lab-panels" ref={panels}>
           <div className="tabs" role="tablist" aria-label="Results">
             {(['output', 'checks', 'inspector'] as const).map((t) => (
               <button
