@@ -4,6 +4,7 @@ import { collectSdkTypes } from '../lab/build/sdkTypes.ts';
 import { courseTypes } from '../lab/courseTypes.ts';
 import { editorCompilerOptions } from '../lab/editorCompilerOptions.ts';
 import type { Problem } from './problems.ts';
+import { ancestors } from './typecheckCode.ts';
 
 /**
  * Type-checks learner code exactly as the lab's editor does: the declarations Monaco's TypeScript
@@ -16,7 +17,7 @@ import type { Problem } from './problems.ts';
  * editor); the declaration files are parsed once per process and shared.
  */
 export function editorDiagnostics(file: string, code: string, root = process.cwd()): Problem[] {
-  const { virtual, parsed } = declarations(root);
+  const { virtual, parsed, dirs } = declarations(root);
   const main = '/learner.ts';
   const options: ts.CompilerOptions = {
     ...editorCompilerOptions,
@@ -26,11 +27,10 @@ export function editorDiagnostics(file: string, code: string, root = process.cwd
   const libDir = path.dirname(ts.getDefaultLibFilePath(options));
   const fromLib = (f: string) => f.startsWith(libDir);
   const text = (f: string) => (f === main ? code : (virtual.get(f) ?? (fromLib(f) ? ts.sys.readFile(f) : undefined)));
-  const dirs = new Set([...virtual.keys()].flatMap((f) => ancestors(path.posix.dirname(f))));
   host.getCurrentDirectory = () => '/';
   host.fileExists = (f) => text(f) !== undefined;
   host.readFile = text;
-  host.directoryExists = (d) => fromLib(d) || dirs.has(d.replace(/\/$/, '') || '/');
+  host.directoryExists = (d) => fromLib(d) || d === '/' || dirs.has(d.replace(/\/$/, ''));
   host.getSourceFile = (f, language) => {
     if (f === main) return ts.createSourceFile(f, code, language, true);
     const t = text(f);
@@ -53,23 +53,24 @@ export function editorDiagnostics(file: string, code: string, root = process.cwd
   });
 }
 
-let cache: { root: string; virtual: Map<string, string>; parsed: Map<string, ts.SourceFile> } | undefined;
+interface Declarations {
+  root: string;
+  /** Declaration text by path (without `file://`). */
+  virtual: Map<string, string>;
+  /** Every directory that holds one of them. */
+  dirs: Set<string>;
+  parsed: Map<string, ts.SourceFile>;
+}
+let cache: Declarations | undefined;
 
-/** The editor's declaration files by path (without `file://`), collected once per process. */
-function declarations(root: string) {
+/** The editor's declaration files, collected once per process (and per project root). */
+function declarations(root: string): Declarations {
   if (cache?.root !== root) {
     const virtual = new Map<string, string>();
     for (const [uri, text] of Object.entries({ ...collectSdkTypes(root), ...courseTypes }))
       virtual.set(uri.replace(/^file:\/\//, ''), text);
-    cache = { root, virtual, parsed: new Map() };
+    const dirs = new Set([...virtual.keys()].flatMap((f) => ancestors(path.posix.dirname(f))));
+    cache = { root, virtual, dirs, parsed: new Map() };
   }
   return cache;
-}
-
-function ancestors(dir: string): string[] {
-  const out: string[] = [];
-  for (let d = dir; ; d = path.posix.dirname(d)) {
-    out.push(d);
-    if (d === '/') return out;
-  }
 }

@@ -101,7 +101,8 @@ function messageOf(d: ts.Diagnostic): string {
   return [...new Set(lines)].join(' ');
 }
 
-function ancestors(dir: string): string[] {
+/** `dir` and every directory above it, up to (not including) the file system root. */
+export function ancestors(dir: string): string[] {
   const out: string[] = [];
   for (let d = dir; d !== path.dirname(d); d = path.dirname(d)) out.push(d);
   return out;
