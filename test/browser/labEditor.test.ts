@@ -1,6 +1,6 @@
-import type { Page } from 'playwright-core';
 import { expect, inject, test } from 'vitest';
 import { useBrowser } from './browser';
+import { editorText, typeCode } from './editor';
 
 // The parts of the lab around the run: the editor's settings and theme, the solution's
 // gating, error lines, and the clock controls.
@@ -14,16 +14,6 @@ async function openExercise(slug: string) {
   await probe.page.locator('.monaco-editor .view-lines').waitFor({ timeout: 60_000 });
   return probe;
 }
-
-async function typeCode(page: Page, code: string) {
-  await page.locator('.monaco-editor .view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(code);
-}
-
-const editorText = async (page: Page) =>
-  ((await page.locator('.monaco-editor .view-lines').textContent()) ?? '').replace(/\u00a0/g, ' ');
 
 test('the solution opens only after a confirmation (or a pass), beside the learner’s own code', async () => {
   const { page, errors } = await openExercise('read-db-credentials');

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, inject, test } from 'vitest';
 import { useBrowser } from './browser';
+import { typeCode } from './editor';
 
 const appUrl = inject('appUrl');
 const browser = useBrowser();
@@ -93,10 +94,7 @@ test('after one visit the whole app works offline: lessons with diagrams, an exe
   await page.locator('.card-link', { hasText: 'Read the database credentials' }).click();
   await page.waitForURL(/\/lab\/read-db-credentials$/);
   await page.locator('.monaco-editor').waitFor({ timeout: 60_000 });
-  await page.locator('.monaco-editor .view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(solution);
+  await typeCode(page, solution);
   await page.getByRole('button', { name: '▶ Run' }).click();
   await page.getByRole('button', { name: '▶ Run' }).waitFor({ timeout: 30_000 });
   await page.getByRole('tab', { name: /Checks/ }).click();

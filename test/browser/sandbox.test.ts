@@ -1,16 +1,10 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { useBrowser } from './browser';
+import { typeCode } from './editor';
 
 const appUrl = inject('appUrl');
 const browser = useBrowser();
-
-async function typeCode(page: Page, code: string) {
-  await page.locator('.monaco-editor .view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(code);
-}
 
 /** Runs code in exercise 1's sandbox and returns what the Output tab shows. */
 async function runAndRead(page: Page, code: string): Promise<string> {
