@@ -6,10 +6,11 @@ import { parseDuration } from '../aws/scheduler/duration';
 import type { ExerciseMeta } from '../catalog/exercise';
 import type { ConsoleLine, EmulatorView, RunResult } from '../sandbox/messages';
 import { RunTimeoutError } from '../sandbox/runner';
-import { discardDraft, recordExerciseRun, saveDraft, setEditorSettings, showSolution } from '../store/actions';
+import { discardDraft, recordExerciseRun, saveDraft, setEditorSettings } from '../store/actions';
 import { useAppStore } from '../store/store';
 import { ChecksPanel } from './ChecksPanel';
 import { ConfirmButton } from './ConfirmButton';
+import { ExerciseBrief } from './ExerciseBrief';
 import { findExercise, loadExercise } from './exercises';
 import { Inspector } from './Inspector';
 import { OutputPanel } from './OutputPanel';
@@ -70,8 +71,6 @@ export default function LabPage({ slug }: { slug: string }) {
 function Workbench({ exercise }: { exercise: ExerciseMeta }) {
   const { slug } = exercise;
   const draft = useAppStore((s) => s.drafts[slug]?.code);
-  const progress = useAppStore((s) => s.exerciseProgress[slug]);
-  const solutionShown = useAppStore((s) => Boolean(s.solutionsShown[slug]));
   const editorSettings = useAppStore((s) => s.editor);
   // `?solution=1` (the instructor preview) starts from the reference solution, which becomes a
   // draft only once edited: the learner's own draft is left as it was.
@@ -83,8 +82,6 @@ function Workbench({ exercise }: { exercise: ExerciseMeta }) {
   const [result, setResult] = useState<RunResult>();
   const [view, setView] = useState<EmulatorView>();
   const [tab, setTab] = useState<Tab>('output');
-  const [brief, setBrief] = useState<'instructions' | 'hints' | 'solution'>('instructions');
-  const [hintsShown, setHintsShown] = useState(1);
   const [announcement, setAnnouncement] = useState('');
   const [reveal, setReveal] = useState<{ line: number; nonce: number }>();
   const saveTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -198,79 +195,9 @@ function Workbench({ exercise }: { exercise: ExerciseMeta }) {
     }
   };
 
-  const failing = result?.checks.find((c) => !c.passed);
-  const canSeeSolution = progress?.passed || solutionShown;
-
   return (
     <div className="lab">
-      <section className="lab-brief" aria-labelledby="exercise-title">
-        <p className="eyebrow">
-          Exercise {exercise.order} · {exercise.difficulty} · <Link href={`/lessons/${exercise.lesson}`}>Lesson</Link>
-          {progress?.passed && <span className="badge badge-success">✓ passed</span>}
-        </p>
-        <h1 id="exercise-title">{exercise.title}</h1>
-        <div className="tabs" role="tablist" aria-label="Exercise">
-          {(['instructions', 'hints', 'solution'] as const).map((t) => (
-            <button
-              key={t}
-              type="button"
-              role="tab"
-              id={`brief-${t}`}
-              aria-selected={brief === t}
-              aria-controls="brief-panel"
-              className="tab"
-              onClick={() => setBrief(t)}
-            >
-              {t[0]?.toUpperCase() + t.slice(1)}
-            </button>
-          ))}
-        </div>
-        <div id="brief-panel" role="tabpanel" aria-labelledby={`brief-${brief}`} className="brief-panel">
-          {brief === 'instructions' && (
-            // biome-ignore lint/security/noDangerouslySetInnerHtml: the instructions are the course's own HTML, compiled at build time.
-            <div className="prose" dangerouslySetInnerHTML={{ __html: exercise.html }} />
-          )}
-          {brief === 'hints' && (
-            <div className="hints">
-              {failing?.message && (
-                <div className="callout callout-tip">
-                  <p className="callout-title">From your last run</p>
-                  <p>{failing.message}</p>
-                </div>
-              )}
-              <ol>
-                {exercise.hints.slice(0, hintsShown).map((h) => (
-                  <li key={h}>{h}</li>
-                ))}
-              </ol>
-              {hintsShown < exercise.hints.length && (
-                <button type="button" className="button" onClick={() => setHintsShown((n) => n + 1)}>
-                  Show another hint
-                </button>
-              )}
-            </div>
-          )}
-          {brief === 'solution' &&
-            (canSeeSolution ? (
-              <div>
-                <p className="muted">The reference solution. Your own code stays in the editor.</p>
-                <pre className="solution-code">
-                  <code>{exercise.solution}</code>
-                </pre>
-              </div>
-            ) : (
-              <div>
-                <p>The solution opens once your code passes every check. Trying first is how it sticks.</p>
-                <ConfirmButton
-                  label="Show the solution anyway"
-                  question="Show the reference solution now? Your code is kept as it is."
-                  confirm="Show it"
-                  onConfirm={() => showSolution(slug)}
-                />
-              </div>
-            ))}
-        </div>
-      </section>
+      <ExerciseBrief exercise={exercise} lastFailure={result?.checks.find((c) => !c.passed)?.message} />
       <section className="lab-work" aria-label="Your code">
         <div className="lab-toolbar">
           <button
