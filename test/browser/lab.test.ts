@@ -3,24 +3,12 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, inject, test } from 'vitest';
 import { useBrowser } from './browser';
+import { editorText, typeCode } from './editor';
 
 const appUrl = inject('appUrl');
 const browser = useBrowser();
 const exerciseDir = path.resolve(__dirname, '../../content/exercises/read-db-credentials');
 const solution = readFileSync(path.join(exerciseDir, 'solution.ts'), 'utf8');
-
-/** Replaces the editor's content the way a learner would: select all, then type (inserted as text). */
-async function typeCode(page: Page, code: string) {
-  // Monaco takes input through an EditContext element: a click on the text gives it focus.
-  await page.locator('.monaco-editor .view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(code);
-}
-
-/** The editor's text (Monaco draws spaces as no-break spaces). */
-const editorText = async (page: Page) =>
-  ((await page.locator('.monaco-editor .view-lines').textContent()) ?? '').replace(/\u00a0/g, ' ');
 
 async function run(page: Page) {
   await page.getByRole('button', { name: '▶ Run' }).click();
@@ -89,15 +77,20 @@ test('after a run, the inspector shows the parameter tree, the KMS keys and the 
   expect(errors).toEqual([]);
 });
 
-test('a wrong solution fails with the check message that says what to do', async () => {
+test('a wrong solution fails with the check message that says what to do, and the hints repeat it', async () => {
   const { page } = await openExercise();
-  const wrong = solution.replace(/pettracker\/dev\/db-credentials/g, 'pettracker/prod/db-credentials');
+  // An instructor's known mistake: its first line names the task and the words its message must say.
+  const wrong = readFileSync(path.join(exerciseDir, 'wrong/prod-secret.ts'), 'utf8');
+  const [, task, expected] = wrong.match(/^\/\/ expect: ([\w-]+): (.+)$/m) ?? [];
+  expect(task).toBe('reads-dev-secret');
   await typeCode(page, wrong);
   await run(page);
   await page.getByRole('tab', { name: /Checks/ }).click();
-  const failed = page.locator('.check-fail');
-  expect(await failed.count()).toBeGreaterThan(0);
-  expect(await failed.first().locator('.check-message').textContent()).toMatch(/\S/);
+  const messages = await page.locator('.check-fail .check-message').allTextContents();
+  expect(messages.filter((m) => m.includes(expected ?? '?'))).toHaveLength(1);
+  // The first failing check's message is the hint shown first.
+  await page.getByRole('tab', { name: 'Hints' }).click();
+  expect(await page.locator('.hints .callout').textContent()).toBe(`From your last run${messages[0]}`);
 });
 
 test('an endless loop is stopped within the time limit, and the next run works', async () => {
