@@ -42,6 +42,13 @@ test('a typed solution passes every check, and the inspector shows the call', as
   await page.goto(`${appUrl}/lab`);
   const card = page.locator('.card-link', { hasText: 'Read the database credentials' });
   expect(await card.locator('.card-kicker').textContent()).toMatch(/^Exercise 1 · easy · ✓ passed .+ · 1 attempt$/);
+  // The course outline marks it passed too.
+  expect(
+    await page
+      .getByRole('list', { name: 'Lab exercises' })
+      .getByRole('link', { name: 'Read the database credentials (passed)' })
+      .count(),
+  ).toBe(1);
   // The first pass is dated: the moment of this run.
   const firstPass = Date.parse((await card.locator('time').getAttribute('datetime')) ?? '');
   expect(Date.now() - firstPass).toBeGreaterThanOrEqual(0);
@@ -108,6 +115,9 @@ test('an endless loop is stopped within the time limit, and the next run works',
   await run(page);
   await page.getByRole('tab', { name: 'Output' }).click();
   expect(await page.locator('.console').textContent()).toContain('after the loop');
+  // The output says how long the run took (a fresh worker, well under the time limit).
+  const ranIn = (await page.locator('.run-time').textContent())?.match(/^Ran in (<1|\d+) ms$/)?.[1];
+  expect(ranIn === '<1' || Number(ranIn) < 5_000).toBe(true);
 });
 
 test('fetch to the outside is refused inside the sandbox, and nothing leaves the page', async () => {
