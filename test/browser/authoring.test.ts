@@ -65,8 +65,9 @@ test('a lesson file added to a copy of content/ appears in the outline of the bu
   expect(titles.at(-1)).toContain('Rotation windows, added by an author');
   await outline.getByRole('link', { name: /Rotation windows, added by an author/ }).click();
   await page.waitForURL(/\/lessons\/rotation-windows$/);
-  expect(await page.locator('h1').textContent()).toBe('Rotation windows, added by an author');
-  expect(await page.locator('#a-first-section').count()).toBe(1);
+  await expect.poll(() => page.locator('h1').textContent()).toBe('Rotation windows, added by an author');
+  // The title comes with the outline; the body is the lesson's own chunk, drawn a moment later.
+  await expect.poll(() => page.locator('#a-first-section').count()).toBe(1);
   expect(errors).toEqual([]);
 });
 
