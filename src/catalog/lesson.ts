@@ -24,6 +24,11 @@ export const lessonFrontmatterSchema = z
         'The DVA-C02 task statement the lesson serves, e.g. "2.3" (Manage sensitive data in application code).',
       ),
     minutes: z.number().int().min(1).max(120).describe('Estimated reading time in minutes.'),
+    sources: z
+      .array(z.url({ protocol: /^https$/, error: 'a source is an https:// address, e.g. an AWS documentation page' }))
+      .min(1)
+      .optional()
+      .describe("Authoring notes: the AWS documentation pages (https addresses) the lesson's facts follow."),
   })
   .strict();
 

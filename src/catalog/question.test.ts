@@ -56,6 +56,14 @@ describe('questionSchema', () => {
     expect(questionSchema.parse({ ...valid, task: 2.3 }).task).toBe('2.3');
   });
 
+  it('keeps https sources as authoring notes and refuses any other address', () => {
+    const url = 'https://docs.aws.amazon.com/secretsmanager/latest/userguide/rotating-secrets.html';
+    expect(questionSchema.parse({ ...valid, sources: [url] }).sources).toEqual([url]);
+    const refused = questionSchema.safeParse({ ...valid, sources: ['http://example.com/page'] });
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]?.message).toMatch(/https:\/\/ address/);
+  });
+
   it('describes every field, for the authors’ documentation', () => {
     for (const [name, field] of Object.entries(questionFieldsSchema.shape))
       expect(field.description, name).toBeTruthy();

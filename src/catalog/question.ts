@@ -103,6 +103,13 @@ export const questionFieldsSchema = z.strictObject({
     .describe(
       'A note for authors and learners, e.g. where the course seed is out of date and what AWS documents today.',
     ),
+  sources: z
+    .array(z.url({ protocol: /^https$/, error: 'a source is an https:// address, e.g. an AWS documentation page' }))
+    .min(1)
+    .optional()
+    .describe(
+      'Authoring notes: the AWS documentation pages (https addresses) that the stem, the key and the explanations follow.',
+    ),
 });
 
 type QuestionFields = z.output<typeof questionFieldsSchema>;
