@@ -4,8 +4,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { cspPlugin } from './src/app/build/csp.ts';
 import { pwaPlugin } from './src/app/pwa/pwaPlugin.ts';
-import { quizPlugin } from './src/catalog/quizPlugin.ts';
-import { contentPlugin } from './src/catalog/vitePlugin.ts';
+import { contentPlugin } from './src/compiler/contentPlugin.ts';
+import { quizPlugin } from './src/compiler/quizPlugin.ts';
 import { sdkTypesPlugin } from './src/lab/build/sdkTypesPlugin.ts';
 import { noCookiesPlugin } from './src/sandbox/build/noCookiesPlugin.ts';
 

@@ -1,29 +1,28 @@
 declare module 'virtual:course' {
-  import type { LessonMeta } from '@src/catalog/lesson';
+  import type { LessonMeta } from '@src/schema/lesson';
   export const lessons: LessonMeta[];
   export const loaders: Record<string, () => Promise<{ default: { slug: string; html: string } }>>;
 }
 declare module 'virtual:search' {
-  import type { SearchSection } from '@src/catalog/lesson';
+  import type { SearchSection } from '@src/schema/lesson';
 
   const sections: SearchSection[];
   export default sections;
 }
 declare module 'virtual:code.css';
 declare module 'virtual:exercises' {
-  import type { ExerciseMeta } from '@src/catalog/exercise';
+  import type { ExerciseMeta } from '@src/schema/exercise';
   export type ExerciseSummary = Omit<ExerciseMeta, 'html' | 'starter' | 'solution' | 'hints'>;
   export const exercises: ExerciseSummary[];
   export const loaders: Record<string, () => Promise<{ default: ExerciseMeta }>>;
 }
 declare module 'virtual:exercise-runtime' {
-  import type { Fixture } from '@src/catalog/fixture';
   import type { CheckTask } from '@src/sandbox/checkKit';
+  import type { Fixture } from '@src/schema/fixture';
   export const runtimes: Record<string, () => Promise<{ tasks: CheckTask[]; fixture: Fixture }>>;
 }
 declare module 'virtual:quiz' {
-  import type { Question } from '@src/catalog/question';
-  import type { QuestionHtml } from '@src/catalog/quizPlugin';
+  import type { Question, QuestionHtml } from '@src/schema/questionTypes';
   export const questions: Question[];
   export const html: Record<string, QuestionHtml>;
 }

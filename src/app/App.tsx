@@ -4,11 +4,11 @@ import { LessonPage } from '../lesson/LessonPage';
 import { Outline } from '../lesson/Outline';
 import { Search } from '../lesson/Search';
 import { storageIssues } from '../store/storage';
-import { ErrorBoundary } from './ErrorBoundary';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { useApplyTheme } from '../ui/theme';
 import { Home } from './Home';
 import { ThemeToggle } from './ThemeToggle';
 import { TopNav } from './TopNav';
-import { useApplyTheme } from './theme';
 
 // The lab (Monaco, the sandbox) loads only on its own routes.
 const LabIndex = lazy(() => import('../lab/LabIndex'));

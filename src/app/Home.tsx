@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
-import { course } from '../lesson/course';
+import { course } from '../course/lessons';
 import { useAppStore } from '../store/store';
 
 export function Home() {

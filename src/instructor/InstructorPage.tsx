@@ -1,10 +1,10 @@
 import { useEffect, useMemo } from 'react';
 import { Link } from 'wouter';
-import { lessonLink } from '../catalog/question';
-import { exerciseList } from '../lab/exercises';
-import { course, findLesson } from '../lesson/course';
-import { bank } from '../quiz/views/bank';
-import { contentStatus } from './contentStatus';
+import { contentStatus } from '../course/contentStatus';
+import { exerciseList } from '../course/exercises';
+import { course, findLesson } from '../course/lessons';
+import { bank } from '../course/questions';
+import { lessonLink } from '../schema/questionTypes';
 import { StatusBadge } from './StatusBadge';
 import './instructor.css';
 

@@ -1,7 +1,7 @@
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
-import { useDarkMode } from '../app/theme';
 import { useAppStore } from '../store/store';
+import { useDarkMode } from '../ui/theme';
 import { loadSdkTypes, monaco } from './monacoSetup';
 
 export interface CodeEditorProps {

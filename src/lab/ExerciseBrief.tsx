@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
-import type { ExerciseMeta } from '../catalog/exercise';
+import type { ExerciseMeta } from '../schema/exercise';
 import { showSolution } from '../store/actions';
 import { useAppStore } from '../store/store';
-import { ConfirmButton } from './ConfirmButton';
+import { ConfirmButton } from '../ui/ConfirmButton';
 
 /**
  * The exercise's side of the lab: its instructions, hints (with the message of the first check the

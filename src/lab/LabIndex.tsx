@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { Link } from 'wouter';
+import { exerciseList } from '../course/exercises';
 import { useAppStore } from '../store/store';
-import { exerciseList } from './exercises';
 
 const dayFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
 const yearFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });

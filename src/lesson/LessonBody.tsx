@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useLocation } from 'wouter';
-import { useDarkMode } from '../app/theme';
+import { useDarkMode } from '../ui/theme';
 import { markLessonDiagramsKept } from './diagramCache';
 import { renderDiagram } from './mermaid';
 

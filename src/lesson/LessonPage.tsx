@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
+import { findLesson, loadLessonHtml, neighbours } from '../course/lessons';
 import { markLessonRead } from '../store/actions';
 import { useAppStore } from '../store/store';
-import { findLesson, loadLessonHtml, neighbours } from './course';
+import { domainLabel } from '../ui/labels';
 import { LessonBody } from './LessonBody';
-import { domainLabel } from './labels';
 import { preloadLessonDiagrams } from './preload';
 import 'virtual:code.css';
 

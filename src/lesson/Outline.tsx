@@ -1,7 +1,7 @@
 import { Link, useRoute } from 'wouter';
-import { exerciseList } from '../lab/exercises';
+import { exerciseList } from '../course/exercises';
+import { course } from '../course/lessons';
 import { useAppStore } from '../store/store';
-import { course } from './course';
 
 /** The course outline: every lesson with its read state, and the open lesson's sections. */
 export function Outline({ onNavigate }: { onNavigate?: () => void }) {

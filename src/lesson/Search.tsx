@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
-import { course } from './course';
+import { course } from '../course/lessons';
 import { loadSearchIndex, type SearchHit } from './searchIndex';
 
 const titles = Object.fromEntries(course.map((l) => [l.slug, l.title]));

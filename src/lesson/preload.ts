@@ -1,5 +1,5 @@
-import { isDarkNow } from '../app/theme';
-import { findLesson, loadLessonHtml } from './course';
+import { findLesson, loadLessonHtml } from '../course/lessons';
+import { isDarkNow } from '../ui/theme';
 import { lessonDiagramsKept } from './diagramCache';
 import { preloadMermaid } from './mermaid';
 

@@ -1,4 +1,4 @@
-import type { SearchSection } from '../catalog/lesson';
+import type { SearchSection } from '../schema/lesson';
 
 export interface SearchHit {
   slug: string;

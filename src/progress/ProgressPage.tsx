@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { ConfirmButton } from '../lab/ConfirmButton';
 import { resetAllProgress } from '../store/snapshot';
 import { useAppStore } from '../store/store';
+import { ConfirmButton } from '../ui/ConfirmButton';
 import { StoragePanel } from './StoragePanel';
 import { summarizeProgress } from './summarizeProgress';
 import { TransferPanel } from './TransferPanel';

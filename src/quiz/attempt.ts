@@ -1,4 +1,4 @@
-import { chooseCount, type Question, type QuestionType } from '../catalog/question';
+import { chooseCount, type Question, type QuestionType } from '../schema/questionTypes';
 import { createRandom } from './random';
 import { optionOrder, shuffle } from './shuffle';
 

@@ -1,5 +1,5 @@
-import { DOMAINS, type DomainId, DVA_C02 } from '../catalog/dva-c02';
-import type { Question, QuestionType } from '../catalog/question';
+import { DOMAINS, type DomainId, DVA_C02 } from '../schema/dva-c02';
+import type { Question, QuestionType } from '../schema/questionTypes';
 import { apportion } from './apportion';
 import { createRandom, type Random } from './random';
 import { shuffle } from './shuffle';

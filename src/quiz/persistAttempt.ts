@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { QUESTION_TYPES } from '../catalog/question';
+import { QUESTION_TYPES } from '../schema/questionTypes';
 import { type Attempt, deadlineOf } from './attempt';
 import { reduceAttempt } from './reduceAttempt';
 

@@ -1,4 +1,4 @@
-import { DVA_C02 } from '../catalog/dva-c02';
+import { DVA_C02 } from '../schema/dva-c02';
 
 /**
  * Raw → scaled score, 100–1000, pass at 720.

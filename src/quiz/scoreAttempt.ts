@@ -1,5 +1,5 @@
-import { DOMAIN_IDS, type DomainId } from '../catalog/dva-c02';
-import { answerKey, type Question, type QuestionType } from '../catalog/question';
+import { DOMAIN_IDS, type DomainId } from '../schema/dva-c02';
+import { answerKey, type Question, type QuestionType } from '../schema/questionTypes';
 import type { Attempt, AttemptMode } from './attempt';
 import { isPass, scaledScore } from './scaledScore';
 

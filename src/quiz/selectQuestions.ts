@@ -1,5 +1,5 @@
-import type { DomainId } from '../catalog/dva-c02';
-import { lessonLink, type Question, type QuestionType } from '../catalog/question';
+import type { DomainId } from '../schema/dva-c02';
+import { lessonLink, type Question, type QuestionType } from '../schema/questionTypes';
 import { createRandom } from './random';
 import type { ReviewSchedule } from './reviewSchedule';
 import { buildReviewSession } from './reviewSession';

@@ -1,4 +1,4 @@
-import type { Question } from '../catalog/question';
+import type { Question } from '../schema/questionTypes';
 import { createRandom, type Random } from './random';
 
 /** A new array in a uniformly random order (Fisher–Yates); the input is untouched. */

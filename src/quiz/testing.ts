@@ -1,5 +1,5 @@
-import type { DomainId } from '../catalog/dva-c02';
-import type { Question, QuestionType } from '../catalog/question';
+import type { DomainId } from '../schema/dva-c02';
+import type { Question, QuestionType } from '../schema/questionTypes';
 
 /** Builds valid questions for the engine's tests and the bench (not used by the app). */
 export function makeQuestion(

@@ -1,5 +1,5 @@
-import type { LoadedExercise } from '../catalog/loadExercises';
-import type { Problem } from '../catalog/problems';
+import type { LoadedExercise } from '../compiler/loadExercises';
+import type { Problem } from '../compiler/problems';
 import type { CheckTask } from './checkKit';
 import type { RunResult } from './messages';
 import { runSession } from './session';

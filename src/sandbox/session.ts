@@ -3,7 +3,7 @@ import { connect } from '../aws/db/client';
 import { Emulator } from '../aws/emulator';
 import { createExtensionHandlers } from '../aws/extension/handlers';
 import { createHandlers } from '../aws/handlers';
-import type { Fixture } from '../catalog/fixture';
+import type { Fixture } from '../schema/fixture';
 import { type CheckContext, CheckFailure, type CheckTask } from './checkKit';
 import { courseModules } from './courseModules';
 import { execute, toLearnerError } from './execute';

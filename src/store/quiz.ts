@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
-import type { DomainId } from '../catalog/dva-c02';
 import type { Attempt, AttemptMode } from '../quiz/attempt';
 import type { ReviewSchedule } from '../quiz/reviewSchedule';
+import type { DomainId } from '../schema/dva-c02';
 import type { AppState } from './store';
 
 /**

@@ -125,7 +125,7 @@ export async function benchApp() {
   });
   const base = server.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? '';
   const browser = await launchChromium();
-  const { lessons } = await import(path.join(root, 'src/catalog/loadLessons.ts')).then(async (m) =>
+  const { lessons } = await import(path.join(root, 'src/compiler/loadLessons.ts')).then(async (m) =>
     m.loadLessons(m.contentDir(root), root),
   );
   const diagramsDrawnMs: Record<string, { cold: number; warm: number; diagrams: number }> = {};

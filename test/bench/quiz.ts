@@ -5,7 +5,6 @@
  * `npm run bench -- quiz` prints the JSON.
  */
 import { fileURLToPath } from 'node:url';
-import type { Question } from '../../src/catalog/question';
 import { createAttempt } from '../../src/quiz/attempt';
 import { drawBlueprint, EXAM_BLUEPRINT } from '../../src/quiz/drawBlueprint';
 import { reduceAttempt } from '../../src/quiz/reduceAttempt';
@@ -13,6 +12,7 @@ import { emptySchedule, Rating, type ReviewSchedule, reviewCard } from '../../sr
 import { buildReviewSession, recordAttempt } from '../../src/quiz/reviewSession';
 import { indexQuestions, scoreAttempt } from '../../src/quiz/scoreAttempt';
 import { makeBank } from '../../src/quiz/testing';
+import type { Question } from '../../src/schema/questionTypes';
 
 const T0 = Date.UTC(2026, 10, 30, 9, 0, 0);
 const DAY = 86_400_000;

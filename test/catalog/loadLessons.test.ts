@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { loadLessons } from '../../src/catalog/loadLessons';
-import { formatProblem } from '../../src/catalog/problems';
+import { loadLessons } from '../../src/compiler/loadLessons';
+import { formatProblem } from '../../src/compiler/problems';
 
 const root = path.resolve(__dirname, '../..');
 const load = (dir: string) => loadLessons(path.join(root, dir), root);

@@ -15,7 +15,7 @@ function run(script: string, args: string[]) {
 }
 
 test('content:check prints each problem as file:line:column  message and exits 1', { timeout: 120_000 }, () => {
-  const { status, out } = run('src/catalog/cli.ts', ['--no-prove', 'test/fixtures/broken-content/multiple-count']);
+  const { status, out } = run('src/authoring/cli.ts', ['--no-prove', 'test/fixtures/broken-content/multiple-count']);
   expect(status).toBe(1);
   expect(out).toContain(
     'test/fixtures/broken-content/multiple-count/quiz/basics.yaml:8:3  question "choose-two-marks-three": options: the stem asks to choose TWO but 3 options are marked correct',
@@ -27,13 +27,13 @@ test('content:check prints each problem as file:line:column  message and exits 1
 });
 
 test('content:check exits 0 on a valid folder', { timeout: 120_000 }, () => {
-  const { status, out } = run('src/catalog/cli.ts', ['test/fixtures/broken-content/clean']);
+  const { status, out } = run('src/authoring/cli.ts', ['test/fixtures/broken-content/clean']);
   expect(out).toMatch(/no errors, 0 warnings/);
   expect(status).toBe(0);
 });
 
 test('npm run new explains its usage', { timeout: 60_000 }, () => {
-  const { status, out } = run('src/catalog/newCli.ts', ['chapter', 'x']);
+  const { status, out } = run('src/authoring/newCli.ts', ['chapter', 'x']);
   expect(status).toBe(2);
   expect(out).toContain('Usage: npm run new -- lesson|quiz|exercise <name>');
 });

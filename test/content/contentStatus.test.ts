@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { contentStatus, WARNINGS } from '../../src/instructor/contentStatus';
+import { contentStatus, WARNINGS } from '../../src/course/contentStatus';
 
 test('warnings name what is not linked; linked content is valid', () => {
   const status = contentStatus({

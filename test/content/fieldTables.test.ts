@@ -7,9 +7,9 @@ import {
   renderFieldTable,
   undocumentedFields,
   updateFieldTables,
-} from '../../src/catalog/fieldTables';
-import { lessonFrontmatterSchema } from '../../src/catalog/lesson';
-import { formatProblem } from '../../src/catalog/problems';
+} from '../../src/authoring/fieldTables';
+import { formatProblem } from '../../src/compiler/problems';
+import { lessonFrontmatterSchema } from '../../src/schema/lesson';
 
 const root = path.resolve(__dirname, '../..');
 const readme = readFileSync(path.join(root, 'content/README.md'), 'utf8');

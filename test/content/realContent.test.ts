@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { checkContent } from '../../src/catalog/checkContent';
-import { formatProblem } from '../../src/catalog/problems';
+import { checkContent } from '../../src/authoring/checkContent';
+import { formatProblem } from '../../src/compiler/problems';
 
 const root = path.resolve(__dirname, '../..');
 

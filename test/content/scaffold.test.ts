@@ -1,9 +1,9 @@
 import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { checkContent } from '../../src/catalog/checkContent';
-import { formatProblem } from '../../src/catalog/problems';
-import { type ScaffoldResult, scaffold } from '../../src/catalog/scaffold';
+import { checkContent } from '../../src/authoring/checkContent';
+import { type ScaffoldResult, scaffold } from '../../src/authoring/scaffold';
+import { formatProblem } from '../../src/compiler/problems';
 
 const root = path.resolve(__dirname, '../..');
 let copy: string;

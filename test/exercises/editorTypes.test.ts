@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { editorDiagnostics } from '../../src/catalog/editorTypecheck';
-import { formatProblem } from '../../src/catalog/problems';
+import { editorDiagnostics } from '../../src/authoring/editorTypecheck';
+import { formatProblem } from '../../src/compiler/problems';
 
-// What the lab's editor says about code (src/catalog/editorTypecheck.ts: the declarations and
+// What the lab's editor says about code (src/authoring/editorTypecheck.ts: the declarations and
 // options Monaco gets). Every exercise's starter and solution are checked the same way by
 // content:check (test/content/realContent.test.ts).
 const root = path.resolve(__dirname, '../..');

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadExercises } from '../../src/catalog/loadExercises';
-import { formatProblem } from '../../src/catalog/problems';
+import { loadExercises } from '../../src/compiler/loadExercises';
+import { formatProblem } from '../../src/compiler/problems';
 import { loadChecks, proveExercise } from '../../src/sandbox/prove';
 import { runSession } from '../../src/sandbox/session';
 

@@ -4,7 +4,7 @@ import { beforeEach, expect, test, vi } from 'vitest';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import { App } from '../../src/app/App';
-import { course } from '../../src/lesson/course';
+import { course } from '../../src/course/lessons';
 import { initialState, useAppStore } from '../../src/store/store';
 
 // jsdom cannot lay out SVG, so mermaid is replaced at this boundary only; Chromium tests draw for real.

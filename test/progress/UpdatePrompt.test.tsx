@@ -1,7 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, expect, test, vi } from 'vitest';
-import { onBeforeReload } from '../../src/app/pwa/flushBeforeReload';
+import { onBeforeReload } from '../../src/ui/flushBeforeReload';
 
 /**
  * The service worker boundary is mocked here (jsdom has none); the real registration runs in

@@ -5,7 +5,7 @@ import { emptySchedule, Rating, reviewCard } from '../../src/quiz/reviewSchedule
 import { useAppStore } from '../../src/store/store';
 import { activate, renderQuiz, resetStore } from './render';
 
-vi.mock('../../src/quiz/views/bank', async () => (await import('./fixtureBank')).bankModule());
+vi.mock('../../src/course/questions', async () => (await import('./fixtureBank')).bankModule());
 
 beforeEach(resetStore);
 

@@ -9,7 +9,7 @@ import { act, finish } from '../../src/quiz/views/session';
 import { useAppStore } from '../../src/store/store';
 import { activate, renderQuiz, resetStore } from './render';
 
-vi.mock('../../src/quiz/views/bank', async () => (await import('./fixtureBank')).bankModule());
+vi.mock('../../src/course/questions', async () => (await import('./fixtureBank')).bankModule());
 
 beforeEach(resetStore);
 afterEach(() => vi.useRealTimers());

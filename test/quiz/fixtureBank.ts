@@ -1,5 +1,5 @@
-import type { Question } from '../../src/catalog/question';
 import { indexQuestions } from '../../src/quiz/scoreAttempt';
+import type { Question } from '../../src/schema/questionTypes';
 
 /** A small, fixed bank for the component tests: one of each type, and a question in every domain. */
 export const questions: Question[] = [

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
-import { fixtureSchema } from '../../src/catalog/fixture';
 import { defineChecks } from '../../src/sandbox/checkKit';
 import { runSession } from '../../src/sandbox/session';
+import { fixtureSchema } from '../../src/schema/fixture';
 
 const fixture = fixtureSchema.parse({
   secrets: [{ name: 'pettracker/dev/db-credentials', value: { username: 'pettracker_app', password: 'p@ss' } }],

@@ -2,7 +2,7 @@
 
 import { useRegisterSW } from 'virtual:pwa-register/react';
 import { useRef, useState } from 'react';
-import { flushBeforeReload } from './flushBeforeReload';
+import { flushBeforeReload } from '../../ui/flushBeforeReload';
 
 /** Look for a new version this often while the app stays open (browsers also check on each visit). */
 const UPDATE_CHECK_MS = 60 * 60 * 1000;

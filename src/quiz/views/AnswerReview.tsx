@@ -1,6 +1,6 @@
-import type { Question } from '../../catalog/question';
+import { questionHtml } from '../../course/questions';
+import type { Question } from '../../schema/questionTypes';
 import type { AttemptQuestion } from '../attempt';
-import { questionHtml } from './bank';
 import { Html } from './Html';
 import { optionLetter } from './labels';
 import { currentOrder } from './OrderingInput';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import type { Question } from '../../catalog/question';
+import { questionHtml } from '../../course/questions';
+import type { Question } from '../../schema/questionTypes';
 import type { AttemptQuestion } from '../attempt';
-import { questionHtml } from './bank';
 import { Html } from './Html';
 import { countWord, optionLetter } from './labels';
 

@@ -1,4 +1,4 @@
-import { DOMAINS, DVA_C02 } from '../../catalog/dva-c02';
+import { DOMAINS, DVA_C02 } from '../../schema/dva-c02';
 import type { AttemptResult } from '../scoreAttempt';
 import { percent } from './format';
 

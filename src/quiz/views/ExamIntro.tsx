@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { DVA_C02 } from '../../catalog/dva-c02';
+import { bank } from '../../course/questions';
+import { DVA_C02 } from '../../schema/dva-c02';
 import { drawBlueprint, EXAM_BLUEPRINT } from '../drawBlueprint';
-import { bank } from './bank';
 import { startExam } from './session';
 import { usePage } from './useNow';
 

@@ -1,7 +1,7 @@
 import type { ElementType } from 'react';
 
 /**
- * Markdown rendered at build time (src/catalog/quizPlugin.ts, raw HTML dropped), or the plain text
+ * Markdown rendered at build time (src/compiler/quizPlugin.ts, raw HTML dropped), or the plain text
  * when there is none (a bank built by a test).
  */
 export function Html({

@@ -1,8 +1,8 @@
 import { Link } from 'wouter';
-import { lessonLink, type Question } from '../../catalog/question';
-import { findExercise } from '../../lab/exercises';
-import { findLesson } from '../../lesson/course';
-import { questionHtml } from './bank';
+import { findExercise } from '../../course/exercises';
+import { findLesson } from '../../course/lessons';
+import { questionHtml } from '../../course/questions';
+import { lessonLink, type Question } from '../../schema/questionTypes';
 import { Html } from './Html';
 
 /** The question's note (where AWS documentation differs from the seed), its lesson section and lab exercise. */

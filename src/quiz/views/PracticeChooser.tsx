@@ -1,11 +1,11 @@
 import { useId, useMemo, useState } from 'react';
 import { useLocation } from 'wouter';
-import { DOMAINS, type DomainId } from '../../catalog/dva-c02';
-import { lessonLink } from '../../catalog/question';
-import { course } from '../../lesson/course';
+import { course } from '../../course/lessons';
+import { bank } from '../../course/questions';
+import { DOMAINS, type DomainId } from '../../schema/dva-c02';
+import { lessonLink } from '../../schema/questionTypes';
 import { useAppStore } from '../../store/store';
 import { type QuestionSelector, selectQuestions } from '../selectQuestions';
-import { bank } from './bank';
 import { startPractice } from './session';
 
 type By = 'lesson' | 'domain' | 'task' | 'missed' | 'due';

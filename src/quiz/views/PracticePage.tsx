@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { Link, useLocation } from 'wouter';
+import { bankIndex } from '../../course/questions';
 import { useAppStore } from '../../store/store';
 import { scoreAttempt } from '../scoreAttempt';
-import { bankIndex } from './bank';
 import { QuestionSources } from './LessonLink';
 import { currentOrder } from './OrderingInput';
 import { QuestionView } from './QuestionView';

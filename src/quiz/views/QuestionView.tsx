@@ -1,8 +1,8 @@
 import type { ReactNode, Ref } from 'react';
-import { domainLabel } from '../../lesson/labels';
+import { bankIndex, questionHtml } from '../../course/questions';
+import { domainLabel } from '../../ui/labels';
 import type { AttemptEntry, AttemptQuestion } from '../attempt';
 import { AnswerReview } from './AnswerReview';
-import { bankIndex, questionHtml } from './bank';
 import { ChoiceInput } from './ChoiceInput';
 import { Html } from './Html';
 import { DIFFICULTY } from './labels';

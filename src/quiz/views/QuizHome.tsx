@@ -1,8 +1,8 @@
 import { Link } from 'wouter';
-import { DVA_C02 } from '../../catalog/dva-c02';
+import { bank } from '../../course/questions';
+import { DVA_C02 } from '../../schema/dva-c02';
 import { useAppStore } from '../../store/store';
 import { deadlineOf, isAnswered } from '../attempt';
-import { bank } from './bank';
 import { formatClock } from './format';
 import { HistoryTable } from './HistoryPage';
 import { PracticeChooser } from './PracticeChooser';

@@ -1,6 +1,6 @@
+import { bankIndex } from '../../course/questions';
 import type { Attempt } from '../attempt';
 import type { AttemptResult, QuestionOutcome } from '../scoreAttempt';
-import { bankIndex } from './bank';
 import { formatDuration } from './format';
 import { QuestionSources } from './LessonLink';
 import { plainText } from './labels';

@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import { Link, useLocation } from 'wouter';
-import { DVA_C02 } from '../../catalog/dva-c02';
+import { bankIndex } from '../../course/questions';
+import { DVA_C02 } from '../../schema/dva-c02';
 import { useAppStore } from '../../store/store';
 import { SCALED_SCORE_EXPLANATION } from '../scaledScore';
 import { missedQuestionIds, scoreAttempt } from '../scoreAttempt';
-import { bankIndex } from './bank';
 import { DomainBars } from './DomainBars';
 import { formatDate, formatDuration, percent } from './format';
 import { ResultsList } from './ResultsList';

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { Link, useLocation } from 'wouter';
+import { bank, bankIndex } from '../../course/questions';
 import { useAppStore } from '../../store/store';
 import { buildReviewSession, nextDueAt } from '../reviewSession';
 import { selectQuestions } from '../selectQuestions';
-import { bank, bankIndex } from './bank';
 import { formatDate } from './format';
 import { startPractice } from './session';
 import { usePage } from './useNow';

@@ -1,5 +1,5 @@
-import { type DomainId, domainOf } from '../../catalog/dva-c02';
-import type { Difficulty } from '../../catalog/question';
+import { type DomainId, domainOf } from '../../schema/dva-c02';
+import type { Difficulty } from '../../schema/questionTypes';
 
 const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight'];
 

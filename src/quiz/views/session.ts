@@ -1,4 +1,5 @@
-import type { Question } from '../../catalog/question';
+import { bank, bankIndex } from '../../course/questions';
+import type { Question } from '../../schema/questionTypes';
 import { type ActiveAttempt, type AttemptRecord, DETAILED_ATTEMPTS, MAX_ATTEMPTS } from '../../store/quiz';
 import { useAppStore } from '../../store/store';
 import { type Attempt, type AttemptMode, createAttempt } from '../attempt';
@@ -9,7 +10,6 @@ import { gradeAnswer, reviewCard } from '../reviewSchedule';
 import { recordAttempt } from '../reviewSession';
 import { type AttemptResult, missedQuestionIds, type QuestionOutcome, scoreAttempt } from '../scoreAttempt';
 import { selectQuestions } from '../selectQuestions';
-import { bank, bankIndex } from './bank';
 
 /**
  * The quiz's actions: the one place where the views meet the engine and the store, and the one

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { contentDir } from './loadLessons.ts';
+import { contentDir } from '../compiler/loadLessons.ts';
 import { SCAFFOLD_KINDS, type ScaffoldKind, scaffold } from './scaffold.ts';
 
 /**

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import ts from 'typescript';
+import type { Problem } from '../compiler/problems.ts';
 import { collectSdkTypes } from '../lab/build/sdkTypes.ts';
 import { courseTypes } from '../lab/courseTypes.ts';
 import { editorCompilerOptions } from '../lab/editorCompilerOptions.ts';
-import type { Problem } from './problems.ts';
 import { ancestors } from './typecheckCode.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { splitFrontmatter } from './frontmatter.ts';
+import { splitFrontmatter } from '../compiler/frontmatter.ts';
 
 /**
  * `npm run new -- lesson|quiz|exercise <slug>`: files that already pass content:check, except for

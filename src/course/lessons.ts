@@ -1,5 +1,5 @@
 import { lessons, loaders } from 'virtual:course';
-import type { LessonMeta } from '../catalog/lesson';
+import type { LessonMeta } from '../schema/lesson';
 
 /** The course outline, in order. Built from `content/lessons/` at build time. */
 export const course: readonly LessonMeta[] = lessons;

@@ -1,9 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { contentDir } from '../compiler/loadLessons.ts';
+import { formatProblem } from '../compiler/problems.ts';
 import { checkContent } from './checkContent.ts';
 import { updateFieldTables } from './fieldTables.ts';
-import { contentDir } from './loadLessons.ts';
-import { formatProblem } from './problems.ts';
 
 /**
  * `npm run content:check [-- [--write-docs] [--no-prove] [folder]]`: every problem in the content

@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
 import type { HighlighterGeneric } from 'shiki';
 import { visit } from 'unist-util-visit';
-import type { LessonHeading } from './lesson.ts';
+import type { LessonHeading } from '../schema/lesson.ts';
 
 type Highlighter = HighlighterGeneric<string, string>;
 

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { CompiledLesson } from './lesson.ts';
+import type { CompiledLesson } from '../schema/lesson.ts';
 import { type CompileResult, compileLesson } from './markdown.ts';
 import type { Problem } from './problems.ts';
 

@@ -1,16 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from './problems';
-import {
-  answerKey,
-  checkQuestionFiles,
-  chooseCount,
-  lessonLink,
-  parseQuestionFile,
-  questionFieldsSchema,
-  questionSchema,
-} from './question';
+import { checkQuestionFiles, parseQuestionFile } from '../compiler/loadQuestions';
+import { formatProblem } from '../compiler/problems';
+import { questionFieldsSchema, questionSchema } from './question';
+import { answerKey, chooseCount, lessonLink } from './questionTypes';
 
 const FIXTURES = 'test/fixtures/quiz';
 const BANK = 'content/quiz';

@@ -1,4 +1,3 @@
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
@@ -6,36 +5,16 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { Plugin, ViteDevServer } from 'vite';
+import type { Question, QuestionHtml } from '../schema/questionTypes.ts';
+import { contentError } from './contentPlugin.ts';
 import { contentDir } from './loadLessons.ts';
-import { checkQuestionFiles, type ParsedQuestions, type Question } from './question.ts';
-import { contentError } from './vitePlugin.ts';
+import { loadQuestions, type ParsedQuestions } from './loadQuestions.ts';
 
 const QUIZ = 'virtual:quiz';
-
-/** A question's markdown fields, rendered to HTML at build time (the page ships no markdown parser). */
-export interface QuestionHtml {
-  stem: string;
-  /** Option id → its text (inline when it is one paragraph) and its explanation. */
-  options: Record<string, { text: string; explanation: string }>;
-  note?: string;
-}
 
 export interface QuizModule {
   questions: Question[];
   html: Record<string, QuestionHtml>;
-}
-
-/** Reads and validates every `quiz/*.yaml` under a content folder, in file-name order. */
-export async function loadQuestions(dir: string, root = process.cwd()): Promise<ParsedQuestions> {
-  const quizDir = path.join(dir, 'quiz');
-  const names = (await readdir(quizDir).catch(() => [] as string[])).filter((n) => /\.ya?ml$/.test(n)).sort();
-  const files = await Promise.all(
-    names.map(async (name) => ({
-      file: path.relative(root, path.join(quizDir, name)).split(path.sep).join('/'),
-      text: await readFile(path.join(quizDir, name), 'utf8'),
-    })),
-  );
-  return checkQuestionFiles(files);
 }
 
 // Raw HTML in the markdown is dropped (remark-rehype's default): content cannot inject markup.

@@ -1,4 +1,4 @@
-import type { Problem } from './problems.ts';
+import type { Problem } from '../compiler/problems.ts';
 
 /** A ```mermaid block: its source and the line of its opening fence in `file`. */
 export interface DiagramBlock {

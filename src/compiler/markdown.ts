@@ -6,8 +6,13 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { createHighlighter, type HighlighterGeneric } from 'shiki';
 import { unified } from 'unified';
+import {
+  type CompiledLesson,
+  type LessonHeading,
+  lessonFrontmatterSchema,
+  type SearchSection,
+} from '../schema/lesson.ts';
 import { readFrontmatter } from './frontmatter.ts';
-import { type CompiledLesson, type LessonHeading, lessonFrontmatterSchema, type SearchSection } from './lesson.ts';
 import { locate, type Problem } from './problems.ts';
 import { rehypeCode, rehypeHeadings, rehypeLessonLinks } from './rehypePlugins.ts';
 import { remarkCallouts, remarkMermaid } from './remarkPlugins.ts';

@@ -1,7 +1,6 @@
 import { html, questions } from 'virtual:quiz';
-import type { Question } from '../../catalog/question';
-import type { QuestionHtml } from '../../catalog/quizPlugin';
-import { indexQuestions, type QuestionBank } from '../scoreAttempt';
+import { indexQuestions, type QuestionBank } from '../quiz/scoreAttempt';
+import type { Question, QuestionHtml } from '../schema/questionTypes';
 
 /** The question bank, validated and rendered at build time (content/quiz/*.yaml). */
 export const bank: readonly Question[] = questions;

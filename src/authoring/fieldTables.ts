@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import { exerciseFrontmatterSchema } from './exercise.ts';
-import { fixtureSchema } from './fixture.ts';
-import { lessonFrontmatterSchema } from './lesson.ts';
-import type { Problem } from './problems.ts';
-import { questionFieldsSchema } from './question.ts';
+import type { Problem } from '../compiler/problems.ts';
+import { exerciseFrontmatterSchema } from '../schema/exercise.ts';
+import { fixtureSchema } from '../schema/fixture.ts';
+import { lessonFrontmatterSchema } from '../schema/lesson.ts';
+import { questionFieldsSchema } from '../schema/question.ts';
 
 /**
  * content/README.md's field tables, generated from the zod schemas: the schemas are the single

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import ts from 'typescript';
+import type { Problem } from '../compiler/problems.ts';
 import { courseTypes } from '../lab/courseTypes.ts';
-import type { Problem } from './problems.ts';
 
 /** A fenced code block: its source and the line of its opening fence in `file`. */
 export interface CodeBlock {

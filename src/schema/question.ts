@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DOMAINS, type DomainId, taskOf } from './dva-c02.ts';
-import { type LocatedYaml, locate, type Problem, parseLocatedYaml, yamlSyntaxProblems } from './problems.ts';
+import { DOMAINS, taskOf } from './dva-c02.ts';
+import { chooseCount, type Difficulty, QUESTION_TYPES, type Question } from './questionTypes.ts';
 
 /**
  * A quiz question (`content/quiz/<topic>.yaml` holds a list of them). This schema is the authors'
@@ -14,16 +14,9 @@ import { type LocatedYaml, locate, type Problem, parseLocatedYaml, yamlSyntaxPro
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const LESSON_LINK = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:#[a-z0-9_-]+)?$/;
-/** "(Choose TWO.)", "(Select 3)"... The number the stem asks for. */
-const CHOOSE = /\((?:choose|select)\s+(two|three|four|five|[2-5])\.?\)/i;
-const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5 };
 const WORDS: Record<number, string> = { 2: 'TWO', 3: 'THREE', 4: 'FOUR', 5: 'FIVE' };
 
-export const QUESTION_TYPES = ['single', 'multiple', 'ordering'] as const;
-export type QuestionType = (typeof QUESTION_TYPES)[number];
-
-const DIFFICULTY_WORDS = { easy: 1, medium: 2, hard: 3 } as const;
-export type Difficulty = 1 | 2 | 3;
+const DIFFICULTY_WORDS: Record<'easy' | 'medium' | 'hard', Difficulty> = { easy: 1, medium: 2, hard: 3 };
 
 export const optionSchema = z
   .strictObject({
@@ -115,14 +108,6 @@ export const questionFieldsSchema = z.strictObject({
 type QuestionFields = z.output<typeof questionFieldsSchema>;
 type RuleContext = { addIssue(issue: { code: 'custom'; message: string; path: PropertyKey[] }): void };
 
-/** How many options a multiple-response stem asks for, or undefined when it does not say. */
-export function chooseCount(stem: string): number | undefined {
-  const m = CHOOSE.exec(stem);
-  if (!m?.[1]) return undefined;
-  const word = m[1].toLowerCase();
-  return NUMBER_WORDS[word] ?? Number(word);
-}
-
 /** The exam's shape rules. Runs even when some fields are invalid, so every problem shows at once. */
 function checkRules(q: Partial<QuestionFields>, ctx: RuleContext): void {
   const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', message, path });
@@ -179,22 +164,6 @@ function taskId(value: string | number): string {
   return typeof value === 'number' ? value.toFixed(1) : value.trim();
 }
 
-export interface QuestionOption {
-  /** The authored id, or the option's letter in the file (a, b, c...). */
-  id: string;
-  text: string;
-  /** Present for single and multiple; absent for ordering steps. */
-  correct?: boolean;
-  explanation: string;
-}
-
-export interface Question extends Omit<QuestionFields, 'options' | 'task' | 'difficulty' | 'domain'> {
-  options: QuestionOption[];
-  domain: DomainId;
-  task: string;
-  difficulty: Difficulty;
-}
-
 /** A validated question with defaults filled in (option ids, numeric difficulty, task as text). */
 export const questionSchema = questionFieldsSchema
   .check(z.superRefine(checkRules, { when: (payload) => typeof payload.value === 'object' && payload.value !== null }))
@@ -209,105 +178,3 @@ export const questionSchema = questionFieldsSchema
   );
 
 export type QuestionInput = z.input<typeof questionFieldsSchema>;
-
-/** The key: the correct option ids (single, multiple) or every step id in the right order (ordering). */
-export function answerKey(q: Question): string[] {
-  return q.type === 'ordering' ? q.options.map((o) => o.id) : q.options.filter((o) => o.correct).map((o) => o.id);
-}
-
-/** "rotation#the-four-steps" → { slug: "rotation", anchor: "the-four-steps" }. */
-export function lessonLink(q: Pick<Question, 'lesson'>): { slug: string; anchor?: string } {
-  const [slug = '', anchor] = q.lesson.split('#');
-  return anchor ? { slug, anchor } : { slug };
-}
-
-export interface QuestionFile {
-  file: string;
-  text: string;
-}
-
-export interface ParsedQuestions {
-  questions: Question[];
-  problems: Problem[];
-}
-
-/** Parses one quiz file: every problem is reported at the line of its field, all at once. */
-export function parseQuestionFile(file: string, text: string): ParsedQuestions {
-  return checkQuestionFiles([{ file, text }]);
-}
-
-/** Parses quiz files together, so that an id used in two files is reported too. */
-export function checkQuestionFiles(files: readonly QuestionFile[]): ParsedQuestions {
-  const questions: Question[] = [];
-  const problems: Problem[] = [];
-  const seen = new Map<string, string>();
-  for (const { file, text } of files) {
-    const y = parseLocatedYaml(text);
-    const syntax = yamlSyntaxProblems(file, y);
-    if (syntax.length) {
-      problems.push(...syntax);
-      continue;
-    }
-    const items: unknown = y.doc.toJS();
-    if (!Array.isArray(items)) {
-      problems.push({
-        file,
-        line: 1,
-        column: 1,
-        message: 'a quiz file is a YAML list of questions, each starting with "- id:"',
-      });
-      continue;
-    }
-    items.forEach((item, index) => {
-      const label = questionLabel(item, index);
-      const result = questionSchema.safeParse(item, { error: requiredMessage });
-      if (!result.success) problems.push(...issueProblems(file, y, index, label, result.error));
-      const id = (item as { id?: unknown } | null)?.id;
-      if (typeof id !== 'string') return;
-      const here = `${file}:${locate(y, [index, 'id']).line}`;
-      const first = seen.get(id);
-      if (first)
-        problems.push({
-          file,
-          ...locate(y, [index, 'id']),
-          message: `${label}: duplicate id "${id}" (first used at ${first})`,
-        });
-      else seen.set(id, here);
-      if (result.success && !first) questions.push(result.data);
-    });
-  }
-  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
-  return { questions, problems };
-}
-
-function requiredMessage(issue: { code?: string; input?: unknown }): string | undefined {
-  return issue.code === 'invalid_type' && issue.input === undefined ? 'required field is missing' : undefined;
-}
-
-function questionLabel(item: unknown, index: number): string {
-  const id = (item as { id?: unknown } | null)?.id;
-  return typeof id === 'string' ? `question "${id}"` : `question #${index + 1}`;
-}
-
-/** `options[2].explanation` for the path ["options", 2, "explanation"]. */
-function fieldName(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (name, key) => (typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)),
-    '',
-  );
-}
-
-function issueProblems(file: string, y: LocatedYaml, index: number, label: string, error: z.ZodError): Problem[] {
-  return error.issues.flatMap((issue) => {
-    const path = issue.path as PropertyKey[];
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({
-        file,
-        ...locate(y, [index, ...path, key]),
-        message: `${label}: ${fieldName([...path, key])}: unknown field (check its spelling)`,
-      }));
-    }
-    const where = path.length ? `${fieldName(path)}: ` : '';
-    return [{ file, ...locate(y, [index, ...path]), message: `${label}: ${where}${issue.message}` }];
-  });
-}

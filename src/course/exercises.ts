@@ -1,5 +1,5 @@
 import { type ExerciseSummary, exercises, loaders } from 'virtual:exercises';
-import type { ExerciseMeta } from '../catalog/exercise';
+import type { ExerciseMeta } from '../schema/exercise';
 
 /** The lab's exercises, in order. Built from `content/exercises/` at build time. */
 export const exerciseList: readonly ExerciseSummary[] = exercises;

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type ExerciseMeta, exerciseFrontmatterSchema, type WrongAnswer } from './exercise.ts';
-import { type Fixture, fixtureSchema } from './fixture.ts';
+import { type ExerciseMeta, exerciseFrontmatterSchema, type WrongAnswer } from '../schema/exercise.ts';
+import { type Fixture, fixtureSchema } from '../schema/fixture.ts';
 import { readFrontmatter } from './frontmatter.ts';
 import { renderMarkdown } from './markdown.ts';
 import { type Problem, parseLocatedYaml, yamlSyntaxProblems, zodProblems } from './problems.ts';

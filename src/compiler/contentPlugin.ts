@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import type { LessonMeta } from './lesson.ts';
+import type { LessonMeta } from '../schema/lesson.ts';
 import { type LoadedExercise, loadExercises } from './loadExercises.ts';
 import { contentDir, type LoadedCourse, loadLessons } from './loadLessons.ts';
 import { codeStylesheet } from './markdown.ts';

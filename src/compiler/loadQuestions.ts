@@ -1,0 +1,110 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { z } from 'zod';
+import { questionSchema } from '../schema/question.ts';
+import type { Question } from '../schema/questionTypes.ts';
+import { type LocatedYaml, locate, type Problem, parseLocatedYaml, yamlSyntaxProblems } from './problems.ts';
+
+export interface QuestionFile {
+  file: string;
+  text: string;
+}
+
+export interface ParsedQuestions {
+  questions: Question[];
+  problems: Problem[];
+}
+
+/** Parses one quiz file: every problem is reported at the line of its field, all at once. */
+export function parseQuestionFile(file: string, text: string): ParsedQuestions {
+  return checkQuestionFiles([{ file, text }]);
+}
+
+/** Parses quiz files together, so that an id used in two files is reported too. */
+export function checkQuestionFiles(files: readonly QuestionFile[]): ParsedQuestions {
+  const questions: Question[] = [];
+  const problems: Problem[] = [];
+  const seen = new Map<string, string>();
+  for (const { file, text } of files) {
+    const y = parseLocatedYaml(text);
+    const syntax = yamlSyntaxProblems(file, y);
+    if (syntax.length) {
+      problems.push(...syntax);
+      continue;
+    }
+    const items: unknown = y.doc.toJS();
+    if (!Array.isArray(items)) {
+      problems.push({
+        file,
+        line: 1,
+        column: 1,
+        message: 'a quiz file is a YAML list of questions, each starting with "- id:"',
+      });
+      continue;
+    }
+    items.forEach((item, index) => {
+      const label = questionLabel(item, index);
+      const result = questionSchema.safeParse(item, { error: requiredMessage });
+      if (!result.success) problems.push(...issueProblems(file, y, index, label, result.error));
+      const id = (item as { id?: unknown } | null)?.id;
+      if (typeof id !== 'string') return;
+      const here = `${file}:${locate(y, [index, 'id']).line}`;
+      const first = seen.get(id);
+      if (first)
+        problems.push({
+          file,
+          ...locate(y, [index, 'id']),
+          message: `${label}: duplicate id "${id}" (first used at ${first})`,
+        });
+      else seen.set(id, here);
+      if (result.success && !first) questions.push(result.data);
+    });
+  }
+  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  return { questions, problems };
+}
+
+function requiredMessage(issue: { code?: string; input?: unknown }): string | undefined {
+  return issue.code === 'invalid_type' && issue.input === undefined ? 'required field is missing' : undefined;
+}
+
+function questionLabel(item: unknown, index: number): string {
+  const id = (item as { id?: unknown } | null)?.id;
+  return typeof id === 'string' ? `question "${id}"` : `question #${index + 1}`;
+}
+
+/** `options[2].explanation` for the path ["options", 2, "explanation"]. */
+function fieldName(path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (name, key) => (typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)),
+    '',
+  );
+}
+
+function issueProblems(file: string, y: LocatedYaml, index: number, label: string, error: z.ZodError): Problem[] {
+  return error.issues.flatMap((issue) => {
+    const path = issue.path as PropertyKey[];
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        file,
+        ...locate(y, [index, ...path, key]),
+        message: `${label}: ${fieldName([...path, key])}: unknown field (check its spelling)`,
+      }));
+    }
+    const where = path.length ? `${fieldName(path)}: ` : '';
+    return [{ file, ...locate(y, [index, ...path]), message: `${label}: ${where}${issue.message}` }];
+  });
+}
+
+/** Reads and validates every `quiz/*.yaml` under a content folder, in file-name order. */
+export async function loadQuestions(dir: string, root = process.cwd()): Promise<ParsedQuestions> {
+  const quizDir = path.join(dir, 'quiz');
+  const names = (await readdir(quizDir).catch(() => [] as string[])).filter((n) => /\.ya?ml$/.test(n)).sort();
+  const files = await Promise.all(
+    names.map(async (name) => ({
+      file: path.relative(root, path.join(quizDir, name)).split(path.sep).join('/'),
+      text: await readFile(path.join(quizDir, name), 'utf8'),
+    })),
+  );
+  return checkQuestionFiles(files);
+}
