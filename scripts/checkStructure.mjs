@@ -26,28 +26,6 @@ const KNOWN_CIRCLES = [
       (f) => `src/store/${f}`,
     ),
   },
-  {
-    // The emulator engineer: the server's speculative route extension point.
-    owner: 'src/server',
-    modules: ['src/server/controlRoute.ts', 'src/server/startEmulatorServer.ts'],
-  },
-  {
-    // The emulator engineer: emulator.ts wires every simulation and is the type each one receives.
-    owner: 'src/aws',
-    modules: [
-      'emulator.ts',
-      'protocol.ts',
-      'rotation/engine.ts',
-      'rotation/scheduledRotations.ts',
-      'rotation/templates/common.ts',
-      'rotation/templates/multiUser.ts',
-      'rotation/templates/register.ts',
-      'rotation/templates/secretsClient.ts',
-      'rotation/templates/singleUser.ts',
-      'scheduler/attach.ts',
-      'scheduler/stateSources.ts',
-    ].map((f) => `src/aws/${f}`),
-  },
 ];
 /** Files over MAX_LINES that their owners are splitting (issue 13). */
 const KNOWN_LONG_FILES = {

@@ -1,13 +1,13 @@
 import { expect, test } from 'vitest';
-import { Emulator } from '../aws/emulator';
-import { handleAwsJson } from '../aws/protocol';
+import { createEmulator, type Emulator } from '../aws/emulator';
+import { handleAwsJson } from '../aws/protocol/json';
 import { advanceEmulator } from './advance';
 
 const call = (emulator: Emulator, target: string, body: object) =>
   handleAwsJson(emulator, { method: 'POST', target, body: JSON.stringify(body) });
 
 test('the clock controls run what falls due: a secret past its recovery window is gone', async () => {
-  const emulator = new Emulator({ seed: 1 });
+  const emulator = createEmulator({ seed: 1 });
   await call(emulator, 'secretsmanager.CreateSecret', {
     Name: 'pettracker/dev/old',
     SecretString: 'x',

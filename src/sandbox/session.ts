@@ -1,8 +1,8 @@
 import type { RequestHandler } from 'msw';
+import { createHandlers } from '../aws/adapters/awsHandlers';
+import { createExtensionHandlers } from '../aws/adapters/extensionHandlers';
 import { connect } from '../aws/db/client';
-import { Emulator } from '../aws/emulator';
-import { createExtensionHandlers } from '../aws/extension/handlers';
-import { createHandlers } from '../aws/handlers';
+import { createEmulator, type Emulator } from '../aws/emulator';
 import type { Fixture } from '../schema/fixture';
 import { type CheckContext, CheckFailure, type CheckTask } from './checkKit';
 import { courseModules } from './courseModules';
@@ -47,7 +47,7 @@ export async function runSession(
   exercise: SessionExercise | undefined,
   options: SessionOptions = {},
 ): Promise<RunResult> {
-  const emulator = new Emulator({ seed: 7 });
+  const emulator = createEmulator({ seed: 7 });
   options.onEmulator?.(emulator);
   const output: ConsoleLine[] = [];
   const push = (level: ConsoleLine['level'], args: unknown[]) => {

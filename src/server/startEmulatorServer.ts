@@ -1,41 +1,30 @@
-import { randomInt } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { getResponse } from 'msw';
-import { preparePetTracker } from '../aws/control/petTracker';
-import { Emulator } from '../aws/emulator';
-import { answerAwsRequest, createHandlers } from '../aws/handlers';
-import { errorResponse, MAX_BODY_BYTES, type WireResponse } from '../aws/protocol';
+import { createHandlers } from '../aws/adapters/awsHandlers';
+import { createEmulator, type Emulator, type Preset } from '../aws/emulator';
+import { awsRoute } from './awsRoute';
 import { formatCallLine } from './callLine';
-import { controlRoute } from './controlRoute';
-import { readBody } from './readBody';
-import { isReadOnlyOperation, type LoadedState, loadStateFile, saveStateFile } from './stateFile';
-
-/**
- * A route answered before the AWS endpoint, for paths under `prefix` (the control API will be
- * `/_emulator/...`). Everything else goes to the AWS JSON 1.1 handlers.
- */
-export interface EmulatorRoute {
-  prefix: string;
-  handle(req: IncomingMessage, res: ServerResponse, emulator: Emulator): void | Promise<void>;
-}
+import { answerControl, CONTROL_PREFIX } from './controlRoute';
+import { sendError } from './httpUtil';
+import { type LoadedState, StateFile } from './stateFile';
 
 export interface EmulatorServerOptions {
   /** Default 4566; 0 picks a free port (tests). */
   port?: number;
   /** Default 127.0.0.1: the endpoint is for one developer's machine. */
   host?: string;
-  /** `--state FILE`: loaded at start, rewritten atomically after each call that changes state. */
+  /** `--state FILE`: loaded at start, saved after each call that changes state. */
   statePath?: string;
   /** Default 000000000000, the account LocalStack-style tools expect. */
   accountId?: string;
   seed?: number;
+  /** What a fresh account holds (default `pettracker`). */
+  preset?: Preset;
   /** Follow wall-clock time (default true); simulated time can still be moved forward. */
   wallClock?: boolean;
   /** Receives one line per call and the startup reports; silent when absent. */
   log?: (line: string) => void;
-  routes?: EmulatorRoute[];
-  /** Send every request through msw's `getResponse`, even AWS JSON 1.1 at `/` (slower; same answers). */
+  /** Send every request through msw's `getResponse`, even AWS requests at `/` (slower; same answers). */
   viaMsw?: boolean;
 }
 
@@ -47,177 +36,49 @@ export interface EmulatorServer {
   close(): Promise<void>;
 }
 
-function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
-  if (res.headersSent) return;
-  res.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(body)) });
-  res.end(body);
-}
-
-/** A request header as one string (node:http joins repeated headers with ", "). */
-function headerValue(req: IncomingMessage, name: string): string | null {
-  const v = req.headers[name];
-  return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
-}
-
-function sendError(res: ServerResponse, type: string, message: string, status: number): void {
-  const r = errorResponse(type, message, status);
-  send(res, r.status, r.headers, r.body);
-}
-
 /**
- * After an oversized body has been refused, the rest of the upload is read and dropped (not
- * buffered) so the client can see the 413 instead of a broken pipe, up to a cap in bytes and
- * time, after which the connection is cut.
- */
-function discardUpload(req: IncomingMessage, capBytes: number): void {
-  let dropped = 0;
-  const timer = setTimeout(() => req.destroy(), 5000);
-  timer.unref();
-  req.on('data', (chunk: Buffer) => {
-    dropped += chunk.length;
-    if (dropped > capBytes) req.destroy();
-  });
-  req.on('close', () => clearTimeout(timer));
-  req.resume();
-}
-
-/** A stable 32-bit hash, to re-seed ids after a restore so new ids never repeat the saved ones. */
-function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-/**
- * The emulator on a local HTTP endpoint: a `node:http` adapter that turns each request into a
- * Fetch `Request` and answers it with msw's `getResponse` over the same handlers vitest and the
- * sandbox use. Bad input of any kind gets an AWS-shaped error, never a crash.
+ * The emulator on a local HTTP endpoint: a `node:http` adapter in front of the same emulator and
+ * MSW handlers vitest and the sandbox use. What the emulator holds at start, how it is re-seeded
+ * and reset, is the emulator's own business (createEmulator); this file only carries requests,
+ * saves state and logs. Bad input of any kind gets an AWS-shaped error, never a crash.
  */
 export async function startEmulatorServer(options: EmulatorServerOptions = {}): Promise<EmulatorServer> {
   const log = options.log ?? (() => {});
   const wallClock = options.wallClock ?? true;
-  const seed = options.seed ?? randomInt(2 ** 31);
-  const emulator = new Emulator({
+  const emulator = createEmulator({
     accountId: options.accountId ?? '000000000000',
-    seed,
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(wallClock ? { startTime: Date.now() } : {}),
+    preset: options.preset ?? 'pettracker',
+    onInternalError: (where, e) =>
+      log(`Internal error in ${where}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
   });
-  const state = options.statePath ? loadStateFile(options.statePath) : undefined;
-  if (state?.kind === 'loaded') {
-    emulator.restore(state.snapshot);
-    emulator.random.reseed((seed ^ hash32(state.text)) >>> 0);
-    log(`Loaded state from ${options.statePath}`);
-  } else if (state?.kind === 'corrupt') {
-    log(`State file ${options.statePath} is corrupt (${state.reason}); kept it as ${state.movedTo} and started empty`);
-  }
-  // The rotation templates in this account and the PetTracker database the seed's secret names.
-  preparePetTracker(emulator);
+  const stateFile = options.statePath ? new StateFile(options.statePath, log) : undefined;
+  const state = stateFile?.load(emulator);
+  emulator.log.subscribe((entry) => log(formatCallLine(entry)));
 
-  let recorded = 0;
-  emulator.log.subscribe((entry) => {
-    recorded++;
-    log(formatCallLine(entry));
-  });
-
-  const saveState = () => {
-    if (!options.statePath) return;
-    try {
-      saveStateFile(options.statePath, emulator.snapshot());
-    } catch (e) {
-      log(`Could not save state to ${options.statePath}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  };
-  // The control API (/_emulator/clock, /log, /reset, /lambdas, /state) comes first.
-  const routes = [controlRoute(saveState), ...(options.routes ?? [])];
   let origin = '';
   let hostname = '';
   let handlers: ReturnType<typeof createHandlers> = [];
-
-  const answerAws = async (req: IncomingMessage, res: ServerResponse) => {
-    const target = typeof req.headers['x-amz-target'] === 'string' ? req.headers['x-amz-target'] : null;
-    const body = await readBody(req, MAX_BODY_BYTES);
-    if (!body.ok) {
-      if (body.reason === 'aborted') return;
-      discardUpload(req, MAX_BODY_BYTES * 8);
-      sendError(res, 'ValidationException', `Request body exceeds the maximum size of ${MAX_BODY_BYTES} bytes`, 413);
-      log(
-        formatCallLine({
-          service: 'emulator',
-          operation: target ?? `${req.method} ${req.url}`,
-          params: {},
-          outcome: 'ValidationException (body too large)',
-        }),
-      );
-      return;
-    }
-    // Following the wall clock runs what falls due on the way (a rotation window, a deletion).
-    if (wallClock && Date.now() > emulator.clock.now()) await emulator.setTime(Date.now());
-    const before = recorded;
-    const answer = await dispatch(req, body.body);
-    // A rotation RotateSecret started runs to completion before the answer (and the state file).
-    await emulator.idle();
-    if (!answer) {
-      sendError(res, 'UnknownOperationException', `No AWS API at ${req.url}: send AWS JSON 1.1 requests to /`, 404);
-      log(
-        formatCallLine({
-          service: 'emulator',
-          operation: `${req.method} ${req.url}`,
-          params: {},
-          outcome: 'UnknownOperationException',
-        }),
-      );
-      return;
-    }
-    const operation = target?.slice(target.indexOf('.') + 1) ?? '';
-    if (answer.status === 200 && options.statePath && !isReadOnlyOperation(operation)) {
-      try {
-        saveStateFile(options.statePath, emulator.snapshot());
-      } catch (e) {
-        log(`Could not save state to ${options.statePath}: ${e instanceof Error ? e.message : String(e)}`);
-      }
-    }
-    if (recorded === before && answer.status !== 200) {
-      const outcome = answer.headers['x-amzn-errortype'] ?? String(answer.status);
-      log(
-        formatCallLine({ service: 'emulator', operation: target ?? `${req.method} ${req.url}`, params: {}, outcome }),
-      );
-    }
-    send(res, answer.status, answer.headers, answer.body);
-  };
-
-  /**
-   * AWS JSON 1.1 lives at `/`: those requests go straight to the function the MSW resolver
-   * itself calls (msw's per-request cloning and cookie parsing cost about a millisecond).
-   * Anything else, or everything with `viaMsw`, goes through msw's `getResponse` and the handlers.
-   */
-  const dispatch = async (req: IncomingMessage, body: string): Promise<WireResponse | undefined> => {
-    const method = req.method ?? 'GET';
-    if (!options.viaMsw && (req.url === '/' || req.url?.startsWith('/?'))) {
-      return answerAwsRequest(emulator, { method, hostname, header: (name) => headerValue(req, name), body });
-    }
-    const headers = new Headers();
-    for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
-      try {
-        headers.append(req.rawHeaders[i] as string, req.rawHeaders[i + 1] as string);
-      } catch {
-        // A header the Fetch API refuses (forbidden characters) plays no part in AWS JSON 1.1.
-      }
-    }
-    const hasBody = method !== 'GET' && method !== 'HEAD';
-    const request = new Request(origin + (req.url ?? '/'), { method, headers, ...(hasBody ? { body } : {}) });
-    const response = await getResponse(handlers, request);
-    if (!response) return undefined;
-    const out: Record<string, string> = {};
-    response.headers.forEach((value, key) => {
-      out[key] = value;
-    });
-    return { status: response.status, headers: out, body: await response.text() };
-  };
+  const aws = awsRoute({
+    emulator,
+    wallClock,
+    viaMsw: options.viaMsw ?? false,
+    handlers: () => handlers,
+    origin: () => origin,
+    hostname: () => hostname,
+    afterChange: (operation, status) => stateFile?.afterRequest(emulator, operation, status),
+    log,
+  });
 
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const route = routes.find((r) => path.startsWith(r.prefix));
-    Promise.resolve(route ? route.handle(req, res, emulator) : answerAws(req, res)).catch((e: unknown) => {
+    const answer = path.startsWith(CONTROL_PREFIX)
+      ? answerControl(req, res, emulator).then((changed) => {
+          if (changed) stateFile?.save(emulator);
+        })
+      : aws(req, res);
+    answer.catch((e: unknown) => {
       log(`Internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       sendError(res, 'InternalFailure', 'The request processing has failed because of an unknown error.', 500);
     });

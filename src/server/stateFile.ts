@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import type { EmulatorSnapshot } from '../aws/emulator';
+import type { Emulator, EmulatorSnapshot } from '../aws/emulator';
+import { checkSnapshot } from '../aws/emulator/snapshot';
 
 export type LoadedState =
   | { kind: 'missing' }
@@ -13,11 +14,8 @@ export function loadStateFile(path: string, now = new Date()): LoadedState {
   let text = '';
   try {
     text = readFileSync(path, 'utf8');
-    const snapshot = JSON.parse(text) as EmulatorSnapshot;
-    if (snapshot?.version !== 1 || typeof snapshot.accounts !== 'object' || snapshot.accounts === null) {
-      throw new Error('not an emulator snapshot (expected {"version":1,"now":...,"accounts":{...}})');
-    }
-    if (typeof snapshot.now !== 'number' || !Number.isFinite(snapshot.now)) throw new Error('"now" is not a number');
+    const snapshot: unknown = JSON.parse(text);
+    checkSnapshot(snapshot);
     return { kind: 'loaded', snapshot, text };
   } catch (e) {
     const movedTo = `${path}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`;
@@ -39,4 +37,42 @@ export function saveStateFile(path: string, snapshot: EmulatorSnapshot): void {
 /** Calls that only read (Get*, List*, Describe*, BatchGet*, Decrypt) do not rewrite the state file. */
 export function isReadOnlyOperation(operation: string): boolean {
   return /^(Get|List|Describe|BatchGet)/.test(operation) || operation === 'Decrypt';
+}
+
+/**
+ * `--state FILE` for one endpoint: loaded into the emulator at start, saved after every call
+ * that may have changed state (the one place the endpoint writes it).
+ */
+export class StateFile {
+  readonly path: string;
+  readonly #log: (line: string) => void;
+
+  constructor(path: string, log: (line: string) => void) {
+    this.path = path;
+    this.#log = log;
+  }
+
+  load(emulator: Emulator): LoadedState {
+    const state = loadStateFile(this.path);
+    if (state.kind === 'loaded') {
+      emulator.restore(state.snapshot);
+      this.#log(`Loaded state from ${this.path}`);
+    } else if (state.kind === 'corrupt') {
+      this.#log(`State file ${this.path} is corrupt (${state.reason}); kept it as ${state.movedTo} and started empty`);
+    }
+    return state;
+  }
+
+  /** After an AWS request: saved unless it failed or only read. */
+  afterRequest(emulator: Emulator, operation: string, status: number): void {
+    if (status === 200 && !isReadOnlyOperation(operation)) this.save(emulator);
+  }
+
+  save(emulator: Emulator): void {
+    try {
+      saveStateFile(this.path, emulator.snapshot());
+    } catch (e) {
+      this.#log(`Could not save state to ${this.path}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
 }

@@ -1,8 +1,8 @@
 import { expect, test } from 'vitest';
-import { Emulator } from '../../src/aws/emulator';
-import { handleAwsJson } from '../../src/aws/protocol';
+import { createEmulator } from '../../src/aws/emulator';
+import { handleAwsJson } from '../../src/aws/protocol/json';
 
-const emulator = new Emulator();
+const emulator = createEmulator();
 const post = (target: string | null, body: string, method = 'POST') =>
   handleAwsJson(emulator, { method, target, body });
 

@@ -12,9 +12,9 @@ import { Worker } from 'node:worker_threads';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
-import { Emulator } from '../../src/aws/emulator';
-import { createHandlers } from '../../src/aws/handlers';
-import { handleAwsJson } from '../../src/aws/protocol';
+import { createHandlers } from '../../src/aws/adapters/awsHandlers';
+import { createEmulator, type Emulator } from '../../src/aws/emulator';
+import { handleAwsJson } from '../../src/aws/protocol/json';
 import { startEmulatorServer } from '../../src/server/startEmulatorServer';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -97,7 +97,7 @@ async function httpThroughput(maxRequests: number, maxMs: number) {
 }
 
 async function inProcessMs(calls: number): Promise<number> {
-  const emulator = new Emulator({ seed: 1 });
+  const emulator = createEmulator({ seed: 1 });
   await seed(emulator);
   const server = setupServer(...createHandlers(emulator));
   server.listen({ onUnhandledRequest: 'error' });

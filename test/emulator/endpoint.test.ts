@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { describe, expect, test } from 'vitest';
-import { MAX_BODY_BYTES } from '../../src/aws/protocol';
+import { MAX_BODY_BYTES } from '../../src/aws/protocol/wire';
 import { post, serveEmulator } from './server';
 
 // The fast path and msw's getResponse must give the same answers.

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { Emulator } from '../../src/aws/emulator';
-import { handleAwsJson } from '../../src/aws/protocol';
+import { createEmulator } from '../../src/aws/emulator';
+import { handleAwsJson } from '../../src/aws/protocol/json';
 import { services } from '../../src/aws/services';
 import { post, serveEmulator } from './server';
 
@@ -165,7 +165,7 @@ function assertWellFormed(status: number, text: string) {
 }
 
 test('thousands of random and malformed requests through handleAwsJson: always a well-formed answer', async () => {
-  const emulator = new Emulator({ seed: 3 });
+  const emulator = createEmulator({ seed: 3 });
   // Some state to hit: random calls then land on real secrets, parameters, keys and aliases.
   const ctx = { method: 'POST', region: 'us-east-1' };
   await handleAwsJson(emulator, {

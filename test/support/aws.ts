@@ -3,8 +3,8 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { Emulator, type EmulatorOptions } from '../../src/aws/emulator';
-import { createHandlers } from '../../src/aws/handlers';
+import { createHandlers } from '../../src/aws/adapters/awsHandlers';
+import { createEmulator, type EmulatorOptions } from '../../src/aws/emulator';
 
 const credentials = { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'secret' };
 
@@ -14,7 +14,7 @@ const credentials = { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'secret' };
  * Prepare: `const aws = useEmulator()`; Act: `await aws.sm.send(...)`; Assess: fields and error names.
  */
 export function useEmulator(options: EmulatorOptions = {}) {
-  const emulator = new Emulator({ seed: 42, ...options });
+  const emulator = createEmulator({ seed: 42, ...options });
   const server = setupServer(...createHandlers(emulator));
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterEach(() => emulator.reset());

@@ -5,11 +5,6 @@ export interface ControlResponse {
   body: unknown;
 }
 
-export interface ControlOptions {
-  /** Runs after POST /_emulator/reset (the endpoint preloads the PetTracker database again). */
-  afterReset?: (emulator: Emulator) => void;
-}
-
 export const CONTROL_PREFIX = '/_emulator/';
 
 const clockBody = (emulator: Emulator) => {
@@ -27,7 +22,8 @@ const error = (status: number, message: string): ControlResponse => ({ status, b
  *   what falls due on the way (scheduled rotations, deletions, parameter policies), then answers
  *   the new time and the events that ran;
  * - `GET /_emulator/log` → `{ entries }` (the call log); `DELETE /_emulator/log` clears it;
- * - `POST /_emulator/reset` → empty state, start time, fresh seed (built-in functions stay);
+ * - `POST /_emulator/reset` → a fresh emulator: empty state plus its preset, start time, the seed
+ *   again (built-in functions stay);
  * - `GET /_emulator/lambdas` → `{ functions }`: the rotation functions registered by ARN;
  * - `GET /_emulator/state` → the snapshot (`--state FILE` format).
  */
@@ -36,7 +32,6 @@ export async function handleControl(
   method: string,
   path: string,
   body: string,
-  options: ControlOptions = {},
 ): Promise<ControlResponse> {
   const route = path
     .replace(/\?.*$/, '')
@@ -87,7 +82,6 @@ export async function handleControl(
   }
   if (route === '/reset') {
     emulator.reset();
-    options.afterReset?.(emulator);
     return { status: 200, body: { reset: true, ...clockBody(emulator) } };
   }
   if (route === '/lambdas') return { status: 200, body: { functions: emulator.lambdas.list() } };

@@ -19,6 +19,11 @@ export class SeededRandom implements Random {
     this.#state = seed >>> 0;
   }
 
+  /** Where the sequence is: saved in snapshots, so a restored emulator never repeats an id it issued. */
+  get position(): number {
+    return this.#state;
+  }
+
   next(): number {
     this.#state = (this.#state + 0x6d2b79f5) >>> 0;
     let t = this.#state;

@@ -5,6 +5,25 @@ import type { Random } from './random';
 
 export type ServiceName = 'secretsmanager' | 'ssm' | 'kms';
 
+/** A rotation RotateSecret asks for: the secret (by name, in its account and region) and the version token. */
+export interface RotationRequest {
+  accountId: string;
+  region: string;
+  name: string;
+  token: string;
+}
+
+/**
+ * What Secrets Manager needs from the rotation simulation, wired by `createEmulator`: every
+ * context has it, so no operation can run where rotation silently does not happen.
+ */
+export interface RotationHooks {
+  /** Runs the rotation after the current request has been answered (AWS rotates asynchronously). */
+  request(rotation: RotationRequest): void;
+  /** Whether Secrets Manager could invoke this function: RotateSecret checks it at call time. */
+  canInvoke(functionArn: string): boolean;
+}
+
 /**
  * What an operation sees: the caller's account and region, the emulator's clock and random
  * source, and the state of every service in that account and region (SSM reads KMS keys and
@@ -19,28 +38,54 @@ export interface OperationContext {
   /** The state of a service in this account and region, created on first use. */
   state<S>(service: ServiceName): S;
   /**
-   * Authorizes `action` on `resource` as the emulator's principal (every call is allowed when none is
-   * set); throws AccessDeniedException with AWS's message when denied. See src/aws/iam/README.md.
+   * Authorizes `action` on `resource` as the caller (every call is allowed for the account's
+   * administrator); throws AccessDeniedException with AWS's message when denied. See src/aws/iam/README.md.
    */
   authorize: AuthorizeFn;
   /** The authorization decisions made so far in this request, in order (the call log records them). */
   readonly decisions: AuthorizationRecord[];
+  /** The rotation simulation (src/aws/rotation/). */
+  rotation: RotationHooks;
 }
 
-/** An operation takes the parsed JSON body and returns the JSON response body (or throws AwsError). */
+/** What building a service's empty state may read. */
+export type StateContext = Pick<OperationContext, 'accountId' | 'region' | 'clock' | 'random' | 'log'>;
+
+/** An operation takes the parsed request and returns the response body (or throws AwsError). */
 export type Operation = (ctx: OperationContext, input: Record<string, unknown>) => unknown | Promise<unknown>;
 
 /**
- * One AWS service: its JSON 1.1 target prefix (the part of `X-Amz-Target` before the dot), a
+ * One AWS service: its AWS JSON 1.1 target prefix (the part of `X-Amz-Target` before the dot), a
  * factory for its per-region state, and its operations by name.
  *
  * Invariant: state is plain JSON data (objects, arrays, strings, numbers, booleans, null; bytes as
  * base64 strings; no class instances, Maps or Dates), so a snapshot is `JSON.stringify` and the
- * emulator endpoint's `--state FILE` and a lab exercise's fixture are the same format.
+ * emulator endpoint's `--state FILE` and a lab exercise's fixture are the same format. Maps keyed by
+ * outside input are null-prototype objects (core/dict.ts).
  */
 export interface ServiceDefinition<S = unknown> {
   name: ServiceName;
   targetPrefix: string;
-  initialState(ctx: Omit<OperationContext, 'state' | 'authorize' | 'decisions'>): S;
+  initialState(ctx: StateContext): S;
   operations: Record<string, Operation>;
+}
+
+/**
+ * What answering a request needs from the emulator: a context per account and region, the call
+ * log and the clock. The rotation engine, the extension and the rotation templates receive this
+ * (plus what else they use), never the whole emulator.
+ */
+export interface RequestHost {
+  readonly accountId: string;
+  readonly defaultRegion: string;
+  readonly clock: Clock;
+  readonly log: CallLog;
+  context(region?: string, accountId?: string): OperationContext;
+  /** Unexpected errors (bugs): recorded in the call log and reported to the host (server log, console). */
+  reportInternalError(where: string, error: unknown): void;
+}
+
+/** A RequestHost that can also walk every account and region holding a service's state (clock events). */
+export interface StateHost extends RequestHost {
+  regionsWith(service: ServiceName): { accountId: string; region: string }[];
 }

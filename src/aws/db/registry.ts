@@ -1,5 +1,6 @@
 import type { CallLog, CallLogEntry } from '../core/callLog';
 import type { Clock } from '../core/clock';
+import { dict, fromJson, own } from '../core/dict';
 import {
   type DatabaseState,
   type DbEngine,
@@ -41,10 +42,10 @@ export class DatabaseRegistry {
   addServer(spec: ServerSpec): DbServer {
     const engine = spec.engine ?? 'postgres';
     const port = spec.port ?? DEFAULT_PORTS[engine];
-    const users: DbServer['users'] = {};
+    const users: DbServer['users'] = dict();
     if (spec.master) users[spec.master.user] = { password: spec.master.password, superuser: true };
     for (const [name, password] of Object.entries(spec.users ?? {})) users[name] = { password };
-    const databases: DbServer['databases'] = {};
+    const databases: DbServer['databases'] = dict();
     for (const [name, pets] of Object.entries(spec.databases ?? {}))
       databases[name] = { pets: pets.map((p) => ({ ...p })) };
     // PostgreSQL always has a `postgres` database; the rotation templates connect to it by default.
@@ -56,7 +57,7 @@ export class DatabaseRegistry {
 
   /** The server at host:port; `byHost` tells an unknown host from a closed port. */
   find(host: string, port: number): { server?: DbServer; hostKnown: boolean } {
-    const server = this.state.servers[serverKey(host, port)];
+    const server = own(this.state.servers, serverKey(host, port));
     const hostKnown = Object.values(this.state.servers).some((s) => s.host.toLowerCase() === host.toLowerCase());
     return { server, hostKnown };
   }
@@ -69,7 +70,7 @@ export class DatabaseRegistry {
   }
 
   load(state: DatabaseState | undefined): void {
-    this.state = state ? JSON.parse(JSON.stringify(state)) : emptyDatabaseState();
+    this.state = state ? fromJson(state) : emptyDatabaseState();
   }
 
   reset(): void {

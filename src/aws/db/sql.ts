@@ -1,3 +1,4 @@
+import { own } from '../core/dict';
 import { permissionDenied, roleExists, roleMissing, syntaxError, unknownColumn, unknownTable } from './errors';
 import type { DbDatabase, DbServer, Pet } from './state';
 
@@ -112,18 +113,18 @@ function selectPets(session: Session, q: PetQuery, values: unknown[]): QueryResu
 
 function setPassword(session: Session, name: string, password: string): QueryResult {
   const { server, user } = session;
-  const target = server.users[name];
+  const target = own(server.users, name);
   if (!target) throw roleMissing(name);
   // PostgreSQL lets a user change its own password; anyone else's needs a superuser.
-  if (name !== user && !server.users[user]?.superuser) throw permissionDenied(`alter role "${name}"`);
+  if (name !== user && !own(server.users, user)?.superuser) throw permissionDenied(`alter role "${name}"`);
   target.password = password;
   return { rows: [], rowCount: 0, command: 'ALTER' };
 }
 
 function createUser(session: Session, name: string, password: string): QueryResult {
   const { server, user } = session;
-  if (!server.users[user]?.superuser) throw permissionDenied('create role');
-  if (server.users[name]) throw roleExists(name);
+  if (!own(server.users, user)?.superuser) throw permissionDenied('create role');
+  if (own(server.users, name)) throw roleExists(name);
   server.users[name] = { password };
   return { rows: [], rowCount: 0, command: 'CREATE' };
 }
@@ -175,9 +176,9 @@ const STATEMENTS: Statement[] = [
     (m, s, values) => {
       const role = resolveName(m[1], values);
       const name = resolveName(m[3], values);
-      const grantee = s.server.users[name];
+      const grantee = own(s.server.users, name);
       if (!grantee) throw roleMissing(name);
-      if (!s.server.users[s.user]?.superuser) throw permissionDenied(`grant role "${role}"`);
+      if (!own(s.server.users, s.user)?.superuser) throw permissionDenied(`grant role "${role}"`);
       grantee.memberOf = [...new Set([...(grantee.memberOf ?? []), role])];
       return none('GRANT');
     },

@@ -1,7 +1,10 @@
+import { dict } from '../core/dict';
+
 /**
  * The simulated database servers: plain JSON (it travels in the emulator's snapshot, so it
  * survives `--state FILE` and shows in the inspector). Passwords are stored in clear: this is a
- * teaching model of a database, not a secure store.
+ * teaching model of a database, not a secure store. Maps keyed by names (users, databases,
+ * servers) are null-prototype (core/dict.ts): `CREATE USER __proto__` creates a user.
  */
 export type DbEngine = 'postgres' | 'mysql';
 
@@ -42,5 +45,5 @@ export const DEFAULT_PORTS: Record<DbEngine, number> = { postgres: 5432, mysql: 
 export const serverKey = (host: string, port: number) => `${host.toLowerCase()}:${port}`;
 
 export function emptyDatabaseState(): DatabaseState {
-  return { servers: {} };
+  return { servers: dict() };
 }

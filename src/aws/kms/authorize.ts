@@ -1,7 +1,6 @@
 import type { OperationContext } from '../core/service';
 import { awsManagedKeyPolicy, customerKeyPolicy, kmsKeys, type ResourcePolicyInput, resourceTagKeys } from '../iam';
-import { kmsState } from './crypto';
-import type { KmsKey } from './state';
+import { type KmsKey, kmsState } from './state';
 
 /**
  * KMS authorization: every request on a key is decided by the key policy together with the caller's

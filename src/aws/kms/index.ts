@@ -1,7 +1,6 @@
 import type { ServiceDefinition } from '../core/service';
-import { createAlias, deleteAlias, listAliases, updateAlias } from './aliases';
-import { initialKmsState } from './crypto';
-import { decrypt, encrypt, generateDataKey, generateDataKeyWithoutPlaintext } from './encryption';
+import { createAlias, deleteAlias, listAliases, updateAlias } from './operations/aliases';
+import { decrypt, encrypt, generateDataKey, generateDataKeyWithoutPlaintext } from './operations/encryption';
 import {
   cancelKeyDeletion,
   createKey,
@@ -10,9 +9,9 @@ import {
   enableKey,
   listKeys,
   scheduleKeyDeletion,
-} from './keys';
-import { listResourceTags, tagResource, untagResource } from './tags';
-
+} from './operations/keys';
+import { listResourceTags, tagResource, untagResource } from './operations/tags';
+import { initialKmsState } from './state';
 /** AWS KMS (JSON 1.1, target prefix `TrentService`): symmetric keys, aliases, encryption and data keys. */
 export const kms: ServiceDefinition = {
   name: 'kms',

@@ -1,3 +1,8 @@
+import { toBase64 } from '../core/base64';
+import { type Dict, dict, own } from '../core/dict';
+import { randomBytes, randomUuid } from '../core/random';
+import type { OperationContext } from '../core/service';
+
 /** KMS state of one account and region: plain JSON (see ServiceDefinition). */
 export interface KmsKey {
   KeyId: string;
@@ -27,7 +32,81 @@ export interface KmsAlias {
 }
 
 export interface KmsState {
-  keys: Record<string, KmsKey>;
+  keys: Dict<KmsKey>;
   /** By alias name, e.g. `alias/aws/ssm`. */
-  aliases: Record<string, KmsAlias>;
+  aliases: Dict<KmsAlias>;
+}
+
+export const AWS_MANAGED_ALIASES = ['alias/aws/ssm', 'alias/aws/secretsmanager'] as const;
+
+export function kmsState(ctx: OperationContext): KmsState {
+  const state = ctx.state<KmsState>('kms');
+  ensureAwsManagedKeys(ctx, state);
+  purgeDeletedKeys(ctx, state);
+  return state;
+}
+
+/**
+ * A key whose waiting period (ScheduleKeyDeletion) has ended is gone for good, with its aliases:
+ * what it encrypted can never be decrypted again. Checked lazily against the simulated clock.
+ */
+function purgeDeletedKeys(ctx: OperationContext, state: KmsState): void {
+  const now = ctx.clock.now();
+  for (const key of Object.values(state.keys)) {
+    if (key.KeyState !== 'PendingDeletion' || key.DeletionDate === undefined || key.DeletionDate > now) continue;
+    delete state.keys[key.KeyId];
+    for (const alias of Object.values(state.aliases)) {
+      if (alias.TargetKeyId === key.KeyId) delete state.aliases[alias.AliasName];
+    }
+  }
+}
+
+export function initialKmsState(): KmsState {
+  return { keys: dict(), aliases: dict() };
+}
+
+/** AWS creates `aws/ssm` and `aws/secretsmanager` in every account and region; so do we, on first use. */
+function ensureAwsManagedKeys(ctx: OperationContext, state: KmsState): void {
+  for (const alias of AWS_MANAGED_ALIASES) {
+    if (own(state.aliases, alias)) continue;
+    const key = createKeyRecord(ctx, state, {
+      description: `Default key that protects my ${alias === 'alias/aws/ssm' ? 'SSM parameters' : 'Secrets Manager secrets'} when no other key is defined`,
+      manager: 'AWS',
+    });
+    state.aliases[alias] = aliasRecord(ctx, alias, key.KeyId);
+  }
+}
+
+export function createKeyRecord(
+  ctx: OperationContext,
+  state: KmsState,
+  options: { description?: string; manager?: 'AWS' | 'CUSTOMER'; tags?: KmsKey['Tags'] } = {},
+): KmsKey {
+  const KeyId = randomUuid(ctx.random);
+  const key: KmsKey = {
+    KeyId,
+    Arn: `arn:aws:kms:${ctx.region}:${ctx.accountId}:key/${KeyId}`,
+    Description: options.description ?? '',
+    KeyState: 'Enabled',
+    KeyUsage: 'ENCRYPT_DECRYPT',
+    KeySpec: 'SYMMETRIC_DEFAULT',
+    KeyManager: options.manager ?? 'CUSTOMER',
+    Origin: 'AWS_KMS',
+    CreationDate: ctx.clock.now(),
+    Tags: options.tags ?? [],
+    material: toBase64(randomBytes(ctx.random, 32)),
+  };
+  state.keys[KeyId] = key;
+  return key;
+}
+
+export function aliasRecord(ctx: OperationContext, name: string, keyId: string): KmsAlias {
+  const now = ctx.clock.now();
+  return {
+    AliasName: name,
+    AliasArn: `arn:aws:kms:${ctx.region}:${ctx.accountId}:${name}`,
+    TargetKeyId: keyId,
+    CreationDate: now,
+    LastUpdatedDate: now,
+  };
 }

@@ -1,5 +1,7 @@
+import { fromBase64 } from '../core/base64';
 import { AwsError, validationError } from '../core/errors';
-import { fromBase64 } from './crypto';
+import { kmsErrors } from './errors';
+import type { KmsKey } from './state';
 
 /**
  * Input rules for KMS requests, with the wording of AWS's request validation ("1 validation error
@@ -133,4 +135,22 @@ export function requiredList(input: Input, field: string): unknown[] {
 export function asStructure(value: unknown): Input {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw wrongType(value, 'a Structure');
   return value as Input;
+}
+
+/** At most 50 tags on a key; keys 1–128 characters, values 0–256; the `aws:` prefix is AWS's own. */
+export const MAX_TAGS = 50;
+
+export function parseTags(input: Input, field: string): KmsKey['Tags'] | undefined {
+  const list = optionalList(input, field);
+  if (list === undefined) return undefined;
+  const tags = list.map((raw) => {
+    const t = asStructure(raw);
+    const TagKey = requiredString(t, 'TagKey', { min: 1, max: 128 });
+    const TagValue = requiredString(t, 'TagValue', { max: 256 });
+    if (TagKey.toLowerCase().startsWith('aws:')) throw kmsErrors.tag('Tags beginning with aws: are reserved');
+    return { TagKey, TagValue };
+  });
+  if (new Set(tags.map((t) => t.TagKey)).size !== tags.length) throw kmsErrors.tag('Duplicate tag keys');
+  if (tags.length > MAX_TAGS) throw kmsErrors.tag('Too many tags');
+  return tags;
 }

@@ -1,12 +1,18 @@
 import type { CallLogEntry } from '../core/callLog';
+import { own } from '../core/dict';
 import { randomUuid } from '../core/random';
-import type { OperationContext } from '../core/service';
-import type { Emulator } from '../emulator';
+import type { OperationContext, RequestHost } from '../core/service';
 import { nextRotationDate } from '../scheduler/rotationSchedule';
 import { startPendingVersion } from '../secretsmanager/pendingVersion';
 import { AWSCURRENT, versionById } from '../secretsmanager/stages';
 import type { SecretRecord, SecretsManagerState } from '../secretsmanager/state';
-import { ROTATION_STEPS } from './lambdaRegistry';
+import { type LambdaRegistry, ROTATION_STEPS } from './lambdaRegistry';
+
+/** What running a rotation needs: a context for the secret's account and region, and the functions. */
+export interface RotationDeps {
+  host: RequestHost;
+  lambdas: LambdaRegistry;
+}
 
 export interface RotationTarget {
   accountId: string;
@@ -19,8 +25,7 @@ export interface RotationTarget {
 export type RotationTrigger = 'RotateSecret' | 'schedule' | 'reattempt';
 
 function secretOf(ctx: OperationContext, name: string): SecretRecord | undefined {
-  const state = ctx.state<SecretsManagerState>('secretsmanager');
-  const secret = Object.hasOwn(state.secrets, name) ? state.secrets[name] : undefined;
+  const secret = own(ctx.state<SecretsManagerState>('secretsmanager').secrets, name);
   return secret && secret.DeletedDate === undefined ? secret : undefined;
 }
 
@@ -43,12 +48,12 @@ function event(
  * Every step is logged as a `lambda Invoke` event; the function's own calls follow it in the log.
  */
 export async function runRotation(
-  emulator: Emulator,
+  deps: RotationDeps,
   target: RotationTarget,
   token: string,
   trigger: RotationTrigger,
 ): Promise<boolean> {
-  const ctx = emulator.context(target.region, target.accountId);
+  const ctx = deps.host.context(target.region, target.accountId);
   const secret = secretOf(ctx, target.name);
   const arn = secret?.rotation?.LambdaARN;
   if (!secret || !arn) {
@@ -79,7 +84,7 @@ export async function runRotation(
     schedule(ctx, target.name);
     return false;
   };
-  const fn = emulator.lambdas.get(arn);
+  const fn = deps.lambdas.get(arn);
   if (!fn) {
     const message = `Function not found: ${arn}`;
     event(ctx, {
@@ -133,17 +138,4 @@ function schedule(ctx: OperationContext, name: string): void {
   if (!rotation) return;
   const next = rotation.Enabled ? nextRotationDate(rotation.Rules, ctx.clock.now()) : undefined;
   rotation.NextRotationDate = next !== undefined && next > ctx.clock.now() ? next : undefined;
-}
-
-/** Runs every rotation RotateSecret asked for (`rotation.RequestedToken`), in every account and region. */
-export async function runRequestedRotations(emulator: Emulator): Promise<void> {
-  for (const { accountId, region } of emulator.regionsWith('secretsmanager')) {
-    const state = emulator.context(region, accountId).state<SecretsManagerState>('secretsmanager');
-    for (const secret of Object.values(state.secrets)) {
-      const token = secret.rotation?.RequestedToken;
-      if (!token || !secret.rotation) continue;
-      delete secret.rotation.RequestedToken;
-      await runRotation(emulator, { accountId, region, name: secret.Name }, token, 'RotateSecret');
-    }
-  }
 }

@@ -70,6 +70,10 @@ export class LambdaRegistry {
     return this.#functions.get(arn) ?? this.#functions.get(arn.replace(/(:function:[^:]+):[^:]+$/, '$1'));
   }
 
+  has(arn: string): boolean {
+    return this.get(arn) !== undefined;
+  }
+
   list(): { arn: string; name: string; builtin: boolean; description?: string }[] {
     return [...this.#functions.values()].map(({ arn, name, builtin, description }) => ({
       arn,

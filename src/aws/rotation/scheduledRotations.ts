@@ -1,9 +1,10 @@
+import { own } from '../core/dict';
 import { randomUuid } from '../core/random';
-import type { Emulator } from '../emulator';
+import type { StateHost } from '../core/service';
 import type { DueEvent, EventSource } from '../scheduler/scheduler';
 import { unfinishedPending } from '../secretsmanager/pendingVersion';
 import type { SecretsManagerState } from '../secretsmanager/state';
-import { runRotation } from './engine';
+import { type RotationDeps, runRotation } from './engine';
 
 /**
  * Scheduled rotations as clock events: a secret with rotation enabled falls due at its
@@ -11,13 +12,13 @@ import { runRotation } from './engine';
  * reattempted with its AWSPENDING version's token; otherwise a new token (version id) is drawn.
  * A secret scheduled for deletion is skipped until restored.
  */
-export function rotationSource(emulator: Emulator): EventSource {
+export function rotationSource(deps: RotationDeps & { host: StateHost }): EventSource {
   return {
     name: 'scheduled rotations',
     next(upTo: number): DueEvent | undefined {
       let best: DueEvent | undefined;
-      for (const { accountId, region } of emulator.regionsWith('secretsmanager')) {
-        const ctx = emulator.context(region, accountId);
+      for (const { accountId, region } of deps.host.regionsWith('secretsmanager')) {
+        const ctx = deps.host.context(region, accountId);
         const state = ctx.state<SecretsManagerState>('secretsmanager');
         for (const secret of Object.values(state.secrets)) {
           const when = secret.rotation?.Enabled ? secret.rotation.NextRotationDate : undefined;
@@ -28,11 +29,11 @@ export function rotationSource(emulator: Emulator): EventSource {
             time: when,
             label: `rotate ${name}`,
             run: async () => {
-              const current = state.secrets[name];
+              const current = own(state.secrets, name);
               if (!current?.rotation) return;
               const pending = unfinishedPending(current);
               const token = pending?.VersionId ?? randomUuid(ctx.random);
-              await runRotation(emulator, { accountId, region, name }, token, pending ? 'reattempt' : 'schedule');
+              await runRotation(deps, { accountId, region, name }, token, pending ? 'reattempt' : 'schedule');
             },
           };
         }

@@ -1,4 +1,4 @@
-import type { Emulator } from '../emulator';
+import type { StateHost } from '../core/service';
 import type { SecretsManagerState } from '../secretsmanager/state';
 import { smState } from '../secretsmanager/state';
 import { duePolicies, runPolicy } from '../ssm/policies';
@@ -9,13 +9,13 @@ import type { DueEvent, EventSource } from './scheduler';
  * The end of a secret's recovery window: at DeletionDate the secret is removed for good (Secrets
  * Manager's own `smState` does the removal and records the event; the clock just gets there).
  */
-export function deletionSource(emulator: Emulator): EventSource {
+export function deletionSource(host: StateHost): EventSource {
   return {
     name: 'secret deletions',
     next(upTo) {
       let best: DueEvent | undefined;
-      for (const { accountId, region } of emulator.regionsWith('secretsmanager')) {
-        const ctx = emulator.context(region, accountId);
+      for (const { accountId, region } of host.regionsWith('secretsmanager')) {
+        const ctx = host.context(region, accountId);
         for (const secret of Object.values(ctx.state<SecretsManagerState>('secretsmanager').secrets)) {
           const when = secret.DeletionDate;
           if (when === undefined || when > upTo || (best && best.time <= when)) continue;
@@ -28,13 +28,13 @@ export function deletionSource(emulator: Emulator): EventSource {
 }
 
 /** Parameter Store policies (Advanced tier): Expiration, ExpirationNotification, NoChangeNotification. */
-export function parameterPolicySource(emulator: Emulator): EventSource {
+export function parameterPolicySource(host: StateHost): EventSource {
   return {
     name: 'parameter policies',
     next(upTo) {
       let best: DueEvent | undefined;
-      for (const { accountId, region } of emulator.regionsWith('ssm')) {
-        const ctx = emulator.context(region, accountId);
+      for (const { accountId, region } of host.regionsWith('ssm')) {
+        const ctx = host.context(region, accountId);
         const state = ctx.state<SsmState>('ssm');
         for (const parameter of Object.values(state.parameters)) {
           for (const due of duePolicies(parameter.Name, latestVersion(parameter))) {

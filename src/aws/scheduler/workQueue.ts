@@ -8,8 +8,16 @@ export class WorkQueue {
   #tail: Promise<void> = Promise.resolve();
   #pending = 0;
   #epoch = 0;
-  /** Errors a job threw (jobs record their own AWS-level failures; this is for bugs). */
-  readonly failures: unknown[] = [];
+  /**
+   * Receives what a job threw. Jobs record their own AWS-level failures (a rotation step that
+   * fails is a RotationFailed event); an error reaching here is a bug, and createEmulator reports
+   * it in the call log and to the host (the endpoint's log, the console).
+   */
+  readonly #onFailure: (error: unknown) => void;
+
+  constructor(onFailure: (error: unknown) => void) {
+    this.#onFailure = onFailure;
+  }
 
   enqueue(job: () => void | Promise<void>): void {
     const epoch = this.#epoch;
@@ -20,7 +28,7 @@ export class WorkQueue {
         if (epoch === this.#epoch) await job();
       })
       .catch((e: unknown) => {
-        this.failures.push(e);
+        this.#onFailure(e);
       })
       .finally(() => {
         this.#pending--;

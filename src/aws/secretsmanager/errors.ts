@@ -99,3 +99,15 @@ export const noRotationFunction = () =>
 
 export const rotationInProgress = () =>
   invalidRequest("A previous rotation isn't complete. That rotation will be reattempted.");
+
+/**
+ * RotateSecret naming a function that does not exist (or that Secrets Manager may not invoke): AWS
+ * checks at call time and changes nothing. (Recorded against AWS in LocalStack's
+ * test_rotate_secret_invalid_lambda_arn, whose snapshot differs from LocalStack's own
+ * ResourceNotFoundException; this is AWS's error for a function it cannot invoke.)
+ */
+export const cannotInvokeFunction = () =>
+  new AwsError(
+    'AccessDeniedException',
+    'Secrets Manager cannot invoke the specified Lambda function. Ensure that the function policy grants access to the principal secretsmanager.amazonaws.com.',
+  );

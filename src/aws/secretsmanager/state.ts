@@ -39,8 +39,6 @@ export interface RotationConfig {
   Rules?: RotationRules;
   LastRotatedDate?: number;
   NextRotationDate?: number;
-  /** The ClientRequestToken of a rotation RotateSecret asked for; the rotation engine runs it and clears it. */
-  RequestedToken?: string;
   /** Why the last rotation failed (not an AWS field: the inspector shows it); cleared by a successful one. */
   LastError?: RotationError;
 }

@@ -1,5 +1,5 @@
+import { fromBase64 } from '../core/base64';
 import { AwsError } from '../core/errors';
-import { fromBase64 } from '../kms/crypto';
 import { bothValues, invalidName } from './errors';
 
 /**

@@ -1,7 +1,9 @@
+import { fromBase64, toBase64 } from '../core/base64';
 import { AwsError } from '../core/errors';
 import type { OperationContext } from '../core/service';
-import { decryptBlob, encryptWithKey, fromBase64, kmsState, resolveKey, toBase64 } from '../kms/crypto';
-import type { KmsKey } from '../kms/state';
+import { decryptBlob, encryptWithKey } from '../kms/crypto';
+import { resolveKey } from '../kms/keyIds';
+import { type KmsKey, kmsState } from '../kms/state';
 import { authorizeKmsForSecret } from './authorize';
 import { decryptionFailure, encryptionFailure, encryptionKeyNotFound, secretValueNotFound } from './errors';
 import type { SecretRecord, SecretVersion } from './state';

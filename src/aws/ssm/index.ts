@@ -1,13 +1,13 @@
 import type { ServiceDefinition } from '../core/service';
-import { deleteParameter, deleteParameters } from './deleteParameter';
-import { describeParameters } from './describeParameters';
-import { getParameter, getParameters } from './getParameter';
-import { getParameterHistory } from './getParameterHistory';
-import { getParametersByPath } from './getParametersByPath';
-import { labelParameterVersion, unlabelParameterVersion } from './labels';
-import { putParameter } from './putParameter';
+import { deleteParameter, deleteParameters } from './operations/deleteParameter';
+import { describeParameters } from './operations/describeParameters';
+import { getParameter, getParameters } from './operations/getParameter';
+import { getParameterHistory } from './operations/getParameterHistory';
+import { getParametersByPath } from './operations/getParametersByPath';
+import { labelParameterVersion, unlabelParameterVersion } from './operations/labels';
+import { putParameter } from './operations/putParameter';
+import { addTagsToResource, listTagsForResource, removeTagsFromResource } from './operations/tags';
 import { initialSsmState, type SsmState } from './state';
-import { addTagsToResource, listTagsForResource, removeTagsFromResource } from './tags';
 
 /** AWS Systems Manager Parameter Store (`X-Amz-Target: AmazonSSM.<Operation>`). See README.md. */
 export const ssm: ServiceDefinition<SsmState> = {

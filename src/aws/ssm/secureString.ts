@@ -1,8 +1,10 @@
+import { fromBase64, toBase64 } from '../core/base64';
 import { AwsError } from '../core/errors';
 import { randomUuid } from '../core/random';
 import type { OperationContext } from '../core/service';
 import { authorizeKey, keyOfBlob } from '../kms/authorize';
-import { decryptBlob, encryptWithKey, fromBase64, resolveKey, toBase64 } from '../kms/crypto';
+import { decryptBlob, encryptWithKey } from '../kms/crypto';
+import { resolveKey } from '../kms/keyIds';
 import type { KmsKey } from '../kms/state';
 import { invalidKeyIdFromKms } from './errors';
 

@@ -1,25 +1,10 @@
-import type { OperationContext } from '../core/service';
-import { authorizeParameter } from './authorize';
-import { invalidResourceId, invalidResourceType, tooManyTags, validationError } from './errors';
-import { findParameter, nameFromNameOrArn } from './names';
-import { type StoredParameter, ssmState, type Tag } from './state';
-import { checkEnum, objectList, requiredString, stringList } from './validate';
+import { tooManyTags, validationError } from './errors';
+import type { Tag } from './state';
+import { objectList } from './validate';
 
 /** A resource carries at most 50 tags; keys 1–128 characters, values 0–256, `aws:` keys reserved. */
 export const MAX_TAGS = 50;
 const TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
-
-const RESOURCE_TYPES = [
-  'Document',
-  'ManagedInstance',
-  'MaintenanceWindow',
-  'Parameter',
-  'PatchBaseline',
-  'OpsItem',
-  'OpsMetadata',
-  'Automation',
-  'Association',
-] as const;
 
 export function parseTags(input: Record<string, unknown>, field = 'Tags'): Tag[] {
   const list = objectList(input, field) ?? [];
@@ -55,44 +40,4 @@ export function mergeTags(existing: Tag[], added: Tag[]): Tag[] {
   }
   if (merged.length > MAX_TAGS) throw tooManyTags();
   return merged;
-}
-
-/** Only parameters live in this emulator: any other valid ResourceType names nothing here. */
-function taggedParameter(
-  ctx: OperationContext,
-  input: Record<string, unknown>,
-  operation: 'AddTagsToResource' | 'RemoveTagsFromResource' | 'ListTagsForResource',
-): StoredParameter {
-  const type = checkEnum(requiredString(input, 'ResourceType'), 'ResourceType', RESOURCE_TYPES);
-  const id = requiredString(input, 'ResourceId');
-  if (type !== 'Parameter')
-    throw type === 'Automation' || type === 'Association' ? invalidResourceType() : invalidResourceId();
-  const state = ssmState(ctx);
-  authorizeParameter(ctx, operation, nameFromNameOrArn(state, id));
-  const parameter = findParameter(state, nameFromNameOrArn(state, id));
-  if (!parameter) throw invalidResourceId();
-  return parameter;
-}
-
-export function addTagsToResource(ctx: OperationContext, input: Record<string, unknown>) {
-  const parameter = taggedParameter(ctx, input, 'AddTagsToResource');
-  if (input.Tags === undefined || input.Tags === null) {
-    throw validationError(
-      "1 validation error detected: Value null at 'tags' failed to satisfy constraint: Member must not be null",
-    );
-  }
-  parameter.Tags = mergeTags(parameter.Tags, parseTags(input));
-  return {};
-}
-
-export function removeTagsFromResource(ctx: OperationContext, input: Record<string, unknown>) {
-  const parameter = taggedParameter(ctx, input, 'RemoveTagsFromResource');
-  const keys = stringList(input, 'TagKeys', true) ?? [];
-  parameter.Tags = parameter.Tags.filter((t) => !keys.includes(t.Key));
-  return {};
-}
-
-export function listTagsForResource(ctx: OperationContext, input: Record<string, unknown>) {
-  const parameter = taggedParameter(ctx, input, 'ListTagsForResource');
-  return { TagList: parameter.Tags.map((t) => ({ Key: t.Key, Value: t.Value })) };
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { connect } from '../../../src/aws/db/client';
 import { addPetTrackerDatabase, PETTRACKER_DB, PETTRACKER_MASTER } from '../../../src/aws/db/pettracker';
-import { Emulator } from '../../../src/aws/emulator';
+import { createEmulator } from '../../../src/aws/emulator';
 
 function setup() {
-  const emulator = new Emulator({ seed: 1 });
+  const emulator = createEmulator({ seed: 1 });
   addPetTrackerDatabase(emulator.databases);
   const login = (user: string, password: string, more: { host?: string; port?: number; database?: string } = {}) =>
     connect(emulator.databases, { host: PETTRACKER_DB.host, user, password, database: 'pettracker', ...more });
@@ -65,7 +65,15 @@ describe('the simulated PostgreSQL server', () => {
 
     const clone = await login('pettracker_app_clone', 'c1');
     expect((await clone.query('SELECT current_user')).rows[0]?.current_user).toBe('pettracker_app_clone');
-    expect((await login('pettracker_app', 'n3w')).query('SELECT 1')).toBeDefined();
+    const renewed = await login('pettracker_app', 'n3w');
+    expect((await renewed.query('SELECT current_user')).rows).toEqual([{ current_user: 'pettracker_app' }]);
+    await expect(renewed.query("ALTER USER pettracker_admin WITH PASSWORD 'x'")).rejects.toMatchObject({
+      code: '42501',
+    });
+    await master.query("ALTER USER pettracker_app WITH PASSWORD 'n4w'");
+    await expect(login('pettracker_app', 'n3w')).rejects.toMatchObject({ name: 'AuthenticationError' });
+    const byMaster = await login('pettracker_app', 'n4w');
+    expect((await byMaster.query('SELECT 1')).rows).toEqual([{ '?column?': 1 }]);
   });
 
   it('keeps its state in the snapshot, logs every login and statement without the password', async () => {
@@ -75,7 +83,7 @@ describe('the simulated PostgreSQL server', () => {
     await expect(app.query('DROP TABLE pets')).rejects.toMatchObject({ code: '42601' });
 
     const snapshot = emulator.snapshot();
-    const copy = new Emulator();
+    const copy = createEmulator();
     copy.restore(snapshot);
 
     expect(snapshot.databases?.servers[`${PETTRACKER_DB.host}:5432`]?.users.pettracker_app?.password).toBe('n3w');

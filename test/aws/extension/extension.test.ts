@@ -2,7 +2,7 @@ import { CreateSecretCommand, PutSecretValueCommand } from '@aws-sdk/client-secr
 import { PutParameterCommand } from '@aws-sdk/client-ssm';
 import { getResponse, type RequestHandler } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { createExtensionHandlers, type ExtensionOptions } from '../../../src/aws/extension/handlers';
+import { createExtensionHandlers, type ExtensionOptions } from '../../../src/aws/adapters/extensionHandlers';
 import { useEmulator } from '../../support/aws';
 
 const aws = useEmulator();

@@ -1,7 +1,7 @@
 import { CreateSecretCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { expect } from 'vitest';
 import type { Emulator } from '../../../src/aws/emulator';
-import { aliasRecord, createKeyRecord, kmsState } from '../../../src/aws/kms/crypto';
+import { aliasRecord, createKeyRecord, kmsState } from '../../../src/aws/kms/state';
 
 /** Asserts that a call fails with the SDK's own exception class, name and (optionally) message. */
 export async function expectError(

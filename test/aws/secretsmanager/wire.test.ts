@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { handleAwsJson } from '../../../src/aws/protocol';
+import { handleAwsJson } from '../../../src/aws/protocol/json';
 import { secretsManager } from '../../../src/aws/secretsmanager';
 import { useEmulator } from '../../support/aws';
 

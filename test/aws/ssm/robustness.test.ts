@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { Emulator } from '../../../src/aws/emulator';
-import { handleAwsJson } from '../../../src/aws/protocol';
+import { createEmulator } from '../../../src/aws/emulator';
+import { handleAwsJson } from '../../../src/aws/protocol/json';
 import { ssm } from '../../../src/aws/ssm';
 
 /** Malformed input of every shape answers with a well-formed AWS error, never a 500. */
@@ -64,7 +64,7 @@ const anyValue = fc.oneof(
 );
 
 test('random requests to every SSM operation never crash the emulator', async () => {
-  const emulator = new Emulator({ seed: 7 });
+  const emulator = createEmulator({ seed: 7 });
   const ctx = { method: 'POST' };
   await handleAwsJson(emulator, {
     ...ctx,

@@ -6,7 +6,9 @@ import {
   PutParameterCommand,
 } from '@aws-sdk/client-ssm';
 import { describe, expect, test } from 'vitest';
-import { aliasRecord, createKeyRecord, decryptBlob, fromBase64, kmsState } from '../../../src/aws/kms/crypto';
+import { fromBase64 } from '../../../src/aws/core/base64';
+import { decryptBlob } from '../../../src/aws/kms/crypto';
+import { aliasRecord, createKeyRecord, kmsState } from '../../../src/aws/kms/state';
 import { useEmulator } from '../../support/aws';
 
 const aws = useEmulator();

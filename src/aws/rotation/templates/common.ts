@@ -1,8 +1,9 @@
+import type { RequestHost } from '../../core/service';
 import type { Connection } from '../../db/client';
 import { connect } from '../../db/client';
 import { DatabaseError } from '../../db/errors';
+import type { DatabaseRegistry } from '../../db/registry';
 import type { DbEngine } from '../../db/state';
-import type { Emulator } from '../../emulator';
 import type { RotationEvent } from '../lambdaRegistry';
 import { type SecretsCall, ServiceError, secretsClient } from './secretsClient';
 
@@ -17,7 +18,13 @@ export interface TemplateContext {
   arn: string;
   token: string;
   engine: DbEngine;
-  emulator: Emulator;
+  deps: TemplateDeps;
+}
+
+/** What a template uses: a way to call Secrets Manager, and the database servers it logs in to. */
+export interface TemplateDeps {
+  host: RequestHost;
+  databases: DatabaseRegistry;
 }
 
 const ENGINES: Record<DbEngine, string[]> = {
@@ -70,7 +77,7 @@ export async function getConnection(t: TemplateContext, dict: SecretDict): Promi
       : String(dict.dbname);
   try {
     return await connect(
-      t.emulator.databases,
+      t.deps.databases,
       { host: dict.host, port, user: dict.username, password: dict.password, database },
       'event',
     );
@@ -91,11 +98,11 @@ export interface TemplateSteps {
  * The templates' `lambda_handler`: check that rotation is enabled and that the token is a version
  * staged AWSPENDING (a version already AWSCURRENT means the work is done), then run the step.
  */
-export function templateHandler(emulator: Emulator, engine: DbEngine, steps: TemplateSteps) {
+export function templateHandler(deps: TemplateDeps, engine: DbEngine, steps: TemplateSteps) {
   return async (event: RotationEvent): Promise<void> => {
     const arn = event.SecretId;
     const token = event.ClientRequestToken;
-    const t: TemplateContext = { sm: secretsClient(emulator, arn), arn, token, engine, emulator };
+    const t: TemplateContext = { sm: secretsClient(deps.host, arn), arn, token, engine, deps };
     const metadata = await t.sm('DescribeSecret', { SecretId: arn });
     if (metadata.RotationEnabled === false) throw valueError(`Secret ${arn} is not enabled for rotation`);
     const versions = (metadata.VersionIdsToStages ?? {}) as Record<string, string[]>;

@@ -1,12 +1,12 @@
 import { roleExists } from '../../db/errors';
 import type { DbEngine } from '../../db/state';
-import type { Emulator } from '../../emulator';
 import {
   createPending,
   finishPending,
   getConnection,
   getSecretDict,
   type TemplateContext,
+  type TemplateDeps,
   templateHandler,
   testPending,
   valueError,
@@ -75,8 +75,8 @@ async function setSecret(t: TemplateContext) {
 }
 
 /** The alternating-users rotation template (AWS's SecretsManagerRDS<Engine>RotationMultiUser) for the simulated database. */
-export function multiUserTemplate(emulator: Emulator, engine: DbEngine) {
-  return templateHandler(emulator, engine, {
+export function multiUserTemplate(deps: TemplateDeps, engine: DbEngine) {
+  return templateHandler(deps, engine, {
     createSecret: (t) =>
       createPending(t, (current, password) => ({ ...current, username: altUsername(current.username), password })),
     setSecret,

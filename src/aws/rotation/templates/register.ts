@@ -1,6 +1,6 @@
 import type { DbEngine } from '../../db/state';
-import type { Emulator } from '../../emulator';
-import { lambdaArn } from '../lambdaRegistry';
+import { type LambdaRegistry, lambdaArn } from '../lambdaRegistry';
+import type { TemplateDeps } from './common';
 import { multiUserTemplate } from './multiUser';
 import { singleUserTemplate } from './singleUser';
 
@@ -15,24 +15,34 @@ export const TEMPLATE_NAMES = {
 export type TemplateName = keyof typeof TEMPLATE_NAMES;
 
 /**
+ * Registers a built-in template as the Lambda function `arn` (it survives `emulator.reset()`).
+ * The seed's own rotation function (`SecretsManagerRotation`) is the PostgreSQL single-user one.
+ */
+export function registerTemplate(
+  lambdas: LambdaRegistry,
+  deps: TemplateDeps,
+  arn: string,
+  template: TemplateName,
+): void {
+  const { engine, strategy } = TEMPLATE_NAMES[template];
+  const handler = strategy === 'single' ? singleUserTemplate(deps, engine) : multiUserTemplate(deps, engine);
+  const label = strategy === 'single' ? 'single user' : 'alternating users';
+  lambdas.register(arn, handler, { builtin: true, description: `Built-in ${engine} rotation template (${label})` });
+}
+
+/**
  * Registers the four built-in templates as Lambda functions
- * `arn:aws:lambda:<region>:<account>:function:<TemplateName>` (default: the emulator's account and
- * default region). They survive `emulator.reset()`.
+ * `arn:aws:lambda:<region>:<account>:function:<TemplateName>`. createEmulator calls it once, for
+ * the emulator's account and default region.
  */
 export function registerRotationTemplates(
-  emulator: Emulator,
-  where: { accountId?: string; region?: string } = {},
+  lambdas: LambdaRegistry,
+  deps: TemplateDeps,
+  where: { accountId: string; region: string },
 ): string[] {
-  const accountId = where.accountId ?? emulator.accountId;
-  const region = where.region ?? emulator.defaultRegion;
-  return Object.entries(TEMPLATE_NAMES).map(([name, { engine, strategy }]) => {
-    const arn = lambdaArn(region, accountId, name);
-    const handler = strategy === 'single' ? singleUserTemplate(emulator, engine) : multiUserTemplate(emulator, engine);
-    const label = strategy === 'single' ? 'single user' : 'alternating users';
-    emulator.lambdas.register(arn, handler, {
-      builtin: true,
-      description: `Built-in ${engine} rotation template (${label})`,
-    });
+  return (Object.keys(TEMPLATE_NAMES) as TemplateName[]).map((name) => {
+    const arn = lambdaArn(where.region, where.accountId, name);
+    registerTemplate(lambdas, deps, arn, name);
     return arn;
   });
 }

@@ -1,5 +1,5 @@
-import type { Emulator } from '../../emulator';
-import { handleAwsJson } from '../../protocol';
+import type { RequestHost } from '../../core/service';
+import { handleAwsJson } from '../../protocol/json';
 
 /** An error as the SDK raises it: `name` is the AWS exception (`ResourceNotFoundException`). */
 export class ServiceError extends Error {
@@ -17,12 +17,12 @@ export type SecretsCall = (operation: string, input: Record<string, unknown>) =>
  * validated and logged exactly like calls from the SDK. They are logged as `source: 'event'`
  * (the emulator itself acting), so a lab never counts them as the learner's calls.
  */
-export function secretsClient(emulator: Emulator, secretArn: string): SecretsCall {
+export function secretsClient(host: RequestHost, secretArn: string): SecretsCall {
   const m = secretArn.match(/^arn:aws:secretsmanager:([^:]+):(\d{12}):/);
-  const region = m?.[1] ?? emulator.defaultRegion;
-  const accountId = m?.[2] ?? emulator.accountId;
+  const region = m?.[1] ?? host.defaultRegion;
+  const accountId = m?.[2] ?? host.accountId;
   return async (operation, input) => {
-    const response = await handleAwsJson(emulator, {
+    const response = await handleAwsJson(host, {
       method: 'POST',
       target: `secretsmanager.${operation}`,
       body: JSON.stringify(input),

@@ -1,5 +1,4 @@
 import type { DbEngine } from '../../db/state';
-import type { Emulator } from '../../emulator';
 import {
   createPending,
   finishPending,
@@ -7,6 +6,7 @@ import {
   getSecretDict,
   type SecretDict,
   type TemplateContext,
+  type TemplateDeps,
   templateHandler,
   testPending,
   valueError,
@@ -63,8 +63,8 @@ async function setSecret(t: TemplateContext) {
 }
 
 /** The single-user rotation template (AWS's SecretsManagerRDS<Engine>RotationSingleUser) for the simulated database. */
-export function singleUserTemplate(emulator: Emulator, engine: DbEngine) {
-  return templateHandler(emulator, engine, {
+export function singleUserTemplate(deps: TemplateDeps, engine: DbEngine) {
+  return templateHandler(deps, engine, {
     createSecret: (t) => createPending(t, (current, password) => ({ ...current, password })),
     setSecret,
     testSecret: testPending,

@@ -11,7 +11,7 @@ import {
   versionExists,
 } from '../errors';
 import { putNewVersion } from '../newVersion';
-import { arnAndName, describeShape, seconds } from '../shape';
+import { arnAndName, describeShape, seconds } from '../responses';
 import { AWSCURRENT, isDeprecated, versionById } from '../stages';
 import { type SecretRecord, smState, storeSecret } from '../state';
 import {

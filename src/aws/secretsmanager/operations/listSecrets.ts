@@ -1,8 +1,9 @@
+import { paginate } from '../../core/paginate';
 import type { OperationContext } from '../../core/service';
 import { authorizeAccountWide } from '../authorize';
+import { invalidNextToken } from '../errors';
 import { matchesFilters, parseFilters } from '../filters';
-import { paginate } from '../paginate';
-import { listEntryShape } from '../shape';
+import { listEntryShape } from '../responses';
 import type { SecretRecord } from '../state';
 import { smState } from '../state';
 import { constraint, type Input, optBool, optInt, optString } from '../validate';
@@ -52,6 +53,11 @@ export function listSecrets(ctx: OperationContext, input: Input) {
       const y = sortKey(b, by);
       return (x < y ? -1 : x > y ? 1 : a.CreatedDate - b.CreatedDate) * direction;
     });
-  const { page, NextToken } = paginate(secrets, maxResults, nextToken, 'ListSecrets');
+  const { items: page, next: NextToken } = paginate(secrets, {
+    limit: maxResults,
+    token: nextToken,
+    scope: 'ListSecrets',
+    invalid: invalidNextToken,
+  });
   return { SecretList: page.map((s) => listEntryShape(ctx, s)), NextToken };
 }

@@ -1,7 +1,7 @@
 import type { OperationContext } from '../../core/service';
 import { requireSecret } from '../arn';
 import { malformedPolicy, publicPolicy } from '../errors';
-import { arnAndName } from '../shape';
+import { arnAndName } from '../responses';
 import { type Input, optBool, optString, reqString, secretId } from '../validate';
 
 const MAX_POLICY_CHARS = 20_480;

@@ -1,10 +1,9 @@
 import type { OperationContext } from '../../core/service';
-import { rotationRuntimeOf } from '../../rotation/runtime';
 import { nextRotationDate, scheduleExpressionProblem } from '../../scheduler/rotationSchedule';
 import { requireSecret } from '../arn';
 import { invalidParameter, missingToken, noRotationFunction, rotationInProgress } from '../errors';
 import { startPendingVersion, unfinishedPending } from '../pendingVersion';
-import { arnAndName } from '../shape';
+import { arnAndName } from '../responses';
 import type { RotationRules } from '../state';
 import {
   clientRequestToken,
@@ -58,12 +57,11 @@ export function rotateSecret(ctx: OperationContext, input: Input) {
   const functionArn = lambdaArn || secret.rotation?.LambdaARN;
   if (!functionArn) throw noRotationFunction();
   if (!token) throw missingToken('InvalidParameterException');
+  const target = { accountId: ctx.accountId, region: ctx.region, name: secret.Name };
   const pending = unfinishedPending(secret);
   if (pending && pending.VersionId !== token) {
-    if (secret.rotation?.Enabled && secret.rotation.LambdaARN) {
-      secret.rotation.RequestedToken = pending.VersionId;
-      rotationRuntimeOf(ctx)?.requestRotations();
-    }
+    if (secret.rotation?.Enabled && secret.rotation.LambdaARN)
+      ctx.rotation.request({ ...target, token: pending.VersionId });
     throw rotationInProgress();
   }
   const now = ctx.clock.now();
@@ -74,14 +72,13 @@ export function rotateSecret(ctx: OperationContext, input: Input) {
     Rules: effectiveRules,
     LastRotatedDate: secret.rotation?.LastRotatedDate,
     NextRotationDate: nextRotationDate(effectiveRules, now),
-    RequestedToken: immediately ? token : undefined,
     LastError: secret.rotation?.LastError,
   };
   secret.LastChangedDate = now;
   if (immediately) {
     // A retry with the same token resumes the same rotation instead of starting another.
     startPendingVersion(ctx, secret, token);
-    rotationRuntimeOf(ctx)?.requestRotations();
+    ctx.rotation.request({ ...target, token });
   }
   return { ...arnAndName(secret), VersionId: immediately ? token : undefined };
 }
@@ -93,7 +90,6 @@ export function cancelRotateSecret(ctx: OperationContext, input: Input) {
   if (!rotation?.LambdaARN) throw noRotationFunction();
   rotation.Enabled = false;
   rotation.NextRotationDate = undefined;
-  rotation.RequestedToken = undefined;
   secret.LastChangedDate = ctx.clock.now();
   return { ...arnAndName(secret), VersionId: unfinishedPending(secret)?.VersionId };
 }

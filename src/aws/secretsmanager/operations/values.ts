@@ -1,12 +1,19 @@
 import { AwsError } from '../../core/errors';
+import { paginate } from '../../core/paginate';
 import type { OperationContext } from '../../core/service';
 import { findSecret, requireSecret } from '../arn';
 import { authorizeAccountWide, authorizeSecret } from '../authorize';
-import { invalidParameter, invalidRequest, missingToken, noValue, secretValueNotFound } from '../errors';
+import {
+  invalidNextToken,
+  invalidParameter,
+  invalidRequest,
+  missingToken,
+  noValue,
+  secretValueNotFound,
+} from '../errors';
 import { matchesFilters, parseFilters } from '../filters';
 import { putNewVersion } from '../newVersion';
-import { paginate } from '../paginate';
-import { arnAndName, seconds } from '../shape';
+import { arnAndName, seconds } from '../responses';
 import { AWSCURRENT, versionById, versionByStage } from '../stages';
 import { dayOf, type SecretRecord, smState } from '../state';
 import { clientRequestToken, type Input, optInt, optString, optStringList, secretId, secretValue } from '../validate';
@@ -106,7 +113,12 @@ export function batchGetSecretValue(ctx: OperationContext, input: Input) {
   const matching = Object.values(state.secrets)
     .filter((s) => s.DeletedDate === undefined && matchesFilters(ctx, s, filters ?? []))
     .sort((a, b) => a.CreatedDate - b.CreatedDate);
-  const { page, NextToken } = paginate(matching, maxResults ?? 20, nextToken, 'BatchGetSecretValue');
+  const { items: page, next: NextToken } = paginate(matching, {
+    limit: maxResults ?? 20,
+    token: nextToken,
+    scope: 'BatchGetSecretValue',
+    invalid: invalidNextToken,
+  });
   for (const secret of page) {
     read(secret.Name, () => {
       const found = findSecret(ctx, state, secret.Name) ?? secret;

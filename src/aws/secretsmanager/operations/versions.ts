@@ -1,9 +1,9 @@
+import { paginate } from '../../core/paginate';
 import type { OperationContext } from '../../core/service';
-import { kmsState } from '../../kms/crypto';
+import { kmsState } from '../../kms/state';
 import { requireSecret } from '../arn';
-import { invalidParameter } from '../errors';
-import { paginate } from '../paginate';
-import { arnAndName, seconds } from '../shape';
+import { invalidNextToken, invalidParameter } from '../errors';
+import { arnAndName, seconds } from '../responses';
 import {
   AWSCURRENT,
   isDeprecated,
@@ -34,7 +34,12 @@ export function listSecretVersionIds(ctx: OperationContext, input: Input) {
   const includeDeprecated = optBool(input, 'IncludeDeprecated') ?? false;
   const secret = requireSecret(ctx, id, { authorize: 'ListSecretVersionIds' });
   const versions = secret.versions.filter((v) => includeDeprecated || !isDeprecated(v));
-  const { page, NextToken } = paginate(versions, maxResults, nextToken, `ListSecretVersionIds:${secret.ARN}`);
+  const { items: page, next: NextToken } = paginate(versions, {
+    limit: maxResults,
+    token: nextToken,
+    scope: `ListSecretVersionIds:${secret.ARN}`,
+    invalid: invalidNextToken,
+  });
   return {
     Versions: page.map((v) => ({
       VersionId: v.VersionId,

@@ -1,12 +1,12 @@
-import { AwsError } from '../core/errors';
-import type { OperationContext } from '../core/service';
-import { authorizeParameter } from './authorize';
-import { parameterNotFound, parameterVersionNotFound } from './errors';
-import { findParameter, isSecretReference, parseReference } from './names';
-import { parameterResponse } from './responses';
-import { getSecretReference } from './secretReference';
-import { latestVersion, ssmState } from './state';
-import { checkListLength, checkStringLength, optionalBoolean, requiredString, stringList } from './validate';
+import { AwsError } from '../../core/errors';
+import type { OperationContext } from '../../core/service';
+import { authorizeParameter } from '../authorize';
+import { parameterNotFound, parameterVersionNotFound } from '../errors';
+import { findParameter, isSecretReference, parseReference } from '../names';
+import { parameterResponse } from '../responses';
+import { getSecretReference } from '../secretReference';
+import { latestVersion, ssmState } from '../state';
+import { checkListLength, checkStringLength, optionalBoolean, requiredString, stringList } from '../validate';
 
 /**
  * One name as GetParameter reads it: `name`, `name:version`, `name:label` or an ARN.

@@ -1,9 +1,11 @@
-import { AwsError } from '../core/errors';
-import { randomBytes } from '../core/random';
-import type { OperationContext } from '../core/service';
-import { authorizeKey, keyOfBlob } from './authorize';
-import { decryptBlob, encryptWithKey, resolveKey, toBase64 } from './crypto';
-import { kmsErrors } from './errors';
+import { toBase64 } from '../../core/base64';
+import { AwsError } from '../../core/errors';
+import { randomBytes } from '../../core/random';
+import type { OperationContext } from '../../core/service';
+import { authorizeKey, keyOfBlob } from '../authorize';
+import { decryptBlob, encryptWithKey } from '../crypto';
+import { kmsErrors } from '../errors';
+import { resolveKey } from '../keyIds';
 import {
   optionalBoolean,
   optionalEnum,
@@ -12,7 +14,7 @@ import {
   optionalStringMap,
   requiredBlob,
   requiredKeyId,
-} from './validate';
+} from '../validate';
 
 type Input = Record<string, unknown>;
 

@@ -1,10 +1,11 @@
-import type { OperationContext } from '../core/service';
-import { authorizePath } from './authorize';
-import { checkPathValue, matchesFilters, parseStringFilters, underPath } from './filters';
-import { page } from './pagination';
-import { parameterResponse } from './responses';
-import { latestVersion, ssmState } from './state';
-import { maxResults, optionalBoolean, optionalString, requiredString } from './validate';
+import { paginate } from '../../core/paginate';
+import type { OperationContext } from '../../core/service';
+import { authorizePath } from '../authorize';
+import { invalidNextToken } from '../errors';
+import { checkPathValue, matchesFilters, parseStringFilters, underPath } from '../filters';
+import { parameterResponse } from '../responses';
+import { latestVersion, ssmState } from '../state';
+import { maxResults, optionalBoolean, optionalString, requiredString } from '../validate';
 
 /**
  * GetParametersByPath: the parameters under Path. Non-recursive returns only direct children (the
@@ -26,7 +27,12 @@ export function getParametersByPath(ctx: OperationContext, input: Record<string,
   const matching = Object.values(ssmState(ctx).parameters)
     .filter((p) => underPath(p.Name, path, recursive) && matchesFilters(p, filters))
     .sort((a, b) => (a.Name < b.Name ? -1 : a.Name > b.Name ? 1 : 0));
-  const { items, nextToken } = page(matching, `bypath:${path}:${recursive}`, limit, token);
+  const { items, next: nextToken } = paginate(matching, {
+    limit,
+    token,
+    scope: `bypath:${path}:${recursive}`,
+    invalid: invalidNextToken,
+  });
   const Parameters = items.map((p) => {
     const labeled = labelFilter
       ? [...p.history].reverse().find((v) => v.Labels.some((l) => labelFilter.Values.includes(l)))

@@ -1,11 +1,11 @@
-import type { OperationContext } from '../core/service';
-import { authorizeAccountWide } from './authorize';
-import { invalidFilterKey, validationError } from './errors';
-import { matchesFilters, parseStringFilters } from './filters';
-import { page } from './pagination';
-import { metadataResponse } from './responses';
-import { latestVersion, type StoredParameter, ssmState } from './state';
-import { maxResults, objectList, optionalString } from './validate';
+import { paginate } from '../../core/paginate';
+import type { OperationContext } from '../../core/service';
+import { authorizeAccountWide } from '../authorize';
+import { invalidFilterKey, invalidNextToken, validationError } from '../errors';
+import { matchesFilters, parseStringFilters } from '../filters';
+import { metadataResponse } from '../responses';
+import { latestVersion, type StoredParameter, ssmState } from '../state';
+import { maxResults, objectList, optionalString } from '../validate';
 
 /** The deprecated `Filters` (ParametersFilter): keys Name (prefix), Type and KeyId (exact). */
 interface LegacyFilter {
@@ -55,6 +55,11 @@ export function describeParameters(ctx: OperationContext, input: Record<string, 
   const matching = Object.values(ssmState(ctx).parameters)
     .filter((p) => matchesLegacy(p, legacy) && matchesFilters(p, filters))
     .sort((a, b) => (a.Name < b.Name ? -1 : a.Name > b.Name ? 1 : 0));
-  const { items, nextToken } = page(matching, 'describe', limit, token);
+  const { items, next: nextToken } = paginate(matching, {
+    limit,
+    token,
+    scope: 'describe',
+    invalid: invalidNextToken,
+  });
   return { Parameters: items.map((p) => metadataResponse(ctx, p)), ...(nextToken ? { NextToken: nextToken } : {}) };
 }

@@ -1,14 +1,14 @@
-import type { OperationContext } from '../core/service';
-import { authorizeParameter } from './authorize';
+import type { OperationContext } from '../../core/service';
+import { authorizeParameter } from '../authorize';
 import {
   constraintError,
   parameterNotFound,
   parameterVersionLabelLimitExceeded,
   parameterVersionNotFound,
-} from './errors';
-import { findParameter, nameFromNameOrArn } from './names';
-import { latestVersion, type ParameterVersion, type StoredParameter, ssmState } from './state';
-import { checkListLength, optionalInteger, requiredString, stringList } from './validate';
+} from '../errors';
+import { findParameter, nameFromNameOrArn } from '../names';
+import { latestVersion, type ParameterVersion, type StoredParameter, ssmState } from '../state';
+import { checkListLength, optionalInteger, requiredString, stringList } from '../validate';
 
 /** A version carries at most 10 labels. */
 export const MAX_LABELS_PER_VERSION = 10;

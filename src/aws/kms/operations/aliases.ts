@@ -1,11 +1,11 @@
-import { toEpochSeconds } from '../core/clock';
-import type { OperationContext } from '../core/service';
-import { authorizeKey } from './authorize';
-import { aliasArnOf, aliasRecord, kmsState, resolveKey } from './crypto';
-import { kmsErrors } from './errors';
-import { page } from './paging';
-import type { KmsAlias, KmsKey } from './state';
-import { optionalInteger, optionalString, requiredKeyId, requiredString } from './validate';
+import { paginate } from '../../core/paginate';
+import type { OperationContext } from '../../core/service';
+import { authorizeKey } from '../authorize';
+import { kmsErrors } from '../errors';
+import { aliasArnOf, resolveKey } from '../keyIds';
+import { aliasEntry } from '../responses';
+import { aliasRecord, type KmsKey, kmsState } from '../state';
+import { optionalInteger, optionalString, requiredKeyId, requiredString } from '../validate';
 
 type Input = Record<string, unknown>;
 
@@ -26,16 +26,6 @@ function targetKey(ctx: OperationContext, input: Input, operation: string): KmsK
   if (key.KeyManager === 'AWS') throw kmsErrors.awsManagedKey(operation, key.Arn, ctx.accountId);
   if (key.KeyState === 'PendingDeletion') throw kmsErrors.pendingDeletion(key.Arn);
   return key;
-}
-
-function aliasEntry(alias: KmsAlias) {
-  return {
-    AliasName: alias.AliasName,
-    AliasArn: alias.AliasArn,
-    TargetKeyId: alias.TargetKeyId,
-    CreationDate: toEpochSeconds(alias.CreationDate),
-    LastUpdatedDate: toEpochSeconds(alias.LastUpdatedDate),
-  };
 }
 
 export function createAlias(ctx: OperationContext, input: Input) {
@@ -85,6 +75,11 @@ export function listAliases(ctx: OperationContext, input: Input) {
     .filter((a) => target === undefined || a.TargetKeyId === target)
     .sort((a, b) => (a.AliasName < b.AliasName ? -1 : a.AliasName > b.AliasName ? 1 : 0))
     .map(aliasEntry);
-  const { items, next } = page(aliases, limit, marker);
+  const { items, next } = paginate(aliases, {
+    limit,
+    token: marker,
+    scope: 'ListAliases',
+    invalid: kmsErrors.invalidMarker,
+  });
   return { Aliases: items, Truncated: next !== undefined, ...(next !== undefined ? { NextMarker: next } : {}) };
 }

@@ -1,9 +1,9 @@
-import type { OperationContext } from '../core/service';
-import { authorizeParameter } from './authorize';
-import { parameterNotFound } from './errors';
-import { findParameter, nameFromNameOrArn } from './names';
-import { ssmState } from './state';
-import { checkListLength, requiredString, stringList } from './validate';
+import type { OperationContext } from '../../core/service';
+import { authorizeParameter } from '../authorize';
+import { parameterNotFound } from '../errors';
+import { findParameter, nameFromNameOrArn } from '../names';
+import { ssmState } from '../state';
+import { checkListLength, requiredString, stringList } from '../validate';
 
 /** Deleting a parameter deletes all its versions, labels and tags. */
 export function deleteParameter(ctx: OperationContext, input: Record<string, unknown>) {

@@ -1,13 +1,12 @@
-import { toEpochSeconds } from '../core/clock';
-import type { OperationContext } from '../core/service';
-import { authorizeKey } from './authorize';
-import { createKeyRecord, kmsState, resolveKey } from './crypto';
-import { customerKey } from './customerKey';
-import { kmsErrors } from './errors';
-import { page } from './paging';
-import type { KmsKey } from './state';
-import { parseTags } from './tags';
-import { optionalBoolean, optionalEnum, optionalInteger, optionalString, requiredKeyId } from './validate';
+import { toEpochSeconds } from '../../core/clock';
+import { paginate } from '../../core/paginate';
+import type { OperationContext } from '../../core/service';
+import { authorizeKey } from '../authorize';
+import { kmsErrors } from '../errors';
+import { customerKey, resolveKey } from '../keyIds';
+import { keyMetadata } from '../responses';
+import { createKeyRecord, kmsState } from '../state';
+import { optionalBoolean, optionalEnum, optionalInteger, optionalString, parseTags, requiredKeyId } from '../validate';
 
 type Input = Record<string, unknown>;
 
@@ -32,30 +31,6 @@ const KEY_SPECS = [
   'ML_DSA_87',
 ] as const;
 const ORIGINS = ['AWS_KMS', 'EXTERNAL', 'AWS_CLOUDHSM', 'EXTERNAL_KEY_STORE'] as const;
-
-/** KeyMetadata as DescribeKey, CreateKey and friends return it (dates in epoch seconds). Tags are not part of it. */
-export function keyMetadata(ctx: OperationContext, key: KmsKey) {
-  return {
-    AWSAccountId: ctx.accountId,
-    KeyId: key.KeyId,
-    Arn: key.Arn,
-    CreationDate: toEpochSeconds(key.CreationDate),
-    Enabled: key.KeyState === 'Enabled',
-    Description: key.Description,
-    KeyUsage: key.KeyUsage,
-    KeyState: key.KeyState,
-    ...(key.DeletionDate !== undefined ? { DeletionDate: toEpochSeconds(key.DeletionDate) } : {}),
-    Origin: key.Origin,
-    KeyManager: key.KeyManager,
-    CustomerMasterKeySpec: key.KeySpec,
-    KeySpec: key.KeySpec,
-    EncryptionAlgorithms: ['SYMMETRIC_DEFAULT'],
-    MultiRegion: false,
-    ...(key.PendingDeletionWindowInDays !== undefined
-      ? { PendingDeletionWindowInDays: key.PendingDeletionWindowInDays }
-      : {}),
-  };
-}
 
 export function createKey(ctx: OperationContext, input: Input) {
   const description = optionalString(input, 'Description', { max: 8192 }) ?? '';
@@ -92,7 +67,7 @@ export function listKeys(ctx: OperationContext, input: Input) {
   const marker = optionalString(input, 'Marker', { min: 1, max: 1024, pattern: /^[\u0020-\u00FF]*$/ });
   ctx.authorize('kms:ListKeys', '*');
   const keys = Object.values(kmsState(ctx).keys).map((k) => ({ KeyId: k.KeyId, KeyArn: k.Arn }));
-  const { items, next } = page(keys, limit, marker);
+  const { items, next } = paginate(keys, { limit, token: marker, scope: 'ListKeys', invalid: kmsErrors.invalidMarker });
   return { Keys: items, Truncated: next !== undefined, ...(next !== undefined ? { NextMarker: next } : {}) };
 }
 

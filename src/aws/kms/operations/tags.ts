@@ -1,39 +1,19 @@
-import type { OperationContext } from '../core/service';
-import { authorizeKey } from './authorize';
-import { resolveKey } from './crypto';
-import { customerKey } from './customerKey';
-import { kmsErrors } from './errors';
-import { page } from './paging';
-import type { KmsKey } from './state';
+import { paginate } from '../../core/paginate';
+import type { OperationContext } from '../../core/service';
+import { authorizeKey } from '../authorize';
+import { kmsErrors } from '../errors';
+import { customerKey, resolveKey } from '../keyIds';
 import {
-  asStructure,
+  MAX_TAGS,
   optionalInteger,
-  optionalList,
   optionalString,
+  parseTags,
   requiredKeyId,
   requiredList,
   requiredString,
-} from './validate';
+} from '../validate';
 
 type Input = Record<string, unknown>;
-
-/** At most 50 tags on a key; keys 1–128 characters, values 0–256; the `aws:` prefix is AWS's own. */
-const MAX_TAGS = 50;
-
-export function parseTags(input: Input, field: string): KmsKey['Tags'] | undefined {
-  const list = optionalList(input, field);
-  if (list === undefined) return undefined;
-  const tags = list.map((raw) => {
-    const t = asStructure(raw);
-    const TagKey = requiredString(t, 'TagKey', { min: 1, max: 128 });
-    const TagValue = requiredString(t, 'TagValue', { max: 256 });
-    if (TagKey.toLowerCase().startsWith('aws:')) throw kmsErrors.tag('Tags beginning with aws: are reserved');
-    return { TagKey, TagValue };
-  });
-  if (new Set(tags.map((t) => t.TagKey)).size !== tags.length) throw kmsErrors.tag('Duplicate tag keys');
-  if (tags.length > MAX_TAGS) throw kmsErrors.tag('Too many tags');
-  return tags;
-}
 
 /** Adding a tag whose key exists replaces its value. */
 export function tagResource(ctx: OperationContext, input: Input) {
@@ -62,6 +42,11 @@ export function listResourceTags(ctx: OperationContext, input: Input) {
   authorizeKey(ctx, 'ListResourceTags', key);
   const limit = optionalInteger(input, 'Limit', 1, 50) ?? 50;
   const marker = optionalString(input, 'Marker', { min: 1, max: 1024 });
-  const { items, next } = page(key.Tags, limit, marker);
+  const { items, next } = paginate(key.Tags, {
+    limit,
+    token: marker,
+    scope: `ListResourceTags:${key.KeyId}`,
+    invalid: kmsErrors.invalidMarker,
+  });
   return { Tags: items, Truncated: next !== undefined, ...(next !== undefined ? { NextMarker: next } : {}) };
 }

@@ -1,5 +1,5 @@
-import type { OperationContext } from '../core/service';
-import { authorizeParameter } from './authorize';
+import type { OperationContext } from '../../core/service';
+import { authorizeParameter } from '../authorize';
 import {
   invalidAllowedPattern,
   parameterAlreadyExists,
@@ -7,14 +7,14 @@ import {
   parameterMaxVersionLimitExceeded,
   parameterPatternMismatch,
   validationError,
-} from './errors';
-import { findParameter, parameterArn, validateNewName } from './names';
-import { parsePolicies } from './policies';
-import { DEFAULT_SSM_KEY, encryptParameterValue } from './secureString';
-import { callerArn, latestVersion, type ParameterType, type ParameterVersion, type SsmState, ssmState } from './state';
-import { mergeTags, parseTags } from './tags';
-import { type RequestedTier, resolveTier, STANDARD_PARAMETER_LIMIT } from './tiers';
-import { checkEnum, checkStringLength, optionalBoolean, optionalString, requiredString } from './validate';
+} from '../errors';
+import { findParameter, parameterArn, validateNewName } from '../names';
+import { parsePolicies } from '../policies';
+import { DEFAULT_SSM_KEY, encryptParameterValue } from '../secureString';
+import { callerArn, latestVersion, type ParameterType, type ParameterVersion, type SsmState, ssmState } from '../state';
+import { mergeTags, parseTags } from '../tags';
+import { type RequestedTier, resolveTier, STANDARD_PARAMETER_LIMIT } from '../tiers';
+import { checkEnum, checkStringLength, optionalBoolean, optionalString, requiredString } from '../validate';
 
 /** Parameter Store keeps the 100 most recent versions of a parameter. */
 export const MAX_VERSIONS = 100;

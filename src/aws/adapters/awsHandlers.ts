@@ -1,0 +1,39 @@
+import { http, type RequestHandler } from 'msw';
+import type { RequestHost } from '../core/service';
+import { answerAwsRequest } from '../protocol/endpoint';
+import { MAX_BODY_BYTES } from '../protocol/wire';
+
+/** `https://secretsmanager.us-east-1.amazonaws.com/` and the same for ssm and kms. */
+const AWS_ENDPOINT = /^https:\/\/(secretsmanager|ssm|kms)\.([a-z0-9-]+)\.amazonaws\.com\/?(\?.*)?$/;
+
+export interface HandlerOptions {
+  /**
+   * Extra origins answered as AWS APIs, for the local endpoint (`http://127.0.0.1:4566`): there
+   * the AWS CLI and boto3 send every service to `/`, so dispatch is on the request alone.
+   */
+  origins?: string[];
+}
+
+/**
+ * The MSW request handlers that put the emulator behind the real AWS endpoints. The same list
+ * serves vitest (`setupServer`), the sandbox worker and the local HTTP endpoint (`getResponse`).
+ * They only translate a Fetch `Request`; everything AWS does is in `answerAwsRequest`.
+ */
+export function createHandlers(host: RequestHost, options: HandlerOptions = {}): RequestHandler[] {
+  const resolver = async ({ request }: { request: Request }) => {
+    const declared = Number(request.headers.get('content-length') ?? 0);
+    const result = await answerAwsRequest(host, {
+      method: request.method,
+      hostname: new URL(request.url).hostname,
+      header: (name) => request.headers.get(name),
+      // An oversized body is refused on its declared length, before it is read.
+      body: declared > MAX_BODY_BYTES ? '' : await request.text(),
+    });
+    return new Response(result.body, { status: result.status, headers: result.headers });
+  };
+  // Local origins first: MSW clones the request for every handler it tries.
+  const handlers: RequestHandler[] = [];
+  for (const origin of options.origins ?? []) handlers.push(http.all(`${origin.replace(/\/$/, '')}/`, resolver));
+  handlers.push(http.all(AWS_ENDPOINT, resolver));
+  return handlers;
+}

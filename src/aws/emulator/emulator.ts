@@ -1,0 +1,187 @@
+import type { CallLog } from '../core/callLog';
+import type { SimClock } from '../core/clock';
+import type { SeededRandom } from '../core/random';
+import type { OperationContext, ServiceName, StateHost } from '../core/service';
+import { type Connection, type ConnectOptions, connect as connectDatabase } from '../db/client';
+import type { DatabaseRegistry } from '../db/registry';
+import type { LambdaExtension } from '../extension/extension';
+import { type Principal, type PrincipalInput, toPrincipal } from '../iam';
+import type { LambdaRegistry } from '../rotation/lambdaRegistry';
+import { advanceClockTo } from '../scheduler/advanceClock';
+import { parseDuration } from '../scheduler/duration';
+import type { Scheduler } from '../scheduler/scheduler';
+import type { WorkQueue } from '../scheduler/workQueue';
+import type { AccountStore } from './accounts';
+import { checkSnapshot, type EmulatorSnapshot } from './snapshot';
+
+/** Everything `createEmulator` built and wired; the Emulator only exposes and coordinates it. */
+export interface EmulatorParts {
+  seed: number | undefined;
+  startTime: number | undefined;
+  clock: SimClock;
+  random: SeededRandom;
+  log: CallLog;
+  accounts: AccountStore;
+  lambdas: LambdaRegistry;
+  scheduler: Scheduler;
+  work: WorkQueue;
+  databases: DatabaseRegistry;
+  extension: LambdaExtension;
+  /** Who `setPrincipal` made every request run as. */
+  principal: { current: Principal | undefined };
+  /** What a fresh emulator holds beyond empty state (the preset): run at creation and after `reset()`. */
+  prepare(): string[];
+}
+
+/**
+ * The in-memory AWS, as `createEmulator(options)` (./createEmulator.ts) assembles it: framework-free,
+ * it runs unchanged in the sandbox worker, in vitest and behind the local HTTP endpoint. Requests
+ * reach it through the protocol layer (src/aws/protocol/); this object is the handle tests, the lab
+ * and the endpoint hold: time, state, the call log, the principal.
+ */
+export class Emulator implements StateHost {
+  readonly accountId: string;
+  readonly defaultRegion: string;
+  readonly clock: SimClock;
+  readonly random: SeededRandom;
+  readonly log: CallLog;
+  /** Rotation functions by Lambda ARN: learner handlers and the built-in templates (src/aws/rotation/). */
+  readonly lambdas: LambdaRegistry;
+  /** What falls due as simulated time moves (src/aws/scheduler/). */
+  readonly scheduler: Scheduler;
+  /** Work started by a request and run after it is answered (a rotation): see `idle()`. */
+  readonly work: WorkQueue;
+  /** The simulated database servers (src/aws/db/). */
+  readonly databases: DatabaseRegistry;
+  /** The Parameters and Secrets Lambda Extension's cache (src/aws/extension/). */
+  readonly extension: LambdaExtension;
+  readonly #parts: EmulatorParts;
+  #preloaded: string[];
+
+  constructor(parts: EmulatorParts) {
+    this.#parts = parts;
+    this.accountId = parts.accounts.accountId;
+    this.defaultRegion = parts.accounts.defaultRegion;
+    this.clock = parts.clock;
+    this.random = parts.random;
+    this.log = parts.log;
+    this.lambdas = parts.lambdas;
+    this.scheduler = parts.scheduler;
+    this.work = parts.work;
+    this.databases = parts.databases;
+    this.extension = parts.extension;
+    this.#preloaded = parts.prepare();
+  }
+
+  /** What the preset put in the fresh account, one line each (the endpoint prints them at start). */
+  get preloaded(): readonly string[] {
+    return this.#preloaded;
+  }
+
+  /**
+   * Moves simulated time forward ("30 days", "6 minutes" or ms), running everything that falls due
+   * on the way in order: scheduled rotations, ends of recovery windows, parameter policies,
+   * extension cache expiry. Resolves when all of it (and any work it started) has finished.
+   */
+  async advance(duration: number | string): Promise<void> {
+    await this.work.idle();
+    await advanceClockTo(this, this.clock.now() + parseDuration(duration));
+  }
+
+  /** Moves simulated time to an absolute time (epoch ms, or ISO text), as `advance` does. Never backwards. */
+  async setTime(time: number | string): Promise<void> {
+    const ms = typeof time === 'string' ? Date.parse(time) : time;
+    if (Number.isNaN(ms)) throw new RangeError(`Invalid time: ${time}`);
+    await advanceClockTo(this, ms);
+  }
+
+  /** Resolves when the work requests started (a rotation after RotateSecret) has finished. */
+  idle(): Promise<void> {
+    return this.work.idle();
+  }
+
+  /** Connects to a simulated database server as learner code would (`@pettracker/db`). */
+  connectDatabase(options: ConnectOptions): Promise<Connection> {
+    return connectDatabase(this.databases, options);
+  }
+
+  context(region?: string, accountId?: string): OperationContext {
+    return this.#parts.accounts.context(region, accountId);
+  }
+
+  regionsWith(service: ServiceName): { accountId: string; region: string }[] {
+    return this.#parts.accounts.regionsWith(service);
+  }
+
+  reportInternalError(where: string, error: unknown): void {
+    this.#parts.accounts.reportInternalError(where, error);
+  }
+
+  /**
+   * Runs every later request as this principal: each call is authorized against its identity-based
+   * policies (and the resource's own policy where AWS consults one). Validates the ARN and the
+   * policies first (MalformedPolicyDocumentError).
+   */
+  setPrincipal(principal: PrincipalInput): void {
+    this.#parts.principal.current = toPrincipal(principal);
+  }
+
+  /** Back to no principal: every call is allowed. */
+  clearPrincipal(): void {
+    this.#parts.principal.current = undefined;
+  }
+
+  get principal(): PrincipalInput | undefined {
+    return this.#parts.principal.current?.input;
+  }
+
+  /** Deep copy of all state, for `--state FILE` and lab fixtures. */
+  snapshot(): EmulatorSnapshot {
+    return JSON.parse(
+      JSON.stringify({
+        version: 1,
+        now: this.clock.now(),
+        random: this.random.position,
+        accounts: this.#parts.accounts.state,
+        databases: this.databases.state,
+      }),
+    );
+  }
+
+  /**
+   * Replaces all state with a snapshot: the clock moves to the snapshot's time and the random
+   * source to where it was (an older snapshot without that position gets one drawn from its
+   * content, so new ids do not repeat the saved ones). Queued work and the extension's cache,
+   * which belonged to the replaced state, are dropped.
+   */
+  restore(snapshot: EmulatorSnapshot): void {
+    checkSnapshot(snapshot);
+    this.#parts.accounts.load(snapshot.accounts);
+    this.clock.reset(snapshot.now);
+    this.random.reseed(snapshot.random ?? hash32(JSON.stringify(snapshot.accounts)) ^ (this.#parts.seed ?? 0));
+    this.databases.load(snapshot.databases);
+    this.work.cancelAll();
+    this.extension.clear();
+  }
+
+  /** Back to a fresh emulator: empty state (plus the preset), the start time, the seed again, no principal. */
+  reset(): void {
+    this.#parts.accounts.clear();
+    this.#parts.principal.current = undefined;
+    this.clock.reset(this.#parts.startTime);
+    this.random.reseed(this.#parts.seed);
+    this.log.reset();
+    this.work.cancelAll();
+    this.lambdas.reset();
+    this.databases.reset();
+    this.extension.clear();
+    this.#preloaded = this.#parts.prepare();
+  }
+}
+
+/** A stable 32-bit FNV-1a hash. */
+function hash32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}

@@ -1,0 +1,102 @@
+import { AwsError } from '../core/errors';
+import type { OperationContext, RequestHost } from '../core/service';
+import type { AuthorizationRecord } from '../iam';
+import { resolveTarget } from '../services';
+import { jsonTooDeep, MAX_JSON_DEPTH } from './jsonDepth';
+import { errorResponse, JSON_CONTENT_TYPE, MAX_BODY_BYTES, type WireRequest, type WireResponse } from './wire';
+
+/** Fields whose values must never reach the call log. */
+const REDACTED = new Set([
+  'SecretString',
+  'SecretBinary',
+  'Value',
+  'Plaintext',
+  'CiphertextBlob',
+  'Policy',
+  'ResourcePolicy',
+]);
+
+function logParams(input: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(input)) {
+    if (REDACTED.has(k)) continue;
+    out[k] = v;
+  }
+  return out;
+}
+
+/**
+ * Answers one AWS JSON 1.1 request: dispatch on `X-Amz-Target`, run the operation, shape the
+ * response or the error, record the call. Never throws: anything unexpected becomes a 500
+ * `InternalFailure` (which the SDK retries) reported to the host, and the fuzz test holds that
+ * line at zero.
+ */
+export async function handleAwsJson(host: RequestHost, request: WireRequest): Promise<WireResponse> {
+  if (request.method.toUpperCase() !== 'POST') {
+    return errorResponse(
+      'UnknownOperationException',
+      `Method ${request.method} is not supported; AWS JSON 1.1 uses POST`,
+      405,
+    );
+  }
+  const resolved = request.target ? resolveTarget(request.target) : undefined;
+  if (!resolved || !Object.hasOwn(resolved.service.operations, resolved.operation)) {
+    return errorResponse(
+      'UnknownOperationException',
+      request.target ? `Unknown operation ${request.target}` : 'Missing X-Amz-Target header',
+    );
+  }
+  const { service, operation } = resolved;
+  if (request.body.length > MAX_BODY_BYTES) {
+    return errorResponse(
+      'ValidationException',
+      `Request body exceeds the maximum size of ${MAX_BODY_BYTES} bytes`,
+      413,
+    );
+  }
+  if (jsonTooDeep(request.body)) {
+    return errorResponse('SerializationException', `The request body nests deeper than ${MAX_JSON_DEPTH} levels`);
+  }
+  let input: unknown;
+  try {
+    input = request.body.trim() === '' ? {} : JSON.parse(request.body);
+  } catch {
+    return errorResponse(
+      'SerializationException',
+      'Start of structure or map found where not expected, or the body is not valid JSON',
+    );
+  }
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return errorResponse('SerializationException', 'The request body must be a JSON object');
+  }
+  const ctx = host.context(request.region, request.accountId);
+  const params = logParams(input as Record<string, unknown>);
+  const time = host.clock.now();
+  const entry = {
+    time,
+    service: service.name,
+    operation,
+    params,
+    region: ctx.region,
+    source: request.source ?? 'request',
+  } as const;
+  try {
+    const output = await service.operations[operation]?.(ctx, input as Record<string, unknown>);
+    host.log.record({ ...entry, outcome: 'ok', ...authorization(ctx) });
+    return { status: 200, headers: { 'content-type': JSON_CONTENT_TYPE }, body: JSON.stringify(output ?? {}) };
+  } catch (e) {
+    const error = e instanceof AwsError ? e : internalFailure(host, `${service.name}.${operation}`, e);
+    host.log.record({ ...entry, outcome: error.type, message: error.message, ...authorization(ctx) });
+    return errorResponse(error.type, error.message, error.status);
+  }
+}
+
+function internalFailure(host: RequestHost, where: string, e: unknown): AwsError {
+  host.reportInternalError(where, e);
+  return new AwsError('InternalFailure', 'The request processing has failed because of an unknown error.', 500);
+}
+
+/** The authorization decisions the call needed (only when a principal is set), for its log entry. */
+function authorization(ctx: OperationContext): { authorization?: AuthorizationRecord[] } {
+  return ctx.decisions.length > 0 ? { authorization: [...ctx.decisions] } : {};
+}
