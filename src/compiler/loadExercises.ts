@@ -80,6 +80,7 @@ export async function loadExercises(
     }
     if (!fm.data || !parsed?.success) continue;
     const rendered = await renderMarkdown(fm.body, fm.bodyLine);
+    problems.push(...rendered.refused.map((r) => ({ file: rel('exercise.md'), ...r })));
     exercises.push({
       meta: {
         ...fm.data,

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { questionSchema } from '../schema/question.ts';
 import type { Question } from '../schema/questionTypes.ts';
 import { type LocatedYaml, locate, type Problem, parseLocatedYaml, yamlSyntaxProblems } from './problems.ts';
+import { refusedUrls } from './safeUrls.ts';
 
 export interface QuestionFile {
   file: string;
@@ -46,6 +47,7 @@ export function checkQuestionFiles(files: readonly QuestionFile[]): ParsedQuesti
       const label = questionLabel(item, index);
       const result = questionSchema.safeParse(item, { error: requiredMessage });
       if (!result.success) problems.push(...issueProblems(file, y, index, label, result.error));
+      problems.push(...linkProblems(file, y, index, label, item));
       const id = (item as { id?: unknown } | null)?.id;
       if (typeof id !== 'string') return;
       const here = `${file}:${locate(y, [index, 'id']).line}`;
@@ -107,4 +109,26 @@ export async function loadQuestions(dir: string, root = process.cwd()): Promise<
     })),
   );
   return checkQuestionFiles(files);
+}
+
+/** Links and images in a question's markdown (stem, note, option texts and explanations) whose address is refused. */
+function linkProblems(file: string, y: LocatedYaml, index: number, label: string, item: unknown): Problem[] {
+  const q = (item ?? {}) as { stem?: unknown; note?: unknown; options?: unknown };
+  const fields: [PropertyKey[], unknown][] = [
+    [['stem'], q.stem],
+    [['note'], q.note],
+    ...(Array.isArray(q.options) ? q.options : []).flatMap((o: { text?: unknown; explanation?: unknown } | null, i) => [
+      [['options', i, 'text'], o?.text] as [PropertyKey[], unknown],
+      [['options', i, 'explanation'], o?.explanation] as [PropertyKey[], unknown],
+    ]),
+  ];
+  return fields.flatMap(([path, value]) =>
+    typeof value === 'string'
+      ? refusedUrls(value).map((r) => ({
+          file,
+          ...locate(y, [index, ...path]),
+          message: `${label}: ${fieldName(path)}: ${r.message}`,
+        }))
+      : [],
+  );
 }

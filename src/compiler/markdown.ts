@@ -16,6 +16,7 @@ import { readFrontmatter } from './frontmatter.ts';
 import { locate, type Problem } from './problems.ts';
 import { rehypeCode, rehypeHeadings, rehypeLessonLinks } from './rehypePlugins.ts';
 import { remarkCallouts, remarkMermaid } from './remarkPlugins.ts';
+import { type Refused, remarkSafeUrls } from './safeUrls.ts';
 
 /**
  * Markdown → HTML at build time, in Node (the Vite plugin, content:check and tests). Nothing here
@@ -71,6 +72,8 @@ export interface RenderedMarkdown {
   diagrams: Diagram[];
   links: LessonLink[];
   code: CompileResult['code'];
+  /** Links and images whose address is refused (see safeUrls.ts), removed from the HTML. */
+  refused: Refused[];
 }
 
 /** Markdown body → HTML plus what checks need (diagrams, links, code blocks), lines in file terms. */
@@ -80,6 +83,7 @@ export async function renderMarkdown(body: string, bodyLine = 1): Promise<Render
   const headings: LessonHeading[] = [];
   const sections: { anchor: string; heading: string; text: string }[] = [];
   const code: CompileResult['code'] = [];
+  const refused: RenderedMarkdown['refused'] = [];
   const lineShift = bodyLine - 1;
   const processor = unified()
     .use(remarkParse)
@@ -91,6 +95,10 @@ export async function renderMarkdown(body: string, bodyLine = 1): Promise<Render
           code.push({ lang: node.lang ?? '', source: node.value, line: (node.position?.start.line ?? 0) + lineShift });
         }
       }
+    })
+    .use(remarkSafeUrls, {
+      onRefused: (message: string, line: number, column: number) =>
+        refused.push({ message, line: line + lineShift, column }),
     })
     .use(remarkCallouts)
     .use(remarkMermaid, {
@@ -106,7 +114,7 @@ export async function renderMarkdown(body: string, bodyLine = 1): Promise<Render
     .use(rehypeCode, { highlighter: await highlighter(), transformers: [styleToClass] })
     .use(rehypeStringify);
   const html = String(await processor.process(body));
-  return { html, headings, sections, diagrams, links, code };
+  return { html, headings, sections, diagrams, links, code, refused };
 }
 
 export async function compileLesson(file: string, text: string): Promise<CompileResult> {
@@ -123,7 +131,16 @@ export async function compileLesson(file: string, text: string): Promise<Compile
       message: `File name "${slug}.md" must be lowercase-kebab-case (it is the lesson's URL)`,
     });
   }
-  const { html, headings, sections: rawSections, diagrams, links, code } = await renderMarkdown(fm.body, fm.bodyLine);
+  const {
+    html,
+    headings,
+    sections: rawSections,
+    diagrams,
+    links,
+    code,
+    refused,
+  } = await renderMarkdown(fm.body, fm.bodyLine);
+  problems.push(...refused.map((r) => ({ file, ...r })));
   if (!fm.data) return { lesson: undefined, problems, diagrams, links, code, keyLines };
   const sections: SearchSection[] = rawSections
     .map((s) => ({

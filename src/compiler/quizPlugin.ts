@@ -9,6 +9,7 @@ import type { Question, QuestionHtml } from '../schema/questionTypes.ts';
 import { contentError } from './contentPlugin.ts';
 import { contentDir } from './loadLessons.ts';
 import { loadQuestions, type ParsedQuestions } from './loadQuestions.ts';
+import { remarkSafeUrls } from './safeUrls.ts';
 
 const QUIZ = 'virtual:quiz';
 
@@ -18,7 +19,13 @@ export interface QuizModule {
 }
 
 // Raw HTML in the markdown is dropped (remark-rehype's default): content cannot inject markup.
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeStringify);
+// Links with a refused address were reported by loadQuestions (and fail the build); they are dropped here too.
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkSafeUrls, { onRefused: () => undefined })
+  .use(remarkRehype)
+  .use(rehypeStringify);
 
 /** Markdown → HTML; a single paragraph comes back without its <p>, so it fits inside a label. */
 export function renderInline(markdown: string): string {

@@ -3,6 +3,7 @@ import { toString as hastToString } from 'hast-util-to-string';
 import type { HighlighterGeneric } from 'shiki';
 import { visit } from 'unist-util-visit';
 import type { LessonHeading } from '../schema/lesson.ts';
+import { classifyUrl } from './safeUrls.ts';
 
 type Highlighter = HighlighterGeneric<string, string>;
 
@@ -92,7 +93,15 @@ export function rehypeCode(options: { highlighter: Highlighter; transformers: un
   };
 }
 
-/** Links to sibling lesson files (`./rotation.md#the-four-steps`) become app routes. */
+const isExternal = (href: string) => {
+  const verdict = classifyUrl(href);
+  return 'kind' in verdict && verdict.kind === 'external';
+};
+
+/**
+ * Links to sibling lesson files (`./rotation.md#the-four-steps`) become app routes; links to another
+ * host (`https://…`, `//host/…`) open in a new tab without access to this page.
+ */
 export function rehypeLessonLinks(options: {
   onLink: (target: string, anchor: string | undefined, line: number) => void;
 }) {
@@ -104,7 +113,7 @@ export function rehypeLessonLinks(options: {
       if (m?.[1]) {
         options.onLink(m[1], m[2], node.position?.start.line ?? 0);
         node.properties.href = `/lessons/${m[1]}${m[2] ? `#${m[2]}` : ''}`;
-      } else if (/^https?:\/\//.test(href)) {
+      } else if (isExternal(href)) {
         node.properties.target = '_blank';
         node.properties.rel = ['noopener', 'noreferrer'];
       }

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useLocation } from 'wouter';
+import { inAppPath } from '../ui/inAppLink';
 import { useDarkMode } from '../ui/theme';
 import { markLessonDiagramsKept } from './diagramCache';
 import { renderDiagram } from './mermaid';
@@ -80,11 +81,11 @@ export function LessonBody({
       return;
     }
     const link = target.closest('a');
-    const href = link?.getAttribute('href');
-    if (link && href?.startsWith('/') && !event.metaKey && !event.ctrlKey && !event.shiftKey) {
+    const path = link ? inAppPath(link, event) : undefined;
+    if (path) {
       event.preventDefault();
-      navigate(href);
-      const hash = href.split('#')[1];
+      navigate(path);
+      const hash = path.split('#')[1];
       if (hash) requestAnimationFrame(() => document.getElementById(hash)?.scrollIntoView());
       else window.scrollTo(0, 0);
     }

@@ -3,13 +3,15 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { createServer, type PreviewServer, preview } from 'vite';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../src/app/build/csp';
 import { useBrowser } from './browser';
 import { buildInto } from './globalSetup';
 
 const root = path.resolve(__dirname, '../..');
 const outDir = path.join(root, 'node_modules/.cache/browser-test/authoring');
 const browser = useBrowser();
+const fixtureUrl = inject('fixtureUrl');
 let copy: string;
 let server: PreviewServer | undefined;
 let url: string;
@@ -91,6 +93,28 @@ test('the instructor preview lists every lesson, question and exercise with its 
   expect(errors).toEqual([]);
 });
 
+test('a lesson link to another host (even protocol-relative) opens apart from the page, and never throws on click', async () => {
+  // Prepare: the fixture lesson links `//example.invalid/secrets`; the host answers from the test.
+  const { page, context, errors } = await browser.open(fixtureUrl);
+  await context.route(/^https?:\/\/example\.invalid\//, (r) =>
+    r.fulfill({ contentType: 'text/html', body: 'elsewhere' }),
+  );
+  await page.goto(`${fixtureUrl}/lessons/first-steps`);
+  const away = page.locator('.prose a', { hasText: 'on another host' });
+  expect(await away.getAttribute('target')).toBe('_blank');
+  // Act: a click opens a new tab, with no hold on this one.
+  const [tab] = await Promise.all([context.waitForEvent('page'), away.click()]);
+  await tab.waitForLoadState();
+  // Assess
+  expect(tab.url()).toBe('http://example.invalid/secrets');
+  expect(await tab.evaluate(() => window.opener)).toBeNull();
+  expect(page.url()).toBe(`${fixtureUrl}/lessons/first-steps`);
+  // Without its target (HTML from elsewhere), the router still leaves another origin to the browser.
+  await away.evaluate((a) => a.removeAttribute('target'));
+  await Promise.all([page.waitForURL('http://example.invalid/secrets'), away.click()]);
+  expect(errors).toEqual([]);
+});
+
 async function runAndCount(page: Page): Promise<string | null> {
   await page.getByRole('button', { name: '▶ Run' }).click();
   await page.getByRole('button', { name: '▶ Run' }).waitFor({ timeout: 20_000 });
@@ -115,7 +139,7 @@ test('an exercise opens from the preview with its solution loaded, passes, and l
   expect(await card.textContent()).not.toContain('passed');
 });
 
-test('in the dev server, a content error shows an overlay naming file and line, and the fix updates the open page', {
+test('in the dev server, under the same CSP as the build, a content error shows an overlay naming file and line, and the fix updates the open page', {
   timeout: 240_000,
 }, async () => {
   const previous = process.env.SECRETS_LAB_CONTENT;
@@ -129,9 +153,27 @@ test('in the dev server, a content error shows an overlay naming file and line, 
     await dev.listen();
     const devUrl = dev.resolvedUrls?.local[0]?.replace(/\/$/, '');
     const { page } = await browser.open(devUrl ?? '');
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
     // The dev server compiles modules on first request: slower than a build to load.
     await page.goto(`${devUrl}/lessons/rotation`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
     await page.locator('h1').waitFor({ timeout: 120_000 });
+    // The same policy as the build, plus a nonce for the dev server's one inline script (Fast Refresh).
+    const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(policy?.replace(/ 'nonce-[^']+'/, '')).toBe(CONTENT_SECURITY_POLICY);
+    expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}';/);
+    // It is enforced: an inline script without the nonce does not run.
+    await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.inlineRan = true';
+      document.head.append(script);
+    });
+    expect(await page.evaluate(() => (window as unknown as { inlineRan?: boolean }).inlineRan)).toBeUndefined();
+    const violations = () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+    await expect.poll(violations).toEqual(['script-src-elem inline']);
     const file = path.join(copy, 'lessons/rotation.md');
     const text = await readFile(file, 'utf8');
     await writeFile(file, text.replace('domain: 2', 'domain: 9'));
@@ -155,6 +197,8 @@ test('in the dev server, a content error shows an overlay naming file and line, 
       { timeout: 60_000 },
     );
     expect(await overlay.count()).toBe(0);
+    // Hot reload, the overlay and the page itself needed nothing the policy refuses.
+    expect(await violations()).toEqual([]);
   } finally {
     await dev.close();
     if (previous === undefined) delete process.env.SECRETS_LAB_CONTENT;

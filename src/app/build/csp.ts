@@ -1,39 +1,54 @@
+import { randomBytes } from 'node:crypto';
 import type { Plugin } from 'vite';
 
 /**
- * The Content Security Policy of the built app, as a <meta> tag (static hosting sets no headers).
- * Only our own origin, for everything:
+ * The Content Security Policy of the app, as a <meta> tag (static hosting sets no headers), the
+ * same in the build and under `npm run dev`. Only our own origin, for everything:
  * - script-src 'self': no inline or third-party script, no eval on the page;
  * - style-src adds 'unsafe-inline' because Monaco and mermaid inject <style> elements and style
  *   attributes at run time (no script runs from a style);
  * - worker-src 'self' blob:: the sandbox, Monaco's workers and the service worker are our files;
  * - connect-src 'self': the page talks to nobody else (AWS calls never leave the sandbox worker).
- * The sandbox worker is a separate context that a <meta> policy does not reach; there `fetch` is
- * answered by the emulator alone and every other way out is removed (src/sandbox/network.ts,
- * hardenWorker.ts). Dev mode has no policy (Vite's client injects inline code).
+ * The sandbox worker is a separate context that a <meta> policy does not reach; it has its own
+ * boundary (src/sandbox/README.md).
+ *
+ * Dev adds exactly one thing: a nonce in script-src for the one inline script the dev server
+ * writes (@vitejs/plugin-react's Fast Refresh preamble); Vite stamps it on its script tags
+ * (`html.cspNonce`), fresh each time the server starts. Everything else dev needs is already
+ * allowed: Vite's client and every module are same-origin scripts, its HMR WebSocket is
+ * same-origin ('self' covers ws: to the page's own host and port), and it injects CSS as <style>.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'none'",
-].join('; ');
+export function contentSecurityPolicy(nonce?: string): string {
+  return [
+    "default-src 'self'",
+    nonce ? `script-src 'self' 'nonce-${nonce}'` : "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 export function cspPlugin(): Plugin {
+  let nonce: string | undefined;
   return {
     name: 'secrets-lab-csp',
-    apply: 'build',
+    config(_, { command, isPreview }) {
+      if (command !== 'serve' || isPreview) return undefined;
+      nonce = randomBytes(18).toString('base64');
+      return { html: { cspNonce: nonce } };
+    },
     transformIndexHtml: () => [
       {
         tag: 'meta',
-        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy(nonce) },
         injectTo: 'head-prepend',
       },
     ],
