@@ -49,7 +49,9 @@ export function remarkSafeUrls(options: { onRefused: (message: string, line: num
       const what = node.type === 'image' ? 'Image from' : 'Link to';
       const at = node.position?.start;
       options.onRefused(
-        `${what} "${shorten(target.url)}" is refused: ${verdict.refused}`,
+        isAutolink(node)
+          ? `"<${shorten(target.url)}>" is read as a link (text in <…> with a ":" is an address), and ${verdict.refused}; to show it as text, put it in backticks`
+          : `${what} "${shorten(target.url)}" is refused: ${verdict.refused}`,
         at?.line ?? 1,
         at?.column ?? 1,
       );
@@ -80,6 +82,12 @@ function replace(
         : [{ type: 'text', value: node.alt ?? '' }];
   parent.children.splice(index, 1, ...(keep as Parent['children']));
   return index;
+}
+
+/** `<scheme:text>`: a link whose text is its address (an author who meant `Value<AWS::EC2::Image::Id>` as text). */
+function isAutolink(node: { type: string; children?: unknown[]; url?: string }): boolean {
+  const only = node.children?.length === 1 ? (node.children[0] as { type: string; value?: string }) : undefined;
+  return node.type === 'link' && only?.type === 'text' && only.value === node.url;
 }
 
 const shorten = (url: string) => (url.length > 60 ? `${url.slice(0, 57)}…` : url);

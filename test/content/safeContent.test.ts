@@ -25,7 +25,7 @@ test('content:check refuses every link and image that is not http(s), mailto, re
     `lessons/basics.md:16:73  Link to "JaVaScRiPt:alert(1)" is refused: a "javascript:" address ${REFUSED}`,
     `lessons/basics.md:18:3  Link to "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==" is refused: a "data:" address ${REFUSED}`,
     `lessons/basics.md:18:88  Image from "data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=" is refused: a "data:" address ${REFUSED}`,
-    `lessons/basics.md:20:36  Link to "vbscript:msgbox(1)" is refused: a "vbscript:" address ${REFUSED}`,
+    `lessons/basics.md:20:36  "<vbscript:msgbox(1)>" is read as a link (text in <…> with a ":" is an address), and a "vbscript:" address ${REFUSED}; to show it as text, put it in backticks`,
     `lessons/basics.md:22:1  Link to "vbscript:msgbox(1)" is refused: a "vbscript:" address ${REFUSED}`,
     `quiz/basics.yaml:7:3  question "unsafe-stem": stem: Link to "javascript:alert(1)" is refused: a "javascript:" address ${REFUSED}`,
     `quiz/basics.yaml:17:7  question "unsafe-stem": options[2].explanation: Link to "data:text/html,hi" is refused: a "data:" address ${REFUSED}`,
