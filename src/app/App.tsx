@@ -3,7 +3,7 @@ import { Link, Route, Switch, useLocation } from 'wouter';
 import { LessonPage } from '../lesson/LessonPage';
 import { Outline } from '../lesson/Outline';
 import { Search } from '../lesson/Search';
-import { storageIssues } from '../store/storage';
+import { StorageNotices } from '../progress/StorageNotices';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { useApplyTheme } from '../ui/theme';
 import { Home } from './Home';
@@ -28,8 +28,6 @@ export function App() {
   useApplyTheme();
   const [location] = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
-  const [notices, setNotices] = useState<string[]>([]);
-  useEffect(() => setNotices([...storageIssues]), []);
   // Navigating closes the phone menu: the effect runs on every change of location.
   // biome-ignore lint/correctness/useExhaustiveDependencies: location is the trigger, not an input.
   useEffect(() => setMenuOpen(false), [location]);
@@ -73,16 +71,7 @@ export function App() {
         <Search />
         <ThemeToggle />
       </header>
-      {notices.length > 0 && (
-        <div className="notice" role="status">
-          {notices.map((n) => (
-            <p key={n}>{n}</p>
-          ))}
-          <button type="button" className="button" onClick={() => setNotices([])}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      <StorageNotices />
       <div className={wide ? 'body body-wide' : 'body'}>
         <aside id="sidebar" className={menuOpen ? 'sidebar open' : 'sidebar'}>
           <Outline onNavigate={() => setMenuOpen(false)} />

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { describeReport, exportProgress, importProgress } from './transferProgress';
+import { describeDropped, describeReport, exportProgress, importProgress } from './transferProgress';
 
 type Message = { kind: 'ok' | 'error'; text: string };
 
@@ -28,12 +28,11 @@ export function TransferPanel({ onChanged }: { onChanged(): void }) {
       return;
     }
     const what = describeReport(outcome.report);
-    setMessage({
-      kind: 'ok',
-      text: what
-        ? `Imported ${file.name}: ${what} were new or newer than what this browser had.`
-        : `Imported ${file.name}: nothing new, this browser already had everything in it (or newer).`,
-    });
+    const left = describeDropped(outcome.dropped);
+    const text = what
+      ? `Imported ${file.name}: ${what} were new or newer than what this browser had, and are saved.`
+      : `Imported ${file.name}: nothing new, this browser already had everything in it (or newer).`;
+    setMessage({ kind: 'ok', text: left ? `${text} ${left}` : text });
     onChanged();
   };
 

@@ -1,6 +1,8 @@
 import type { StoredCard } from '../quiz/reviewSchedule';
+import { type Dict, dict, own } from '../store/dict';
 import { type AttemptRecord, DETAILED_ATTEMPTS, MAX_ATTEMPTS } from '../store/quiz';
-import type { IncomingProgress, ProgressState } from './progressSchema';
+import type { AppState } from '../store/state';
+import type { IncomingProgress } from './progressFile';
 
 /** How many items of each kind came from the file (new here, or newer than what was here). */
 export interface MergeReport {
@@ -21,14 +23,17 @@ export interface MergeReport {
  * - quiz history: union by attempt id, ordered by submission, bounded as the quiz bounds it;
  * - an attempt in progress: the later-started one, dropped if the other side already finished it;
  * - review cards: the card reviewed last (more reviews on a tie);
+ * - the lesson opened last: the later one;
  * - settings (theme, editor): this browser's, unless it still has the defaults.
  * Items present only here are kept: there are no deletions to merge (reset is local).
+ * Keys come from a file: every lookup is an own-property read (`own`), every record built is
+ * prototype-free, so a key named like an inherited property cannot read as present.
  */
 export function mergeProgress(
-  local: ProgressState,
+  local: AppState,
   incoming: IncomingProgress,
-  defaults: ProgressState,
-): { state: ProgressState; report: MergeReport } {
+  defaults: AppState,
+): { state: AppState; report: MergeReport } {
   const report: MergeReport = { lessons: 0, drafts: 0, exercises: 0, attempts: 0, cards: 0, answers: 0 };
 
   const lessonsRead = newest(
@@ -50,9 +55,9 @@ export function mergeProgress(
     () => report.answers++,
   );
 
-  const exerciseProgress = { ...local.exerciseProgress };
+  const exerciseProgress = dict(Object.entries(local.exerciseProgress));
   for (const [id, theirs] of Object.entries(incoming.exerciseProgress ?? {})) {
-    const ours = exerciseProgress[id];
+    const ours = own(exerciseProgress, id);
     if (!ours) {
       exerciseProgress[id] = theirs;
       report.exercises++;
@@ -63,8 +68,8 @@ export function mergeProgress(
     const merged = {
       attempts: Math.max(ours.attempts, theirs.attempts),
       passed: ours.passed || theirs.passed,
-      firstPassAt: firstPasses.length ? Math.min(...firstPasses) : undefined,
-      lastRunAt: later.lastRunAt,
+      ...(firstPasses.length ? { firstPassAt: Math.min(...firstPasses) } : {}),
+      ...(later.lastRunAt === undefined ? {} : { lastRunAt: later.lastRunAt }),
     };
     if (JSON.stringify(merged) !== JSON.stringify(ours)) report.exercises++;
     exerciseProgress[id] = merged;
@@ -99,21 +104,22 @@ export function mergeProgress(
     ),
   };
 
+  const theirsLast = incoming.lastLesson;
+  const lastLesson =
+    theirsLast && (!local.lastLesson || theirsLast.at > local.lastLesson.at) ? theirsLast : local.lastLesson;
+
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   const theme = same(local.theme, defaults.theme) && incoming.theme ? incoming.theme : local.theme;
   const editor = same(local.editor, defaults.editor) && incoming.editor ? incoming.editor : local.editor;
 
-  // Fields this version does not know (a slice added later in the same schema version) fill gaps only.
-  const unknown = Object.fromEntries(Object.entries(incoming).filter(([k]) => !(k in local)));
-
-  const state: ProgressState = {
-    ...unknown,
+  const state: AppState = {
     ...local,
     lessonsRead,
+    lastLesson,
     drafts,
     questionResults,
     exerciseProgress,
-    solutionsShown: { ...local.solutionsShown, ...incoming.solutionsShown },
+    solutionsShown: dict([...Object.entries(local.solutionsShown), ...Object.entries(incoming.solutionsShown ?? {})]),
     quizHistory,
     quizActive,
     reviewSchedule,
@@ -125,14 +131,14 @@ export function mergeProgress(
 
 /** Per key: theirs when ours is missing or `isNewer(ours, theirs)`. */
 function newest<T>(
-  ours: Record<string, T>,
-  theirs: Record<string, T> | undefined,
+  ours: Readonly<Dict<T>>,
+  theirs: Readonly<Dict<T>> | undefined,
   isNewer: (ours: T, theirs: T) => boolean,
   took: () => void,
-): Record<string, T> {
-  const out = { ...ours };
+): Dict<T> {
+  const out = dict(Object.entries(ours));
   for (const [key, value] of Object.entries(theirs ?? {})) {
-    const mine = out[key];
+    const mine = own(out, key);
     if (mine === undefined || isNewer(mine, value)) {
       out[key] = value;
       took();

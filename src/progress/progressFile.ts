@@ -1,11 +1,16 @@
 import { z } from 'zod';
+import { formatChars, guardJson } from '../store/jsonGuard';
+import { LIMITS } from '../store/limits';
 import { migrate, STORE_VERSION } from '../store/migrations';
-import { type IncomingProgress, type ProgressState, progressStateSchema } from './progressSchema';
+import { parseDroppingUnknown, partialStateSchema } from '../store/schema';
+import type { AppState } from '../store/state';
 
 /**
  * A progress file: the store's persisted state with the schema version it was saved under.
  * `app` and `kind` tell it apart from any other JSON a learner might pick; `version` is the store's
  * schema version, so a file from an older release is migrated exactly like old localStorage is.
+ * It is read like any untrusted input: size and nesting checked before parsing, then the store's
+ * own strict schema (bounded, keys checked); fields this version does not know are left out and named.
  */
 export const PROGRESS_APP = 'secrets-lab';
 export const PROGRESS_KIND = 'progress';
@@ -15,18 +20,21 @@ export interface ProgressFile {
   kind: typeof PROGRESS_KIND;
   version: number;
   exportedAt: string;
-  state: ProgressState;
+  state: AppState;
 }
 
-const envelopeSchema = z.object({
+/** A parsed file's state: any slice may be missing (older files lack later ones). */
+export type IncomingProgress = Partial<AppState>;
+
+const envelopeSchema = z.strictObject({
   app: z.literal(PROGRESS_APP),
   kind: z.literal(PROGRESS_KIND),
   version: z.number().int().nonnegative(),
-  exportedAt: z.string().optional(),
+  exportedAt: z.string().max(40).optional(),
   state: z.record(z.string(), z.unknown()),
 });
 
-export function toProgressFile(state: ProgressState, now: Date): ProgressFile {
+export function toProgressFile(state: AppState, now: Date): ProgressFile {
   return { app: PROGRESS_APP, kind: PROGRESS_KIND, version: STORE_VERSION, exportedAt: now.toISOString(), state };
 }
 
@@ -36,11 +44,33 @@ export function progressFileName(now: Date): string {
 }
 
 export type ParsedProgress =
-  | { ok: true; state: IncomingProgress; fromVersion: number; exportedAt?: string }
-  | { ok: false; reason: 'not-json' | 'not-progress' | 'newer' | 'damaged'; message: string };
+  | {
+      ok: true;
+      state: IncomingProgress;
+      fromVersion: number;
+      exportedAt?: string;
+      /** Fields this version does not know, left out ("state.bookmarks"). */
+      dropped: string[];
+    }
+  | { ok: false; reason: 'too-large' | 'not-json' | 'not-progress' | 'newer' | 'damaged'; message: string };
+
+const CHOOSE = 'Choose the .json file that “Export progress” saved.';
 
 /** Reads a progress file's text: checks it, migrates it to the current schema version, validates it. */
 export function parseProgressFile(text: string): ParsedProgress {
+  const problem = guardJson(text);
+  if (problem?.kind === 'size')
+    return {
+      ok: false,
+      reason: 'too-large',
+      message: `This file is ${formatChars(problem.chars)}; a Secrets Lab progress file is at most ${formatChars(LIMITS.fileChars)}. Nothing was imported.`,
+    };
+  if (problem?.kind === 'depth')
+    return {
+      ok: false,
+      reason: 'damaged',
+      message: `This file nests its data more than ${LIMITS.depth} levels deep, which no Secrets Lab progress file does: it was changed or made by something else. Nothing was imported.`,
+    };
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -48,45 +78,41 @@ export function parseProgressFile(text: string): ParsedProgress {
     return {
       ok: false,
       reason: 'not-json',
-      message:
-        'This file is not a Secrets Lab progress file: it is not JSON. Choose the .json file that “Export progress” saved.',
+      message: `This file is not a Secrets Lab progress file: it is not JSON. ${CHOOSE}`,
     };
   }
-  const marker = data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
-  if (marker.app !== PROGRESS_APP || marker.kind !== PROGRESS_KIND) {
+  const marker = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  if (marker.app !== PROGRESS_APP || marker.kind !== PROGRESS_KIND)
     return {
       ok: false,
       reason: 'not-progress',
-      message: 'This JSON file is not a Secrets Lab progress file. Choose the .json file that “Export progress” saved.',
+      message: `This JSON file is not a Secrets Lab progress file. ${CHOOSE}`,
     };
-  }
-  if (typeof marker.version === 'number' && marker.version > STORE_VERSION) {
+  if (typeof marker.version === 'number' && marker.version > STORE_VERSION)
     return {
       ok: false,
       reason: 'newer',
       message: `This file was exported by a newer version of Secrets Lab (progress format ${marker.version}; this version reads up to ${STORE_VERSION}). Update the app (open it online and reload), then import the file again. Nothing was imported.`,
     };
-  }
-  const envelope = envelopeSchema.safeParse(data);
-  if (!envelope.success) return damaged(envelope.error, []);
-  const migrated = migrate(envelope.data.state, envelope.data.version);
-  const state = progressStateSchema.safeParse(migrated);
-  if (!state.success) return damaged(state.error, ['state']);
-  // The schema checked every field; JSON only widens two types (see ProgressState).
+  const envelope = parseDroppingUnknown(envelopeSchema, data);
+  if (!envelope.ok) return damaged(envelope.path, envelope.message);
+  const migrated = migrate(envelope.value.state, envelope.value.version);
+  const state = parseDroppingUnknown(partialStateSchema, migrated, ['state']);
+  if (!state.ok) return damaged(state.path, state.message);
   return {
     ok: true,
-    state: state.data as unknown as IncomingProgress,
-    fromVersion: envelope.data.version,
-    exportedAt: envelope.data.exportedAt,
+    // The schema checked every field; JSON only widens two types (domain ids as keys, FSRS's State enum).
+    state: state.value as unknown as IncomingProgress,
+    fromVersion: envelope.value.version,
+    exportedAt: envelope.value.exportedAt,
+    dropped: [...envelope.dropped, ...state.dropped],
   };
 }
 
-function damaged(error: z.ZodError, prefix: PropertyKey[]): ParsedProgress {
-  const first = error.issues[0];
-  const where = [...prefix, ...(first?.path ?? [])].map(String).join('.') || 'the file';
+function damaged(path: string, message: string): ParsedProgress {
   return {
     ok: false,
     reason: 'damaged',
-    message: `This progress file is damaged at ${where}: ${first?.message ?? 'unreadable'}. Nothing was imported.`,
+    message: `This progress file is damaged at ${path || 'the file'}: ${message}. Nothing was imported.`,
   };
 }

@@ -1,4 +1,4 @@
-import type { ProgressState } from './progressSchema';
+import type { AppState } from '../store/state';
 
 /** One line per kind of thing the app keeps, for "what is stored". */
 export interface ProgressSummaryLine {
@@ -7,7 +7,7 @@ export interface ProgressSummaryLine {
   detail?: string;
 }
 
-export function summarizeProgress(state: ProgressState): ProgressSummaryLine[] {
+export function summarizeProgress(state: AppState): ProgressSummaryLine[] {
   const exercises = Object.values(state.exerciseProgress);
   const cards = Object.keys(state.reviewSchedule.questions).length + Object.keys(state.reviewSchedule.exercises).length;
   const active = Object.values(state.quizActive).filter(Boolean).length;

@@ -9,6 +9,12 @@ import { optionOrder, shuffle } from './shuffle';
  */
 export type AttemptMode = 'practice' | 'exam';
 
+/**
+ * What a session is: practice (feedback as you go), or a timed exam, full (65 questions /
+ * 130 min), short (20 / 40) or custom. Only full and custom exams are given a scaled score.
+ */
+export type AttemptKind = 'practice' | 'full' | 'short' | 'custom';
+
 export interface AttemptQuestion {
   id: string;
   type: QuestionType;
@@ -95,7 +101,8 @@ export function emptyEntry(): AttemptEntry {
   return { answer: [], flagged: false, timeMs: 0, answerTimeMs: null, changes: 0, checked: false };
 }
 
-function pickCount(q: Question): number {
+/** How many options make a complete answer: 1 (single), the stem's count (multiple), every step (ordering). */
+export function pickCount(q: Question): number {
   if (q.type === 'single') return 1;
   if (q.type === 'ordering') return q.options.length;
   return chooseCount(q.stem) ?? q.options.filter((o) => o.correct).length;

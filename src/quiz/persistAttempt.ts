@@ -1,40 +1,6 @@
-import { z } from 'zod';
-import { QUESTION_TYPES } from '../schema/questionTypes';
 import { type Attempt, deadlineOf } from './attempt';
+import { attemptSchema } from './attemptSchema';
 import { reduceAttempt } from './reduceAttempt';
-
-const entrySchema = z.object({
-  answer: z.array(z.string()),
-  flagged: z.boolean(),
-  timeMs: z.number().nonnegative(),
-  answerTimeMs: z.number().nonnegative().nullable(),
-  changes: z.number().int().nonnegative(),
-  checked: z.boolean(),
-});
-
-const attemptSchema = z.object({
-  version: z.literal(1),
-  id: z.string(),
-  mode: z.enum(['practice', 'exam']),
-  seed: z.string(),
-  questions: z.array(
-    z.object({
-      id: z.string(),
-      type: z.enum(QUESTION_TYPES),
-      pick: z.number().int().positive(),
-      options: z.array(z.string()),
-    }),
-  ),
-  unscoredIds: z.array(z.string()),
-  startedAt: z.number(),
-  timeLimitMs: z.number().positive().nullable(),
-  status: z.enum(['active', 'submitted']),
-  submittedAt: z.number().nullable(),
-  submitReason: z.enum(['learner', 'time-up']).nullable(),
-  current: z.number().int().nonnegative(),
-  viewStartedAt: z.number(),
-  entries: z.record(z.string(), entrySchema),
-});
 
 export function serializeAttempt(attempt: Attempt): string {
   return JSON.stringify(attempt);
@@ -64,8 +30,6 @@ export function restoreAttempt(saved: string | unknown, now: number): RestoredAt
     return { ok: false, error: `The saved attempt is damaged (${first?.path.join('.') || 'root'}: ${first?.message})` };
   }
   const attempt: Attempt = parsed.data;
-  if (attempt.questions.some((q) => !attempt.entries[q.id]))
-    return { ok: false, error: 'The saved attempt has a question without its entry' };
   if (attempt.status === 'submitted') return { ok: true, attempt };
   const deadline = deadlineOf(attempt);
   const resumed = { ...attempt, viewStartedAt: deadline === null ? now : Math.min(now, deadline) };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Attempt, createAttempt } from './attempt';
 import { reduceAttempt } from './reduceAttempt';
-import { indexQuestions, missedQuestionIds, scoreAttempt } from './scoreAttempt';
+import { indexQuestions, missedQuestionIds, scoreAttempt, unansweredQuestionIds } from './scoreAttempt';
 import { makeQuestion } from './testing';
 
 const T0 = 1_800_000_000_000;
@@ -80,7 +80,10 @@ describe('scoreAttempt', () => {
     expect(r.scaled).toBe(750); // 720 + 280 × (75 − 72) / 28
     expect(r.passed).toBe(true);
     expect(r.durationMs).toBe(120_000);
-    expect(missedQuestionIds(r)).toEqual(['o1']);
+    expect(missedQuestionIds(r), 'unanswered is not a miss').toEqual([]);
+    expect(unansweredQuestionIds(r)).toEqual(['o1']);
+    const wrong = scoreAttempt(attemptWith('exam', { s1: ['b'], s2: ['a'], m1: ['b', 'd'] }), bank);
+    expect(missedQuestionIds(wrong)).toEqual(['s1']);
   });
 
   it('skips questions deleted from the bank since the attempt', () => {

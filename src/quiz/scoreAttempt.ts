@@ -132,7 +132,15 @@ function tally(outcomes: readonly QuestionOutcome[]): Tally {
   return { correct: outcomes.filter((o) => o.correct).length, points, total, ratio: total ? points / total : 0 };
 }
 
-/** Ids of questions answered wrong or left unanswered, unscored ones too (the learner cannot tell them apart): the "retake the misses" set. */
+/**
+ * Ids of questions answered wrong, unscored ones too (the learner cannot tell them apart): the
+ * "retake the misses" set. A question left unanswered is not a miss: it is unanswered.
+ */
 export function missedQuestionIds(result: AttemptResult): string[] {
-  return result.outcomes.filter((o) => !o.correct).map((o) => o.id);
+  return result.outcomes.filter((o) => o.answered && !o.correct).map((o) => o.id);
+}
+
+/** Ids of questions left without an answer. */
+export function unansweredQuestionIds(result: AttemptResult): string[] {
+  return result.outcomes.filter((o) => !o.answered).map((o) => o.id);
 }

@@ -1,26 +1,41 @@
-import type { StateCreator } from 'zustand';
-import type { AppState } from './store';
+import { type Dict, dict } from './dict';
 
 export interface ExerciseProgress {
+  /** Graded runs. */
   attempts: number;
+  /** A run has passed every check (the grader said `passed === true`). */
   passed: boolean;
   /** Epoch ms of the first passing run. */
   firstPassAt?: number;
   lastRunAt?: number;
 }
 
-export interface LabSlice {
-  /** The learner's code per exercise, saved as they type. */
-  drafts: Record<string, { code: string; savedAt: number }>;
-  exerciseProgress: Record<string, ExerciseProgress>;
-  /** Exercises whose solution the learner chose to see. */
-  solutionsShown: Record<string, true>;
-  editor: { accessibility: boolean; tabMovesFocus: boolean; fontSize: number };
+export interface Draft {
+  code: string;
+  savedAt: number;
 }
 
-export const createLabSlice: StateCreator<AppState, [], [], LabSlice> = () => ({
-  drafts: {},
-  exerciseProgress: {},
-  solutionsShown: {},
-  editor: { accessibility: false, tabMovesFocus: false, fontSize: 14 },
-});
+export interface EditorSettings {
+  accessibility: boolean;
+  tabMovesFocus: boolean;
+  fontSize: number;
+}
+
+/** What the learner did in the lab. */
+export interface LabSlice {
+  /** The learner's code per exercise, saved as they type. */
+  drafts: Dict<Draft>;
+  exerciseProgress: Dict<ExerciseProgress>;
+  /** Exercises whose solution the learner chose to see. */
+  solutionsShown: Dict<true>;
+  editor: EditorSettings;
+}
+
+export function labDefaults(): LabSlice {
+  return {
+    drafts: dict(),
+    exerciseProgress: dict(),
+    solutionsShown: dict(),
+    editor: { accessibility: false, tabMovesFocus: false, fontSize: 14 },
+  };
+}

@@ -1,11 +1,13 @@
-import type { StateCreator } from 'zustand';
-import type { AppState } from './store';
+import { type Dict, dict } from './dict';
 
+/** What the learner read. */
 export interface ProgressSlice {
-  /** Lessons marked as read: slug → epoch ms when marked. */
-  lessonsRead: Record<string, number>;
+  /** Lessons read (scrolled through, their check answered, or marked): slug → epoch ms. */
+  lessonsRead: Dict<number>;
+  /** The lesson opened last, for "Continue where you left off". */
+  lastLesson: { slug: string; at: number } | null;
 }
 
-export const createProgressSlice: StateCreator<AppState, [], [], ProgressSlice> = () => ({
-  lessonsRead: {},
-});
+export function progressDefaults(): ProgressSlice {
+  return { lessonsRead: dict(), lastLesson: null };
+}

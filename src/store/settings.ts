@@ -1,12 +1,10 @@
-import type { StateCreator } from 'zustand';
-import type { AppState } from './store';
-
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
+/** What the learner chose about the app itself. */
 export interface SettingsSlice {
   theme: ThemeChoice;
 }
 
-export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> = () => ({
-  theme: 'system',
-});
+export function settingsDefaults(): SettingsSlice {
+  return { theme: 'system' };
+}

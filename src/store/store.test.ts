@@ -44,11 +44,15 @@ test('current-version state loads as saved, and new fields get defaults', async 
 test('a corrupted entry is set aside, reported, and the app starts from defaults', async () => {
   storage.set('secrets-lab', '{"version":1,"state":{"lessonsRe');
   const { useAppStore } = await load();
-  const { storageIssues } = await import('./storage');
+  const { getNotices } = await import('./notices');
   expect(useAppStore.getState().lessonsRead).toEqual({});
   const aside = [...storage.keys()].find((k) => k.startsWith('secrets-lab.corrupt-'));
   expect(aside && storage.get(aside)).toBe('{"version":1,"state":{"lessonsRe');
-  expect(storageIssues.join(' ')).toMatch(/could not be read and was set aside/);
+  expect(
+    getNotices()
+      .map((n) => n.text)
+      .join(' '),
+  ).toMatch(/could not be read, so the app started fresh\. A copy was set aside/);
 });
 
 test('marking a lesson read is persisted with the schema version', async () => {
@@ -57,7 +61,7 @@ test('marking a lesson read is persisted with the schema version', async () => {
   markLessonRead('rotation', true, 1234);
   expect(useAppStore.getState().lessonsRead).toEqual({ rotation: 1234 });
   const saved = JSON.parse(storage.get('secrets-lab') ?? '{}');
-  expect(saved).toMatchObject({ version: 2, state: { lessonsRead: { rotation: 1234 } } });
+  expect(saved).toMatchObject({ version: 3, state: { lessonsRead: { rotation: 1234 } } });
 });
 
 test('state saved by schema version 1 gains the quiz slice (v1 → v2) and keeps what it had', async () => {

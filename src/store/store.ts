@@ -1,42 +1,73 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import { createLabSlice, type LabSlice } from './lab';
 import { migrate, STORE_VERSION } from './migrations';
-import { createProgressSlice, type ProgressSlice } from './progress';
-import { createQuizSlice, type QuizSlice } from './quiz';
-import { createSettingsSlice, type SettingsSlice } from './settings';
-import { jsonStorage } from './storage';
+import { FIELDS, type Field, fieldSchemas, parseDroppingUnknown } from './schema';
+import { type AppState, defaultState } from './state';
+import { jsonStorage, setAside } from './storage';
 
-export type AppState = ProgressSlice & SettingsSlice & QuizSlice & LabSlice;
+export type { AppState } from './state';
 
 export const STORAGE_KEY = 'secrets-lab';
 
 /**
- * The one store: what the learner did and chose. Slices hold state; actions are plain functions
- * (actions.ts) so engines and tests use them without React.
+ * The one store: what the learner did and chose. It holds data only; actions (`actions/`) are the
+ * only writers and check each write with the schema (`write.ts`). What is loaded from localStorage
+ * is checked too, field by field, in `hydrate` below.
  */
 export const useAppStore = create<AppState>()(
-  persist(
-    (...a) => ({
-      ...createProgressSlice(...a),
-      ...createSettingsSlice(...a),
-      ...createQuizSlice(...a),
-      ...createLabSlice(...a),
-    }),
-    {
-      name: STORAGE_KEY,
-      version: STORE_VERSION,
-      storage: jsonStorage(),
-      migrate,
-      // Whatever was saved is merged over fresh defaults, so a field added later is never undefined.
-      merge: (persisted, current) => ({ ...current, ...(sanitize(persisted) as Partial<AppState>) }),
+  persist(() => defaultState(), {
+    name: STORAGE_KEY,
+    version: STORE_VERSION,
+    storage: jsonStorage(),
+    migrate: (persisted, version) => {
+      if (version > STORE_VERSION)
+        keepCopy(
+          `Your saved progress comes from a newer version of Secrets Lab (format ${version}); this version reads what it knows of it.`,
+        );
+      return migrate(persisted, version);
     },
-  ),
+    merge: (persisted, current) => hydrate(persisted, current),
+  }),
 );
 
-function sanitize(value: unknown): object {
-  return value && typeof value === 'object' && !Array.isArray(value) ? value : {};
+/** The defaults, for tests and "reset all progress". */
+export const initialState: AppState = defaultState();
+
+/**
+ * Saved state → the store: each field through its schema. A field that fails keeps its default and
+ * fields this version does not know are left out; either way the saved entry is first set aside
+ * (nothing is lost) and the learner is told which parts could not be used.
+ */
+function hydrate(persisted: unknown, current: AppState): AppState {
+  if (!persisted || typeof persisted !== 'object' || Array.isArray(persisted)) return current;
+  const saved = persisted as Record<string, unknown>;
+  const state: Record<string, unknown> = { ...current };
+  const unusable: string[] = [];
+  const dropped = Object.keys(saved).filter((key) => !Object.hasOwn(fieldSchemas, key));
+  for (const field of FIELDS) {
+    if (!Object.hasOwn(saved, field)) continue;
+    const parsed = parseDroppingUnknown(fieldSchemas[field as Field], saved[field], [field]);
+    if (parsed.ok) {
+      state[field] = parsed.value;
+      dropped.push(...parsed.dropped);
+    } else unusable.push(`${parsed.path} (${parsed.message})`);
+  }
+  if (unusable.length || dropped.length) {
+    const parts = [
+      unusable.length ? `could not be used: ${unusable.join('; ')}` : '',
+      dropped.length ? `fields this version does not know were left out: ${dropped.join(', ')}` : '',
+    ].filter(Boolean);
+    keepCopy(`Part of your saved progress ${parts.join('; ')}.`);
+  }
+  return state as unknown as AppState;
 }
 
-/** The defaults, for tests and "reset all progress". */
-export const initialState: AppState = useAppStore.getInitialState();
+function keepCopy(why: string): void {
+  let raw: string | null = null;
+  try {
+    raw = globalThis.localStorage?.getItem(STORAGE_KEY) ?? null;
+  } catch {
+    /* unreadable storage: nothing to copy */
+  }
+  if (raw !== null) setAside(STORAGE_KEY, raw, why);
+}

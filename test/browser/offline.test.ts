@@ -116,7 +116,7 @@ test('after one visit the whole app works offline: lessons with diagrams, an exe
     await page.getByRole('button', { name: i === total ? 'See results' : 'Next question →' }).click();
   }
   await page.waitForURL(/\/quiz\/results\//);
-  expect(await page.getByText(new RegExp(`of ${total} questions right`)).count()).toBe(1);
+  expect(await page.getByText(new RegExp(`^${total} of ${total} questions answered, \\d+ right`)).count()).toBe(1);
 
   // Still offline, the progress page says the offline copy is ready, and a deep link reloads.
   await page.getByRole('navigation', { name: 'Your data' }).getByRole('link', { name: 'Your progress' }).click();

@@ -160,3 +160,99 @@ test('export and reset work with the keyboard alone; Escape cancels the reset', 
   expect(await stored(page, 'Lessons marked as read')).toBe(0);
   expect(errors).toEqual([]);
 }, 120_000);
+
+/** Issue 12, "Progress that breaks for good, silently", reproduced in the page. */
+const progressFile = (state: unknown) => ({
+  name: 'progress.json',
+  mimeType: 'application/json',
+  buffer: Buffer.from(JSON.stringify({ app: 'secrets-lab', kind: 'progress', version: 3, state })),
+});
+
+test('a file keyed by inherited names (constructor) is refused; exports still import afterwards', async () => {
+  const { page, errors } = await browser.open(appUrl);
+  await page.goto(`${appUrl}/lessons/rotation`);
+  await page.getByRole('button', { name: 'Mark as read' }).click();
+  await page.goto(`${appUrl}/progress`);
+  await page.getByRole('heading', { level: 1, name: 'Your progress' }).waitFor();
+  const before = await saved(page);
+
+  await chooseFile(page, progressFile({ exerciseProgress: { constructor: { attempts: 2, passed: true } } }));
+  await expect
+    .poll(() => page.getByRole('alert').textContent())
+    .toMatch(/damaged at state\.exerciseProgress\.constructor: "constructor" cannot be an id.*Nothing was imported/);
+  expect(await saved(page)).toEqual(before);
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export progress' }).click();
+  const text = await readFile(await (await download).path(), 'utf8');
+  await chooseFile(page, { name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.getByText(/^Imported mine\.json: nothing new/).waitFor();
+  expect(errors).toEqual([]);
+});
+
+test('a 40 MB draft is refused up front, never reported as imported, and nothing is saved', async () => {
+  const { page, errors } = await browser.open(appUrl);
+  await page.goto(`${appUrl}/progress`);
+  await page.getByRole('heading', { level: 1, name: 'Your progress' }).waitFor();
+  // The 40 MB file is made in the page (sending it through the file chooser takes longer than the test).
+  await page.evaluate(() => {
+    const head =
+      '{"app":"secrets-lab","kind":"progress","version":3,"state":{"drafts":{"read-db-credentials":{"code":"';
+    const file = new File([head, 'x'.repeat(40 * 1024 * 1024), '","savedAt":1}}}}'], 'progress.json', {
+      type: 'application/json',
+    });
+    const input = document.querySelector<HTMLInputElement>('input[type=file]');
+    if (!input) throw new Error('no file input');
+    const transfer = new DataTransfer();
+    transfer.items.add(file);
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await expect
+    .poll(() => page.getByRole('alert').textContent(), { timeout: 30_000 })
+    .toBe('progress.json: This file is 40.0 MB; a Secrets Lab progress file is at most 3.8 MB. Nothing was imported.');
+  expect(await page.getByText(/Imported/).count()).toBe(0);
+  expect(await stored(page, 'Code drafts')).toBe(0);
+  expect(errors).toEqual([]);
+});
+
+test('a value nested 100,000 deep is refused, and Export keeps working', async () => {
+  const { page, errors } = await browser.open(appUrl);
+  await page.goto(`${appUrl}/progress`);
+  await page.getByRole('heading', { level: 1, name: 'Your progress' }).waitFor();
+  const deep = `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`;
+  await chooseFile(page, {
+    name: 'deep.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(`{"app":"secrets-lab","kind":"progress","version":3,"state":{"notes":${deep}}}`),
+  });
+  await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/deep\.json: .*more than 24 levels deep/);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export progress' }).click();
+  expect(JSON.parse(await readFile(await (await download).path(), 'utf8'))).toMatchObject({ kind: 'progress' });
+  await page.getByText(/^Exported secrets-lab-progress-/).waitFor();
+  expect(errors).toEqual([]);
+});
+
+test('when the browser refuses to save, the learner is told at once, with what to do', async () => {
+  const { page } = await browser.open(appUrl);
+  await page.goto(`${appUrl}/lessons/rotation`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  // Fill this site's localStorage to the last character.
+  await page.evaluate(() => {
+    let chunk = 'x'.repeat(1 << 20);
+    for (let i = 0; chunk.length > 0; i++) {
+      try {
+        localStorage.setItem(`filler-${i}`, chunk);
+      } catch {
+        chunk = chunk.slice(0, chunk.length >> 1);
+      }
+    }
+  });
+  await page.getByRole('button', { name: 'Mark as read' }).click();
+  const notice = page.getByRole('alert').filter({ hasText: 'could not be saved' });
+  await notice.waitFor();
+  expect(await notice.textContent()).toMatch(/storage for Secrets Lab is full.*Export your progress/);
+  await notice.getByRole('link', { name: 'Your progress →' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your progress' }).waitFor();
+});

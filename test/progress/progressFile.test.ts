@@ -2,22 +2,24 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { parseProgressFile, progressFileName, toProgressFile } from '../../src/progress/progressFile';
-import type { ProgressState } from '../../src/progress/progressSchema';
 import { STORE_VERSION } from '../../src/store/migrations';
 
-const v2 = JSON.parse(readFileSync(path.join(__dirname, 'fixtures/v2.json'), 'utf8')).saved.state as ProgressState;
+import type { AppState } from '../../src/store/state';
+
+const v3 = JSON.parse(readFileSync(path.join(__dirname, 'fixtures/v3.json'), 'utf8')).saved.state as AppState;
 const file = (over: Record<string, unknown> = {}) =>
-  JSON.stringify({ app: 'secrets-lab', kind: 'progress', version: STORE_VERSION, state: v2, ...over });
+  JSON.stringify({ app: 'secrets-lab', kind: 'progress', version: STORE_VERSION, state: v3, ...over });
 
 test('an exported file reads back as the same state, with its version and date', () => {
   const now = new Date('2026-11-30T10:00:00Z');
-  const text = JSON.stringify(toProgressFile(v2, now));
+  const text = JSON.stringify(toProgressFile(v3, now));
   expect(progressFileName(now)).toBe('secrets-lab-progress-2026-11-30.json');
   expect(parseProgressFile(text)).toEqual({
     ok: true,
-    state: v2,
+    state: v3,
     fromVersion: STORE_VERSION,
     exportedAt: '2026-11-30T10:00:00.000Z',
+    dropped: [],
   });
 });
 
@@ -44,7 +46,7 @@ test('a file from a newer version says so, names both versions, and says how to 
 });
 
 test('a damaged file names the field that is wrong', () => {
-  const badDraft = { ...v2, drafts: { 'read-db-credentials': { code: 'x', savedAt: 'yesterday' } } };
+  const badDraft = { ...v3, drafts: { 'read-db-credentials': { code: 'x', savedAt: 'yesterday' } } };
   expect(parseProgressFile(file({ state: badDraft }))).toMatchObject({
     ok: false,
     reason: 'damaged',
@@ -57,18 +59,20 @@ test('a damaged file names the field that is wrong', () => {
     reason: 'damaged',
     message: expect.stringContaining('at version'),
   });
-  expect(parseProgressFile(file({ state: { ...v2, theme: 'purple' } }))).toMatchObject({
+  expect(parseProgressFile(file({ state: { ...v3, theme: 'purple' } }))).toMatchObject({
     ok: false,
     message: expect.stringContaining('state.theme'),
   });
 });
 
 test('a quiz attempt the quiz engine could not restore is refused, not imported to crash the quiz later', () => {
-  const record = v2.quizHistory[0]!;
-  const broken = { ...v2, quizHistory: [{ ...record, attempt: { ...record.attempt, entries: {} } }] };
+  const record = v3.quizHistory.find((r) => r.attempt)!;
+  const broken = { ...v3, quizHistory: [{ ...record, attempt: { ...record.attempt, entries: {} } }] };
   expect(parseProgressFile(file({ state: broken }))).toMatchObject({
     ok: false,
-    message: expect.stringContaining('state.quizHistory.0.attempt: not a readable quiz attempt'),
+    message: expect.stringContaining(
+      'state.quizHistory.0.attempt.entries: question "rotation-four-steps" has no entry',
+    ),
   });
 });
 

@@ -40,11 +40,14 @@ test('the results page shows the scaled score against 720, the domains, and how 
   expect(screen.getByText('✗ Below the pass line')).toBeTruthy();
   expect(screen.getByText('(720 needed)')).toBeTruthy();
   expect(screen.getByText('1 of 3 scored questions right (33%)')).toBeTruthy();
+  expect(screen.getByTestId('unanswered-line').textContent).toBe(
+    '1 scored question unanswered: they count as wrong in the score, as on the real exam.',
+  );
   const bars = screen.getAllByRole('listitem').filter((li) => li.classList.contains('quiz-bar-row'));
   expect(bars.map((b) => b.textContent)).toEqual([
-    'Development with AWS Services (32% of the exam)0 of 1 · 0%',
-    'Security (26% of the exam)1 of 1 · 100%',
-    'Deployment (24% of the exam)0 of 1 · 0%',
+    'Development with AWS Services (32% of the exam)0 of 1 scored · 0%',
+    'Security (26% of the exam)1 of 1 scored · 100%',
+    'Deployment (24% of the exam)0 of 1 scored · 0%',
   ]);
   expect(screen.getByText(/AWS does not publish how raw results are scaled/)).toBeTruthy();
 });
@@ -69,23 +72,26 @@ test('each answer sits beside the key with every explanation and the time spent 
   expect(within(items[0]!).getByText('40 s')).toBeTruthy();
 });
 
-test('"Retake the misses" starts a practice session of the wrong and unanswered questions', async () => {
+test('"Retake the misses" practises the wrong answers; the unanswered question is offered on its own', async () => {
   const user = userEvent.setup();
   const id = sitExam();
-  const { location } = renderQuiz(`/quiz/results/${id}`);
-  await user.click(screen.getByRole('button', { name: 'Retake the misses (2)' }));
+  const { location, unmount } = renderQuiz(`/quiz/results/${id}`);
+  await user.click(screen.getByRole('button', { name: 'Retake the misses (1)' }));
   expect(location.history?.at(-1)).toBe('/quiz/practice');
-  const practice = useAppStore.getState().quizActive.practice;
-  expect(practice?.attempt.questions.map((q) => q.id).sort()).toEqual(['domain-3', 'two-facts']);
+  expect(useAppStore.getState().quizActive.practice?.attempt.questions.map((q) => q.id)).toEqual(['two-facts']);
   expect(await screen.findByRole('heading', { level: 1, name: 'Misses from: Timed exam' })).toBeTruthy();
+  unmount();
+
+  const again = renderQuiz(`/quiz/results/${id}`);
+  await user.click(screen.getByRole('button', { name: 'Practise the unanswered (1)' }));
+  expect(again.location.history?.at(-1)).toBe('/quiz/practice');
+  expect(useAppStore.getState().quizActive.practice?.attempt.questions.map((q) => q.id)).toEqual(['domain-3']);
 });
 
 test('the history lists attempts with a chart of the scaled score, linking to each result', () => {
   const id = sitExam();
   renderQuiz('/quiz/history');
-  expect(
-    screen.getByRole('img', { name: /Scaled scores of 1 attempt: latest \d+, best \d+; 720 passes/ }),
-  ).toBeTruthy();
+  expect(screen.getByRole('img', { name: /Scaled scores of 1 exam: latest \d+, best \d+; 720 passes/ })).toBeTruthy();
   const link = screen.getByRole('link', { name: 'Timed exam' });
   expect(link.getAttribute('href')).toBe(`/quiz/results/${id}`);
 });

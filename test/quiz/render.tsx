@@ -37,7 +37,14 @@ export function activate(mode: 'practice' | 'exam', ids: string[], options: Part
     ...options,
   };
   useAppStore.setState({
-    quizActive: { [mode]: { label: mode === 'exam' ? 'Timed exam' : 'Practice · test', attempt } },
+    quizActive: {
+      [mode]: {
+        label: mode === 'exam' ? 'Timed exam' : 'Practice · test',
+        kind: mode === 'exam' ? 'full' : 'practice',
+        focus: false,
+        attempt,
+      },
+    },
   });
   return attempt;
 }

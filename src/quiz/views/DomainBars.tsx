@@ -1,31 +1,38 @@
 import { DOMAINS, DVA_C02 } from '../../schema/dva-c02';
-import type { AttemptResult } from '../scoreAttempt';
+import type { DomainTally } from '../summarizeAttempt';
 import { percent } from './format';
 
-/** One bar per domain the attempt covered, with the 72% line the scaled pass mark sits on. */
-export function DomainBars({ result }: { result: AttemptResult }) {
-  const rows = DOMAINS.map((d) => ({ domain: d, tally: result.byDomain[d.id] })).filter((r) => r.tally.total > 0);
+/**
+ * One bar per domain the attempt covered, with the 72% line the scaled pass mark sits on. An exam's
+ * bars count every scored question (unanswered ones as wrong, as DVA-C02 does); practice's count
+ * the questions answered.
+ */
+export function DomainBars({ tallies, exam }: { tallies: readonly DomainTally[]; exam: boolean }) {
   return (
     <ul className="quiz-bars">
-      {rows.map(({ domain, tally }) => (
-        <li key={domain.id} className="quiz-bar-row">
-          <div className="quiz-bar-label">
-            <span>
-              {domain.title} <span className="quiz-bar-weight">({domain.weight}% of the exam)</span>
-            </span>
-            <span className="quiz-bar-value">
-              {tally.correct} of {tally.total} · {percent(tally.ratio)}
-            </span>
-          </div>
-          <div className="quiz-bar" aria-hidden="true">
-            <div
-              className={tally.ratio >= 0.72 ? 'quiz-bar-fill is-pass' : 'quiz-bar-fill'}
-              style={{ width: `${tally.ratio * 100}%` }}
-            />
-            <span className="quiz-bar-mark" title={`${DVA_C02.passingScaled} line`} />
-          </div>
-        </li>
-      ))}
+      {tallies.map((t) => {
+        const domain = DOMAINS.find((d) => d.id === t.domain);
+        const ratio = t.judged ? t.points / t.judged : 0;
+        return (
+          <li key={t.domain} className="quiz-bar-row">
+            <div className="quiz-bar-label">
+              <span>
+                {domain?.title} <span className="quiz-bar-weight">({domain?.weight}% of the exam)</span>
+              </span>
+              <span className="quiz-bar-value">
+                {t.correct} of {t.judged} {exam ? 'scored' : 'answered'} · {percent(ratio)}
+              </span>
+            </div>
+            <div className="quiz-bar" aria-hidden="true">
+              <div
+                className={ratio >= 0.72 ? 'quiz-bar-fill is-pass' : 'quiz-bar-fill'}
+                style={{ width: `${ratio * 100}%` }}
+              />
+              <span className="quiz-bar-mark" title={`${DVA_C02.passingScaled} line`} />
+            </div>
+          </li>
+        );
+      })}
     </ul>
   );
 }

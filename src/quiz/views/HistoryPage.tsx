@@ -1,19 +1,24 @@
 import { Link } from 'wouter';
 import { useAppStore } from '../../store/store';
-import { formatShortDate, percent } from './format';
-import { ScoreChart } from './ScoreChart';
+import { formatShortDate } from './format';
+import { kindName, resultWords } from './recordWords';
+import { ScoreChart, scoredExams } from './ScoreChart';
 import { usePage } from './useNow';
 
-/** Every finished attempt: the score over time, then the list, newest first. */
+/** Every finished attempt: the scaled score of full and custom exams over time, then the list, newest first. */
 export function HistoryPage() {
   usePage('Quiz history');
   const history = useAppStore((s) => s.quizHistory);
+  const exams = scoredExams(history);
   return (
     <div className="page quiz-page">
       <header className="quiz-header">
         <p className="eyebrow">Quiz</p>
         <h1>Your history</h1>
-        <p className="lede">Scaled scores of your exams and practice sessions, kept in this browser only.</p>
+        <p className="lede">
+          Your exams and practice sessions, kept in this browser only. Full and custom exams get a scaled score;
+          practice and short exams count what you answered.
+        </p>
       </header>
       {history.length === 0 ? (
         <p>
@@ -22,8 +27,15 @@ export function HistoryPage() {
       ) : (
         <>
           <section aria-labelledby="chart-title" className="card quiz-panel">
-            <h2 id="chart-title">Score over time</h2>
-            <ScoreChart records={history} />
+            <h2 id="chart-title">Exam score over time</h2>
+            {exams.length > 0 ? (
+              <ScoreChart records={exams} />
+            ) : (
+              <p className="quiz-muted">
+                No full or custom exam yet: their scaled scores are drawn here.{' '}
+                <Link href="/quiz/exam">Set up an exam</Link>
+              </p>
+            )}
           </section>
           <section aria-labelledby="attempts-title">
             <h2 id="attempts-title">Attempts</h2>
@@ -46,9 +58,7 @@ export function HistoryTable({ limit }: { limit?: number }) {
           <tr>
             <th scope="col">Finished</th>
             <th scope="col">Attempt</th>
-            <th scope="col" className="quiz-col-right">
-              Right
-            </th>
+            <th scope="col">Result</th>
             <th scope="col">Score</th>
           </tr>
         </thead>
@@ -60,16 +70,16 @@ export function HistoryTable({ limit }: { limit?: number }) {
                 {r.attempt ? <Link href={`/quiz/results/${r.id}`}>{r.label}</Link> : r.label}
                 {r.submitReason === 'time-up' ? <span className="quiz-pill">time up</span> : null}
               </td>
-              <td className="quiz-col-right">
-                {r.correct}/{r.total} <span className="quiz-muted">({percent(r.total ? r.correct / r.total : 0)})</span>
-              </td>
+              <td>{resultWords(r)}</td>
               <td>
-                <span
-                  className={r.mode === 'exam' ? (r.passed ? 'quiz-pill is-right' : 'quiz-pill is-wrong') : 'quiz-pill'}
-                >
-                  {r.scaled}
-                  {r.mode === 'exam' ? (r.passed ? ' · pass' : ' · fail') : ''}
-                </span>
+                {r.scaled !== undefined ? (
+                  <span className={r.passed ? 'quiz-pill is-right' : 'quiz-pill is-wrong'}>
+                    {r.scaled}
+                    {r.passed ? ' · pass' : ' · fail'}
+                  </span>
+                ) : (
+                  <span className="quiz-muted">{kindName(r)}</span>
+                )}
               </td>
             </tr>
           ))}

@@ -6,11 +6,19 @@ const W = 640;
 const H = 240;
 const PAD = { left: 44, right: 16, top: 16, bottom: 30 };
 
+/** A finished exam that has a scaled score (full and custom exams). */
+export type ScoredRecord = AttemptRecord & { scaled: number };
+
+export function scoredExams(records: readonly AttemptRecord[]): ScoredRecord[] {
+  return records.filter((r): r is ScoredRecord => r.mode === 'exam' && r.scaled !== undefined);
+}
+
 /**
- * Scaled scores over time as an inline SVG: exams as a line, practice as dots, the 720 pass line
- * dashed. Attempts are spaced evenly (by order, not by date) so a busy day stays readable.
+ * Scaled scores of full and custom exams over time as an inline SVG, the 720 pass line dashed.
+ * Practice and short exams have no scaled score and are not drawn. Exams are spaced evenly (by
+ * order, not by date) so a busy day stays readable.
  */
-export function ScoreChart({ records }: { records: readonly AttemptRecord[] }) {
+export function ScoreChart({ records }: { records: readonly ScoredRecord[] }) {
   const { minScaled: lo, maxScaled: hi, passingScaled } = DVA_C02;
   const x = (i: number) =>
     records.length <= 1
@@ -18,12 +26,11 @@ export function ScoreChart({ records }: { records: readonly AttemptRecord[] }) {
       : PAD.left + (i * (W - PAD.left - PAD.right)) / (records.length - 1);
   const y = (score: number) => PAD.top + ((hi - score) * (H - PAD.top - PAD.bottom)) / (hi - lo);
   const points = records.map((r, i) => ({ r, cx: x(i), cy: y(r.scaled) }));
-  const exams = points.filter((p) => p.r.mode === 'exam');
   const latest = records.at(-1);
   const best = records.reduce<number>((m, r) => Math.max(m, r.scaled), lo);
   const summary = latest
-    ? `Scaled scores of ${records.length} attempt${records.length === 1 ? '' : 's'}: latest ${latest.scaled}, best ${best}; ${passingScaled} passes.`
-    : 'No attempts yet.';
+    ? `Scaled scores of ${records.length} exam${records.length === 1 ? '' : 's'}: latest ${latest.scaled}, best ${best}; ${passingScaled} passes.`
+    : 'No scored exams yet.';
   const ticks = [lo, 400, passingScaled, hi];
   const labelEvery = Math.max(1, Math.ceil(records.length / 6));
 
@@ -44,17 +51,12 @@ export function ScoreChart({ records }: { records: readonly AttemptRecord[] }) {
             </text>
           </g>
         ))}
-        {exams.length > 1 && (
-          <polyline className="quiz-chart-line" points={exams.map((p) => `${p.cx},${p.cy}`).join(' ')} />
+        {points.length > 1 && (
+          <polyline className="quiz-chart-line" points={points.map((p) => `${p.cx},${p.cy}`).join(' ')} />
         )}
         {points.map((p, i) => (
           <g key={p.r.id}>
-            <circle
-              cx={p.cx}
-              cy={p.cy}
-              r={p.r.mode === 'exam' ? 5 : 4}
-              className={p.r.mode === 'exam' ? 'quiz-chart-exam' : 'quiz-chart-practice'}
-            >
+            <circle cx={p.cx} cy={p.cy} r={5} className="quiz-chart-exam">
               <title>{`${p.r.label}: ${p.r.scaled} (${formatDay(p.r.submittedAt)})`}</title>
             </circle>
             {i % labelEvery === 0 && (
@@ -67,10 +69,7 @@ export function ScoreChart({ records }: { records: readonly AttemptRecord[] }) {
       </svg>
       <figcaption className="quiz-chart-legend">
         <span>
-          <span className="quiz-swatch is-exam" aria-hidden="true" /> Timed exams
-        </span>
-        <span>
-          <span className="quiz-swatch is-practice" aria-hidden="true" /> Practice
+          <span className="quiz-swatch is-exam" aria-hidden="true" /> Full and custom exams
         </span>
         <span>
           <span className="quiz-swatch is-pass" aria-hidden="true" /> Pass line ({passingScaled})

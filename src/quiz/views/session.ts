@@ -1,34 +1,27 @@
 import { bank, bankIndex } from '../../course/questions';
 import type { Question } from '../../schema/questionTypes';
-import { type ActiveAttempt, type AttemptRecord, DETAILED_ATTEMPTS, MAX_ATTEMPTS } from '../../store/quiz';
+import { fileAttempt, recordAnswers, setActiveAttempt, updateReviewSchedule } from '../../store/actions';
+import type { ActiveAttempt, AttemptRecord } from '../../store/quiz';
 import { useAppStore } from '../../store/store';
-import { type Attempt, type AttemptMode, createAttempt } from '../attempt';
+import { type Attempt, type AttemptKind, type AttemptMode, createAttempt } from '../attempt';
 import { drawBlueprint, EXAM_BLUEPRINT } from '../drawBlueprint';
 import { restoreAttempt } from '../persistAttempt';
 import { type AttemptEvent, reduceAttempt } from '../reduceAttempt';
 import { gradeAnswer, reviewCard } from '../reviewSchedule';
-import { recordAttempt } from '../reviewSession';
 import { type AttemptResult, missedQuestionIds, type QuestionOutcome, scoreAttempt } from '../scoreAttempt';
 import { selectQuestions } from '../selectQuestions';
+import { summarizeAttempt } from '../summarizeAttempt';
 
 /**
- * The quiz's actions: the one place where the views meet the engine and the store, and the one
- * place that reads the clock (`Date.now()`); the engine itself stays pure.
+ * The quiz's actions: the one place where the views meet the engine, and the one place that reads
+ * the clock (`Date.now()`); the engine itself stays pure. What they change goes through the
+ * store's actions (`src/store/actions/quiz.ts`), never `setState`.
  */
 
 type Event = AttemptEvent extends infer E ? (E extends AttemptEvent ? Omit<E, 'at'> : never) : never;
 
 function newId(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-}
-
-function setActive(mode: AttemptMode, active: ActiveAttempt | undefined): void {
-  useAppStore.setState((s) => {
-    const quizActive = { ...s.quizActive };
-    if (active) quizActive[mode] = active;
-    else delete quizActive[mode];
-    return { quizActive };
-  });
 }
 
 /** Starts a practice session over these questions (replacing any practice in progress). */
@@ -43,8 +36,7 @@ export function startPractice(label: string, questions: readonly Question[], kee
     now,
     keepOrder,
   });
-  setActive('practice', { label, attempt });
-  return true;
+  return setActiveAttempt('practice', { label, kind: 'practice', focus: false, attempt }).ok;
 }
 
 /** Draws a timed exam by the DVA-C02 blueprint. `minutes` overrides the clock (tests, short drills). */
@@ -61,7 +53,7 @@ export function startExam(minutes?: number): Attempt {
     timeLimitMs: minutes && minutes > 0 ? Math.round(minutes * 60_000) : draw.timeLimitMs,
     unscoredIds: draw.unscoredIds,
   });
-  setActive('exam', { label: 'Timed exam', attempt });
+  setActiveAttempt('exam', { label: 'Timed exam', kind: 'full', focus: false, attempt });
   return attempt;
 }
 
@@ -79,7 +71,7 @@ export function act(mode: AttemptMode, event: Event): Outcome {
   const now = Date.now();
   const next = reduceAttempt(active.attempt, { ...event, at: now } as AttemptEvent);
   if (next === active.attempt) return { attempt: next };
-  setActive(mode, { ...active, attempt: next });
+  setActiveAttempt(mode, { ...active, attempt: next });
   if (next.status === 'submitted') return { attempt: next, finishedId: finish(mode) };
   if (event.type === 'check') {
     const outcome = scoreAttempt(next, bankIndex).outcomes.find((o) => o.id === event.questionId);
@@ -98,17 +90,17 @@ export function resume(mode: AttemptMode): Outcome {
   if (!active) return {};
   const restored = restoreAttempt(active.attempt, Date.now());
   if (!restored.ok) {
-    setActive(mode, undefined);
+    setActiveAttempt(mode, undefined);
     return { error: restored.error };
   }
-  setActive(mode, { ...active, attempt: restored.attempt });
+  setActiveAttempt(mode, { ...active, attempt: restored.attempt });
   if (restored.attempt.status === 'submitted') return { attempt: restored.attempt, finishedId: finish(mode) };
   return { attempt: restored.attempt };
 }
 
 /** Leaves the attempt in progress without recording it. */
 export function abandon(mode: AttemptMode): void {
-  setActive(mode, undefined);
+  setActiveAttempt(mode, undefined);
 }
 
 /** Submits (if needed), scores and records the attempt in progress; returns its results id. */
@@ -119,73 +111,51 @@ export function finish(mode: AttemptMode): string | undefined {
   const attempt =
     active.attempt.status === 'submitted' ? active.attempt : reduceAttempt(active.attempt, { type: 'submit', at: now });
   const result = scoreAttempt(attempt, bankIndex);
-  const record = summarise(active.label, attempt, result);
   // Practice cards were updated at each check; questions answered but never checked, and every
-  // exam question, are learned from now.
-  const unlearned = result.outcomes.filter((o) => mode === 'exam' || !attempt.entries[o.id]?.checked);
-  if (mode === 'exam') {
-    useAppStore.setState((s) => ({ reviewSchedule: recordAttempt(s.reviewSchedule, result, now) }));
-    remember(unlearned, now);
-  } else learn(unlearned, now);
-  useAppStore.setState((s) => {
-    const quizActive = { ...s.quizActive };
-    delete quizActive[mode];
-    const history = [...s.quizHistory, record].slice(-MAX_ATTEMPTS);
-    const cut = history.length - DETAILED_ATTEMPTS;
-    return {
-      quizActive,
-      quizHistory: history.map((r, i) => (i < cut && r.attempt ? { ...r, attempt: undefined } : r)),
-    };
-  });
+  // exam question, are learned from now. Unanswered questions teach nothing and are not recorded.
+  learn(
+    result.outcomes.filter((o) => mode === 'exam' || !attempt.entries[o.id]?.checked),
+    now,
+  );
+  const record = summarise(active, attempt, result);
+  fileAttempt(mode, record);
   return record.id;
 }
 
-/** Updates the FSRS card and the latest outcome of each answered question. */
-function learn(outcomes: readonly QuestionOutcome[], now: number): void {
+/** Updates the FSRS card and the latest outcome of each answered question (unanswered ones are skipped). */
+export function learn(outcomes: readonly QuestionOutcome[], now: number): void {
   const answered = outcomes.filter((o) => o.answered);
-  useAppStore.setState((s) => ({
-    reviewSchedule: answered.reduce(
-      (schedule, o) => reviewCard(schedule, 'questions', o.id, gradeAnswer(o), now),
-      s.reviewSchedule,
-    ),
-  }));
-  remember(answered, now);
+  if (answered.length === 0) return;
+  updateReviewSchedule((schedule) =>
+    answered.reduce((s, o) => reviewCard(s, 'questions', o.id, gradeAnswer(o), now), schedule),
+  );
+  recordAnswers(Object.fromEntries(answered.map((o) => [o.id, { correct: o.correct, at: now }])));
 }
 
-/** The "missed questions" set: wrong or unanswered at the latest try. */
-function remember(outcomes: readonly QuestionOutcome[], now: number): void {
-  if (outcomes.length === 0) return;
-  useAppStore.setState((s) => ({
-    questionResults: {
-      ...s.questionResults,
-      ...Object.fromEntries(outcomes.map((o) => [o.id, { correct: o.correct, at: now }])),
-    },
-  }));
-}
-
-function summarise(label: string, attempt: Attempt, result: AttemptResult): AttemptRecord {
-  const byDomain: AttemptRecord['byDomain'] = {};
-  for (const [d, tally] of Object.entries(result.byDomain))
-    if (tally.total > 0) byDomain[Number(d) as 1 | 2 | 3 | 4] = tally.ratio;
+function summarise(active: ActiveAttempt, attempt: Attempt, result: AttemptResult): AttemptRecord {
   return {
     id: attempt.id,
     mode: attempt.mode,
-    label,
+    kind: active.kind,
+    label: active.label,
     startedAt: attempt.startedAt,
     submittedAt: attempt.submittedAt ?? attempt.startedAt,
     submitReason: attempt.submitReason ?? 'learner',
-    scaled: result.scaled,
-    passed: result.passed,
-    correct: result.raw.correct,
-    total: result.raw.total,
-    byDomain,
+    ...summarizeAttempt(result, active.kind),
     attempt,
   };
 }
 
-/** A practice session over the questions an attempt got wrong or left unanswered. */
+/** A practice session over the questions an attempt got wrong (not the unanswered ones: see `startPracticeOf`). */
 export function retakeMisses(record: AttemptRecord): boolean {
   if (!record.attempt) return false;
   const ids = missedQuestionIds(scoreAttempt(record.attempt, bankIndex));
   return startPractice(`Misses from: ${record.label}`, selectQuestions(bank, { by: 'ids', ids }));
 }
+
+/** A practice session over these question ids, in the given order. */
+export function practiseIds(label: string, ids: readonly string[]): boolean {
+  return startPractice(label, selectQuestions(bank, { by: 'ids', ids }), true);
+}
+
+export type { AttemptKind };
