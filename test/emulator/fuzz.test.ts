@@ -75,6 +75,14 @@ const NAMES = [
   'alias/aws/ssm',
   'aws/x',
   'a'.repeat(600),
+  // Names that exist on Object.prototype: stores keyed by outside input must treat them as names.
+  '__proto__',
+  '/__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  'alias/__proto__',
 ];
 
 const value: fc.Arbitrary<unknown> = fc.oneof(
@@ -112,7 +120,20 @@ const TEMPLATES: Record<string, unknown>[] = [
   { AliasName: 'alias/new', TargetKeyId: 'alias/app', KeyId: 'alias/aws/ssm', PendingWindowInDays: 7 },
   { ResourceType: 'Parameter', ResourceId: '/app/db', Tags: [{ Key: 'k', Value: 'v' }], TagKeys: ['k'] },
   { SecretIdList: ['app'], Filters: [{ Key: 'name', Values: ['app'] }], PasswordLength: 12 },
+  { Name: '__proto__', SecretString: 'p', Value: 'p', Type: 'String', ClientRequestToken: 'c'.repeat(32) },
+  { SecretId: 'constructor', Name: 'toString', Overwrite: true, Value: 'x', Type: 'String' },
 ];
+/** An encryption context (or any map) whose key is `__proto__`, as JSON text sends it. */
+const protoMap = fc
+  .constantFrom('TrentService.Encrypt', 'TrentService.Decrypt', 'TrentService.GenerateDataKey')
+  .map(() => '{"KeyId":"alias/app","Plaintext":"aGVsbG8=","NumberOfBytes":8,"EncryptionContext":{"__proto__":"x"}}');
+/** JSON nested deeper than any API needs: a 400, never a stack overflow or a 5xx. */
+const deep = fc
+  .integer({ min: 10, max: 200_000 })
+  .map(
+    (depth) =>
+      `{"Name":${'['.repeat(depth)}${']'.repeat(depth)},"Tags":${'{"a":'.repeat(depth % 500)}1${'}'.repeat(depth % 500)}}`,
+  );
 const nearValid = fc
   .tuple(fc.constantFrom(...TEMPLATES), fc.dictionary(fc.constantFrom(...FIELDS), value, { maxKeys: 2 }))
   .map(([template, changes]) => JSON.stringify({ ...template, ...changes }));
@@ -129,6 +150,8 @@ const body = fc.oneof(
     weight: 1,
     arbitrary: fc.constantFrom('', '{', '{"Name":', 'null', '[]', '"x"', '{"Name":"\u0000"}', '{}'.repeat(3)),
   },
+  { weight: 1, arbitrary: protoMap },
+  { weight: 1, arbitrary: deep },
 );
 
 const target = fc.oneof(
@@ -194,7 +217,11 @@ test('thousands of random and malformed requests through handleAwsJson: always a
     }),
     { numRuns: 4000, seed: 20260101 },
   );
+  // Nothing reached Object.prototype (a `__proto__` key stored by assignment would have).
+  expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeBefore);
 });
+
+const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
 
 const s = serveEmulator();
 

@@ -1,4 +1,5 @@
 import { fromBase64 } from '../core/base64';
+import { dict } from '../core/dict';
 import { AwsError, validationError } from '../core/errors';
 import { kmsErrors } from './errors';
 import type { KmsKey } from './state';
@@ -110,7 +111,8 @@ export function optionalStringMap(input: Input, field: string): Record<string, s
   const v = input[field];
   if (absent(v)) return undefined;
   if (typeof v !== 'object' || v === null || Array.isArray(v)) throw wrongType(v, 'a Map');
-  const out: Record<string, string> = {};
+  // Null-prototype: an encryption-context key `__proto__` is a key like any other.
+  const out = dict<string>();
   for (const [k, value] of Object.entries(v)) {
     if (typeof value !== 'string') throw wrongType(value, 'a String');
     out[k] = value;

@@ -1,3 +1,4 @@
+import { dict } from '../core/dict';
 import { AwsError } from '../core/errors';
 import type { OperationContext, RequestHost } from '../core/service';
 import type { AuthorizationRecord } from '../iam';
@@ -17,7 +18,7 @@ const REDACTED = new Set([
 ]);
 
 function logParams(input: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  const out = dict<unknown>();
   for (const [k, v] of Object.entries(input)) {
     if (REDACTED.has(k)) continue;
     out[k] = v;

@@ -38,9 +38,12 @@ export const nameScheduledForDeletion = () =>
     "You can't create this secret because a secret with this name is already scheduled for deletion.",
   );
 
-/** A ClientRequestToken that names an existing version, sent with different secret data. */
-export const versionExists = () =>
-  new AwsError('ResourceExistsException', "You can't modify an existing version, you can only create new versions.");
+/** A ClientRequestToken that names an existing version, sent with different secret data (AWS's wording). */
+export const tokenInUse = (token: string, secretArn: string) =>
+  new AwsError(
+    'ResourceExistsException',
+    `You can't use ClientRequestToken ${token} because that value is already in use for a version of secret ${secretArn}.`,
+  );
 
 export const bothValues = () =>
   new AwsError(

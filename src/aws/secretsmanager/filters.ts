@@ -4,11 +4,12 @@ import { constraint, type Input, optObjectList } from './validate';
 
 /**
  * ListSecrets / BatchGetSecretValue filters, as the API reference defines them:
- * - description: prefix, not case-sensitive;  name, tag-key, tag-value: prefix, case-sensitive;
+ * - name, tag-key, tag-value: prefix, case-sensitive;
+ * - description: the value's words each begin a word of the description, not case-sensitive (AWS's
+ *   documentation says "prefix"; AWS answers by words, see `wordsMatch`);
  * - primary-region, owning-service: prefix, case-sensitive (this emulator has no replicated or
  *   service-managed secrets, so these match nothing and their negations match everything);
- * - all: the value is broken into words, each of which must begin a word of the name,
- *   description, a tag key or a tag value; not case-sensitive.
+ * - all: the same word match against the name, the description, a tag key or a tag value.
  * A value starting with `!` negates. Within a filter, a secret must match one of the plain values
  * (if any) and none of the negated ones; all filters must hold.
  */
@@ -63,15 +64,26 @@ export function words(text: string): string[] {
   return (text.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g) ?? []).map((w) => w.toLowerCase());
 }
 
+/**
+ * The word match of the `description` and `all` filters: the value is broken into words, and each
+ * must begin a word of the text (not case-sensitive). Recorded against AWS (LocalStack's
+ * test_list_secrets_filtering): "a secret" matches "a secret" and "an secret", not "asecret";
+ * "a" matches all three, not "thesecret".
+ */
+function wordsMatch(value: string, text: string): boolean {
+  const wanted = words(value);
+  if (wanted.length === 0) return false;
+  const have = words(text);
+  return wanted.every((w) => have.some((h) => h.startsWith(w)));
+}
+
 function matchOne(secret: SecretRecord, key: FilterKey, value: string): boolean {
   const tags = secret.Tags ?? [];
   switch (key) {
     case 'name':
       return secret.Name.startsWith(value);
     case 'description':
-      return (
-        (secret.Description ?? '').toLowerCase().startsWith(value.toLowerCase()) && secret.Description !== undefined
-      );
+      return secret.Description !== undefined && wordsMatch(value, secret.Description);
     case 'tag-key':
       return tags.some((t) => t.Key.startsWith(value));
     case 'tag-value':
@@ -79,12 +91,10 @@ function matchOne(secret: SecretRecord, key: FilterKey, value: string): boolean 
     case 'primary-region':
     case 'owning-service':
       return false;
-    case 'all': {
-      const wanted = words(value);
-      if (wanted.length === 0) return false;
-      const have = [secret.Name, secret.Description ?? '', ...tags.flatMap((t) => [t.Key, t.Value])].flatMap(words);
-      return wanted.every((w) => have.some((h) => h.startsWith(w)));
-    }
+    case 'all':
+      return [secret.Name, secret.Description ?? '', ...tags.flatMap((t) => [t.Key, t.Value])].some((text) =>
+        wordsMatch(value, text),
+      );
   }
 }
 

@@ -1,5 +1,5 @@
 import type { OperationContext } from '../core/service';
-import { versionExists } from './errors';
+import { tokenInUse } from './errors';
 import { fillPendingVersion } from './pendingVersion';
 import { addVersion, versionById } from './stages';
 import type { SecretRecord, SecretVersion } from './state';
@@ -11,7 +11,8 @@ import { openValue, sameValue, sealValue } from './values';
  * PutSecretValue and UpdateSecret do. The token makes the call idempotent:
  * - a token no version has → a new version carrying `stages`;
  * - a token naming a version with the same data → nothing changes (a retry), `created: false`;
- * - a token naming a version with other data → ResourceExistsException: versions are immutable;
+ * - a token naming a version with other data → ResourceExistsException ("You can't use
+ *   ClientRequestToken … because that value is already in use"): versions are immutable;
  * - a token naming a rotation's empty AWSPENDING placeholder → the value fills it (createSecret).
  */
 export function putNewVersion(
@@ -25,7 +26,7 @@ export function putNewVersion(
   if (existing?.empty) return { version: fillPendingVersion(ctx, secret, existing, value, stages), created: true };
   if (existing) {
     if (sameValue(openValue(ctx, secret, existing), value)) return { version: existing, created: false };
-    throw versionExists();
+    throw tokenInUse(token, secret.ARN);
   }
   const now = ctx.clock.now();
   const sealed = sealValue(ctx, secret, token, value);

@@ -1,3 +1,4 @@
+import { type Dict, dict } from '../core/dict';
 import type { OperationContext } from '../core/service';
 import type { Tag } from './validate';
 
@@ -77,12 +78,12 @@ export interface SecretRecord {
 }
 
 export interface SecretsManagerState {
-  /** By secret name (names are unique within an account and region). */
-  secrets: Record<string, SecretRecord>;
+  /** By secret name (names are unique within an account and region); null-prototype (core/dict.ts). */
+  secrets: Dict<SecretRecord>;
 }
 
 export function initialSecretsManagerState(): SecretsManagerState {
-  return { secrets: {} };
+  return { secrets: dict() };
 }
 
 /**
@@ -110,17 +111,9 @@ export function smState(ctx: OperationContext): SecretsManagerState {
   return state;
 }
 
-/**
- * Stores a secret under its name. `__proto__` is a valid secret name, so this defines an own
- * property instead of assigning (which would replace the object's prototype).
- */
+/** Stores a secret under its name (`__proto__` is a valid secret name: the map is null-prototype). */
 export function storeSecret(state: SecretsManagerState, secret: SecretRecord): void {
-  Object.defineProperty(state.secrets, secret.Name, {
-    value: secret,
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  });
+  state.secrets[secret.Name] = secret;
 }
 
 /** AWS reports LastAccessedDate at day resolution: midnight UTC of the access. */

@@ -1,3 +1,4 @@
+import { own } from '../core/dict';
 import type { OperationContext } from '../core/service';
 import { accessDeniedReservedName, hierarchyLevelLimitExceeded, validationError } from './errors';
 import type { SsmState, StoredParameter } from './state';
@@ -70,7 +71,7 @@ const BAD_SELECTOR =
  * Splits `name`, `name:version`, `name:label` or a parameter ARN (optionally with a selector).
  * More than one selector, or an empty one, is AWS's "correct syntax" ValidationException.
  */
-export function parseReference(state: SsmState, raw: string): ParsedReference {
+export function parseReference(_state: SsmState, raw: string): ParsedReference {
   let body = raw;
   let fromArn = false;
   const arn = raw.match(/^arn:aws[a-z-]*:ssm:[^:]*:[^:]*:parameter\/(.*)$/);
@@ -81,15 +82,33 @@ export function parseReference(state: SsmState, raw: string): ParsedReference {
   const parts = body.split(':');
   if (parts.length > 2 || parts.some((p) => p === '')) throw validationError(BAD_SELECTOR);
   let name = parts[0] ?? '';
-  if (fromArn && (name.includes('/') || (!state.parameters[name] && state.parameters[`/${name}`]))) name = `/${name}`;
+  // An ARN names `a/b` for `/a/b`; a top-level `name` and `/name` are one parameter anyway.
+  if (fromArn && name.includes('/')) name = `/${name}`;
   const sel = parts[1];
   if (sel === undefined) return { name };
   if (/^\d+$/.test(sel)) return { name, selector: `:${sel}`, version: Number(sel) };
   return { name, selector: `:${sel}`, label: sel };
 }
 
+/**
+ * The key a parameter is stored under: a top-level name with a leading slash is the same
+ * parameter as the name without it (`/name` and `name`), as Parameter Store treats them, for
+ * every operation. Deeper names always start with a slash and are their own key.
+ */
+export function parameterKey(name: string): string {
+  return name.startsWith('/') && name.indexOf('/', 1) < 0 ? name.slice(1) : name;
+}
+
 export function findParameter(state: SsmState, name: string): StoredParameter | undefined {
-  return Object.hasOwn(state.parameters, name) ? state.parameters[name] : undefined;
+  return own(state.parameters, parameterKey(name));
+}
+
+export function storeParameter(state: SsmState, parameter: StoredParameter): void {
+  state.parameters[parameterKey(parameter.Name)] = parameter;
+}
+
+export function removeParameter(state: SsmState, name: string): void {
+  delete state.parameters[parameterKey(name)];
 }
 
 /** Resolves a Name or ARN (no selector) given to DeleteParameter, GetParameterHistory, tags... */

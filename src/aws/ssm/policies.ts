@@ -1,5 +1,6 @@
 import type { OperationContext } from '../core/service';
 import { incompatiblePolicy, invalidPolicyAttribute, invalidPolicyType, policiesLimitExceeded } from './errors';
+import { findParameter, removeParameter } from './names';
 import type { ParameterPolicy, ParameterVersion, SsmState } from './state';
 
 const TYPES = ['Expiration', 'ExpirationNotification', 'NoChangeNotification'] as const;
@@ -116,10 +117,10 @@ export function duePolicies(name: string, latest: ParameterVersion): DuePolicy[]
  * call-log event at the policy's due time.
  */
 export function runPolicy(ctx: OperationContext, state: SsmState, due: DuePolicy): void {
-  const parameter = state.parameters[due.name];
+  const parameter = findParameter(state, due.name);
   if (!parameter) return;
   const { PolicyType } = due.policy;
-  if (PolicyType === 'Expiration') delete state.parameters[due.name];
+  if (PolicyType === 'Expiration') removeParameter(state, due.name);
   else due.policy.PolicyStatus = 'Finished';
   ctx.log.record({
     time: due.time,

@@ -1,4 +1,5 @@
 /** Parameter Store state of one account and region: plain JSON (see ServiceDefinition). */
+import { type Dict, dict } from '../core/dict';
 import type { OperationContext } from '../core/service';
 
 export type ParameterType = 'String' | 'StringList' | 'SecureString';
@@ -48,12 +49,12 @@ export interface StoredParameter {
 }
 
 export interface SsmState {
-  /** By exact name (names are case sensitive). */
-  parameters: Record<string, StoredParameter>;
+  /** By name (case sensitive), a top-level name without its leading slash: see `parameterKey` in names.ts. */
+  parameters: Dict<StoredParameter>;
 }
 
 export function initialSsmState(): SsmState {
-  return { parameters: {} };
+  return { parameters: dict() };
 }
 
 export function latestVersion(parameter: StoredParameter): ParameterVersion {

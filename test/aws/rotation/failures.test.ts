@@ -103,11 +103,13 @@ describe('rotation without a working function', () => {
     );
   });
 
-  it('records a Lambda ResourceNotFoundException when the ARN names no registered function', async () => {
+  it('records a Lambda ResourceNotFoundException when the function is gone by the time it runs', async () => {
     await sm.send(new CreateSecretCommand({ Name: 's', SecretString: 'v1' }));
     const missing = 'arn:aws:lambda:us-east-1:123456789012:function:nobody-home';
+    emulator.lambdas.register(missing, async () => {});
 
     await sm.send(new RotateSecretCommand({ SecretId: 's', RotationLambdaARN: missing }));
+    emulator.lambdas.unregister(missing);
     await emulator.idle();
 
     expect(events(emulator, 'Invoke')).toMatchObject([

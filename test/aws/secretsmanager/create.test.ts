@@ -71,8 +71,12 @@ describe('CreateSecret', () => {
   });
 
   it('refuses the same ClientRequestToken with different data', async () => {
-    await createSecret(sm, 'idem2', 'v', { ClientRequestToken: token(8) });
-    await expectError(createSecret(sm, 'idem2', 'other', { ClientRequestToken: token(8) }), ResourceExistsException);
+    const { ARN } = await createSecret(sm, 'idem2', 'v', { ClientRequestToken: token(8) });
+    await expectError(
+      createSecret(sm, 'idem2', 'other', { ClientRequestToken: token(8) }),
+      ResourceExistsException,
+      `You can't use ClientRequestToken ${token(8)} because that value is already in use for a version of secret ${ARN}.`,
+    );
   });
 
   it('refuses SecretString and SecretBinary together', async () => {

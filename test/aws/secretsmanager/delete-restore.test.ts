@@ -100,7 +100,42 @@ describe('DeleteSecret', () => {
     await expectError(sm.send(new DescribeSecretCommand({ SecretId: 's' })), ResourceNotFoundException);
     const missing = await sm.send(new DeleteSecretCommand({ SecretId: 'never-was', ForceDeleteWithoutRecovery: true }));
     expect(missing.Name).toBe('never-was');
+    expect(missing.ARN).toMatch(/^arn:aws:secretsmanager:us-east-1:123456789012:secret:never-was-[A-Za-z0-9]{6}$/);
+    expect(missing.DeletionDate?.getTime()).toBe(START);
     await expectError(sm.send(new DeleteSecretCommand({ SecretId: 'never-was' })), ResourceNotFoundException);
+  });
+
+  it('answers every combination of flags as AWS does, for a live, a scheduled and a missing secret', async () => {
+    const cases: [string, Record<string, unknown>, string][] = [
+      // flags checked before the secret is looked up
+      ['missing', { RecoveryWindowInDays: 7, ForceDeleteWithoutRecovery: true }, 'InvalidParameterException'],
+      ['missing', { RecoveryWindowInDays: 6 }, 'InvalidParameterException'],
+      ['missing', { RecoveryWindowInDays: 31 }, 'InvalidParameterException'],
+      ['missing', {}, 'ResourceNotFoundException'],
+      ['missing', { RecoveryWindowInDays: 7 }, 'ResourceNotFoundException'],
+      ['missing', { ForceDeleteWithoutRecovery: true }, 'ok'],
+      ['live', { RecoveryWindowInDays: 30, ForceDeleteWithoutRecovery: true }, 'InvalidParameterException'],
+      ['live', {}, 'ok'],
+      ['live', { RecoveryWindowInDays: 7 }, 'ok'],
+      ['live', { ForceDeleteWithoutRecovery: true }, 'ok'],
+      ['live', { ForceDeleteWithoutRecovery: false }, 'ok'],
+      ['scheduled', {}, 'InvalidRequestException'],
+      ['scheduled', { RecoveryWindowInDays: 7 }, 'InvalidRequestException'],
+      ['scheduled', { ForceDeleteWithoutRecovery: true }, 'ok'],
+    ];
+    const outcomes: string[] = [];
+    for (const [state, flags] of cases) {
+      const name = `s-${outcomes.length}`;
+      if (state !== 'missing') await createSecret(sm, name);
+      if (state === 'scheduled') await sm.send(new DeleteSecretCommand({ SecretId: name }));
+      outcomes.push(
+        await sm.send(new DeleteSecretCommand({ SecretId: name, ...flags })).then(
+          () => 'ok',
+          (e: Error) => e.name,
+        ),
+      );
+    }
+    expect(outcomes).toEqual(cases.map((c) => c[2]));
   });
 });
 

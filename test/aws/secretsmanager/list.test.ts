@@ -79,10 +79,32 @@ describe('ListSecrets', () => {
     expect(names(await sm.send(new ListSecretsCommand({ Filters: [{ Key: 'name', Values: ['PROD/'] }] })))).toEqual([]);
   });
 
-  it('filters by description prefix, not case-sensitive', async () => {
+  it('filters by description words, not case-sensitive: each word of the value begins a word', async () => {
+    // The cases AWS was recorded answering (LocalStack's validated test_list_secrets_filtering).
+    await createSecret(sm, 'one', 'x', { Description: 'a secret' });
+    await createSecret(sm, 'two', 'x', { Description: 'an secret' });
+    await createSecret(sm, 'three', 'x', { Description: 'asecret' });
+    await createSecret(sm, 'four', 'x', { Description: 'thesecret' });
+    const by = async (value: string) =>
+      names(await sm.send(new ListSecretsCommand({ Filters: [{ Key: 'description', Values: [value] }] })));
+
+    expect(await by('a')).toEqual(['one', 'two', 'three']);
+    expect(await by('a secret')).toEqual(['one', 'two']);
+    expect(await by('SECRET')).toEqual(['one', 'two']);
+    expect(await by('!a')).toEqual(['four']);
+    expect(await by('!c')).toEqual(['one', 'two', 'three', 'four']);
+    expect(names(await sm.send(new ListSecretsCommand({ Filters: [{ Key: 'name', Values: ['one two'] }] })))).toEqual(
+      [],
+    );
+  });
+
+  it('finds a word anywhere in the description, not only at its start', async () => {
     await seed();
     expect(
       names(await sm.send(new ListSecretsCommand({ Filters: [{ Key: 'description', Values: ['database'] }] }))),
+    ).toEqual(['prod/db/password']);
+    expect(
+      names(await sm.send(new ListSecretsCommand({ Filters: [{ Key: 'description', Values: ['credentials'] }] }))),
     ).toEqual(['prod/db/password']);
   });
 

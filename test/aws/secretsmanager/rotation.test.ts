@@ -8,15 +8,32 @@ import {
   PutSecretValueCommand,
   RotateSecretCommand,
 } from '@aws-sdk/client-secrets-manager';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { useEmulator } from '../../support/aws';
 import { createSecret, DAY_MS, expectError, expectErrorNamed, token } from './helpers';
 
 const aws = useEmulator();
 const { sm } = aws;
 const LAMBDA = 'arn:aws:lambda:us-east-1:123456789012:function:rotate-db';
+// A function that does nothing: RotateSecret needs one it can invoke; its rotations never finish.
+beforeEach(() => aws.emulator.lambdas.register(LAMBDA, async () => {}));
 
-describe('RotateSecret (configuration only; rotations are not run here)', () => {
+describe('RotateSecret (configuration; the function here never finishes a rotation)', () => {
+  it('fails at call time for a function Secrets Manager cannot invoke, and changes nothing', async () => {
+    await createSecret(sm, 's');
+    const missing = 'arn:aws:lambda:us-east-1:123456789012:function:nobody-home';
+
+    await expectErrorNamed(
+      sm.send(new RotateSecretCommand({ SecretId: 's', RotationLambdaARN: missing })),
+      'AccessDeniedException',
+      /^Secrets Manager cannot invoke the specified Lambda function\. Ensure that the function policy grants access to the principal secretsmanager\.amazonaws\.com\.$/,
+    );
+    const d = await sm.send(new DescribeSecretCommand({ SecretId: 's' }));
+    expect(d.RotationEnabled).toBeUndefined();
+    expect(d.RotationLambdaARN).toBeUndefined();
+    expect(Object.values(d.VersionIdsToStages ?? {})).toEqual([['AWSCURRENT']]);
+  });
+
   it('needs a Lambda ARN when none was configured before', async () => {
     await createSecret(sm, 's');
     await expectError(

@@ -25,6 +25,29 @@ describe('UpdateSecret', () => {
     expect(d.VersionIdsToStages).toEqual({ [token(1)]: ['AWSPREVIOUS'], [token(2)]: ['AWSCURRENT'] });
   });
 
+  it('retried with the same token and value changes nothing and returns the VersionId', async () => {
+    await createSecret(sm, 's', 'v1', { ClientRequestToken: token(1) });
+    const update = () =>
+      sm.send(new UpdateSecretCommand({ SecretId: 's', SecretString: 'v2', ClientRequestToken: token(2) }));
+    await update();
+
+    const retry = await update();
+
+    expect(retry).toMatchObject({ Name: 's', VersionId: token(2) });
+    const d = await sm.send(new DescribeSecretCommand({ SecretId: 's' }));
+    expect(d.VersionIdsToStages).toEqual({ [token(1)]: ['AWSPREVIOUS'], [token(2)]: ['AWSCURRENT'] });
+  });
+
+  it('with the same token and another value is refused in AWS words', async () => {
+    const { ARN } = await createSecret(sm, 's', 'v1', { ClientRequestToken: token(1) });
+
+    await expectError(
+      sm.send(new UpdateSecretCommand({ SecretId: 's', SecretString: 'v2', ClientRequestToken: token(1) })),
+      ResourceExistsException,
+      `You can't use ClientRequestToken ${token(1)} because that value is already in use for a version of secret ${ARN}.`,
+    );
+  });
+
   it('with only a description, changes metadata and returns no VersionId', async () => {
     await createSecret(sm, 's', 'v1');
     aws.emulator.clock.advance(5_000);

@@ -1,7 +1,15 @@
 import {
   AccessDeniedException,
+  AddTagsToResourceCommand,
+  DeleteParameterCommand,
+  DescribeParametersCommand,
   GetParameterCommand,
+  GetParameterHistoryCommand,
   HierarchyLevelLimitExceededException,
+  LabelParameterVersionCommand,
+  ListTagsForResourceCommand,
+  ParameterAlreadyExists,
+  ParameterNotFound,
   PutParameterCommand,
   ValidationException,
 } from '@aws-sdk/client-ssm';
@@ -64,5 +72,48 @@ describe('parameter names', () => {
 
   test('the allowed symbols are letters, digits, _ . - and /', async () => {
     expect((await put('/Dev/DBServer/MySQL/db-string_13.v2')).Version).toBe(1);
+  });
+});
+
+describe('a top-level `name` and `/name` are one parameter', () => {
+  test('put, get, overwrite, label, history, tags, describe and delete reach the same parameter', async () => {
+    const { ssm } = aws;
+    await put('config');
+
+    const exists = await put('/config').catch((e) => e);
+    const viaSlash = await ssm.send(new GetParameterCommand({ Name: '/config' }));
+    const overwritten = await ssm.send(
+      new PutParameterCommand({ Name: '/config', Value: 'v2', Type: 'String', Overwrite: true }),
+    );
+    await ssm.send(new LabelParameterVersionCommand({ Name: '/config', ParameterVersion: 1, Labels: ['first'] }));
+    const history = await ssm.send(new GetParameterHistoryCommand({ Name: 'config' }));
+    await ssm.send(
+      new AddTagsToResourceCommand({
+        ResourceType: 'Parameter',
+        ResourceId: '/config',
+        Tags: [{ Key: 'k', Value: 'v' }],
+      }),
+    );
+    const tags = await ssm.send(new ListTagsForResourceCommand({ ResourceType: 'Parameter', ResourceId: 'config' }));
+    const described = await ssm.send(
+      new DescribeParametersCommand({ ParameterFilters: [{ Key: 'Name', Values: ['config'] }] }),
+    );
+    const byArn = await ssm.send(
+      new GetParameterCommand({ Name: 'arn:aws:ssm:us-east-1:123456789012:parameter/config:first' }),
+    );
+    await ssm.send(new DeleteParameterCommand({ Name: '/config' }));
+    const gone = await ssm.send(new GetParameterCommand({ Name: 'config' })).catch((e) => e);
+
+    expect(exists).toBeInstanceOf(ParameterAlreadyExists);
+    expect(viaSlash.Parameter).toMatchObject({ Name: 'config', Value: 'v', Version: 1 });
+    expect(overwritten.Version).toBe(2);
+    expect(history.Parameters?.map((p) => [p.Version, p.Labels])).toEqual([
+      [1, ['first']],
+      [2, []],
+    ]);
+    expect(tags.TagList).toEqual([{ Key: 'k', Value: 'v' }]);
+    expect(described.Parameters?.map((p) => p.Name)).toEqual(['config']);
+    expect(byArn.Parameter).toMatchObject({ Value: 'v', Selector: ':first' });
+    expect(gone).toBeInstanceOf(ParameterNotFound);
   });
 });

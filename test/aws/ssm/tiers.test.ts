@@ -5,6 +5,7 @@ import {
   ValidationException,
 } from '@aws-sdk/client-ssm';
 import { describe, expect, test } from 'vitest';
+import { findParameter, storeParameter } from '../../../src/aws/ssm/names';
 import type { SsmState } from '../../../src/aws/ssm/state';
 import { useEmulator } from '../../support/aws';
 
@@ -95,10 +96,8 @@ describe('tiers', () => {
     // Prepare: 10,000 standard parameters written straight into state (10,000 calls would be slow).
     await put({ Name: '/seed', Value: 'x', Type: 'String' });
     const state = aws.emulator.context().state<SsmState>('ssm');
-    const seed = state.parameters['/seed']!;
-    for (let i = 1; i < 10_000; i++) {
-      state.parameters[`/p${i}`] = { ...structuredClone(seed), Name: `/p${i}` };
-    }
+    const seed = findParameter(state, '/seed')!;
+    for (let i = 1; i < 10_000; i++) storeParameter(state, { ...structuredClone(seed), Name: `/p${i}` });
     const err = await put({ Name: '/one-more', Value: 'x', Type: 'String' }).catch((e) => e);
     expect(err).toBeInstanceOf(ParameterLimitExceeded);
     expect((await put({ Name: '/adv', Value: 'x', Type: 'String', Tier: 'Advanced' })).Tier).toBe('Advanced');

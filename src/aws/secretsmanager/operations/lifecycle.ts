@@ -8,7 +8,7 @@ import {
   nameScheduledForDeletion,
   secretExists,
   secretNotFound,
-  versionExists,
+  tokenInUse,
 } from '../errors';
 import { putNewVersion } from '../newVersion';
 import { arnAndName, describeShape, seconds } from '../responses';
@@ -74,7 +74,7 @@ export function createSecret(ctx: OperationContext, input: Input) {
     // A retry of the same CreateSecret (same token, same value) succeeds and changes nothing.
     const version = token && value ? versionById(existing, token) : undefined;
     if (version && value) {
-      if (!sameValue(openValue(ctx, existing, version), value)) throw versionExists();
+      if (!sameValue(openValue(ctx, existing, version), value)) throw tokenInUse(version.VersionId, existing.ARN);
       return { ...arnAndName(existing), VersionId: version.VersionId };
     }
     throw secretExists(name);
@@ -116,7 +116,7 @@ export function updateSecret(ctx: OperationContext, input: Input) {
   const secret = requireSecret(ctx, id, { authorize: 'UpdateSecret' });
   if (value && !token) throw missingToken();
   const clash = value && token ? versionById(secret, token) : undefined;
-  if (clash && value && !sameValue(openValue(ctx, secret, clash), value)) throw versionExists();
+  if (clash && value && !sameValue(openValue(ctx, secret, clash), value)) throw tokenInUse(clash.VersionId, secret.ARN);
   const now = ctx.clock.now();
   if (kmsKeyId !== undefined && (kmsKeyId || undefined) !== secret.KmsKeyId) {
     const rekeyed: SecretRecord = { ...secret, KmsKeyId: kmsKeyId || undefined };
@@ -130,8 +130,8 @@ export function updateSecret(ctx: OperationContext, input: Input) {
   }
   let versionId: string | undefined;
   if (value && token) {
-    const { version, created } = putNewVersion(ctx, secret, token, value, [AWSCURRENT]);
-    versionId = created ? version.VersionId : undefined;
+    // A retry (same token, same value) changes nothing and answers the version it created.
+    versionId = putNewVersion(ctx, secret, token, value, [AWSCURRENT]).version.VersionId;
   }
   if (description !== undefined) {
     secret.Description = description;
@@ -141,8 +141,14 @@ export function updateSecret(ctx: OperationContext, input: Input) {
 }
 
 /**
- * DeleteSecret: a recovery window of 7–30 days (default 30), or ForceDeleteWithoutRecovery, never
- * both. Forcing the deletion of a missing or already deleted secret is not an error.
+ * DeleteSecret, in every combination AWS answers:
+ * - RecoveryWindowInDays and ForceDeleteWithoutRecovery together: InvalidParameterException, before
+ *   anything is looked up (so also for a name that does not exist); a window outside 7–30 days too;
+ * - neither: a 30-day window; a window: that many days; DeletionDate = now + window;
+ * - a secret already scheduled for deletion: InvalidRequestException without force; with force it is
+ *   removed at once;
+ * - a name that does not exist: ResourceNotFoundException without force; with force AWS answers as
+ *   if it had deleted it (Name, an ARN, DeletionDate now).
  */
 export function deleteSecret(ctx: OperationContext, input: Input) {
   const id = secretId(input);
@@ -160,11 +166,11 @@ export function deleteSecret(ctx: OperationContext, input: Input) {
   const now = ctx.clock.now();
   if (!secret) {
     if (!force) throw secretNotFound();
-    return {
-      Name: id.startsWith('arn:') ? undefined : id,
-      ARN: id.startsWith('arn:') ? id : undefined,
-      DeletionDate: seconds(now),
-    };
+    // AWS answers as if the secret had existed and was deleted (recorded against AWS: LocalStack's
+    // test_delete_non_existent_secret_returns_as_if_secret_exists): a Name, an ARN and the date.
+    const arn = id.startsWith('arn:') ? id : newSecretArn(ctx, id);
+    const name = id.startsWith('arn:') ? (id.match(/:secret:(.+?)(?:-[A-Za-z0-9]{6})?$/)?.[1] ?? id) : id;
+    return { ARN: arn, Name: name, DeletionDate: seconds(now) };
   }
   if (force) {
     delete state.secrets[secret.Name];

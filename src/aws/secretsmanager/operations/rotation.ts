@@ -1,7 +1,13 @@
 import type { OperationContext } from '../../core/service';
 import { nextRotationDate, scheduleExpressionProblem } from '../../scheduler/rotationSchedule';
 import { requireSecret } from '../arn';
-import { invalidParameter, missingToken, noRotationFunction, rotationInProgress } from '../errors';
+import {
+  cannotInvokeFunction,
+  invalidParameter,
+  missingToken,
+  noRotationFunction,
+  rotationInProgress,
+} from '../errors';
 import { startPendingVersion, unfinishedPending } from '../pendingVersion';
 import { arnAndName } from '../responses';
 import type { RotationRules } from '../state';
@@ -41,7 +47,8 @@ function parseRules(input: Input): RotationRules | undefined {
  * ClientRequestToken) is created now, and the rotation engine (src/aws/rotation/) invokes the
  * function's four steps after this request has been answered, as AWS starts rotation
  * asynchronously (`await emulator.idle()` waits for it).
- * Rules, as AWS enforces them: a Lambda ARN must be given now or configured before; while a
+ * Rules, as AWS enforces them: a Lambda ARN must be given now or configured before, and name a
+ * function Secrets Manager can invoke (checked now: AccessDeniedException, nothing changed); while a
  * rotation's AWSPENDING version has not become AWSCURRENT, a new rotation is refused, and "that
  * rotation will be reattempted" (the engine resumes it with the pending version's token).
  */
@@ -57,6 +64,7 @@ export function rotateSecret(ctx: OperationContext, input: Input) {
   const functionArn = lambdaArn || secret.rotation?.LambdaARN;
   if (!functionArn) throw noRotationFunction();
   if (!token) throw missingToken('InvalidParameterException');
+  if (!ctx.rotation.canInvoke(functionArn)) throw cannotInvokeFunction();
   const target = { accountId: ctx.accountId, region: ctx.region, name: secret.Name };
   const pending = unfinishedPending(secret);
   if (pending && pending.VersionId !== token) {

@@ -1,7 +1,7 @@
 import type { OperationContext } from '../../core/service';
 import { authorizeParameter } from '../authorize';
 import { parameterNotFound } from '../errors';
-import { findParameter, nameFromNameOrArn } from '../names';
+import { findParameter, nameFromNameOrArn, removeParameter } from '../names';
 import { ssmState } from '../state';
 import { checkListLength, requiredString, stringList } from '../validate';
 
@@ -12,7 +12,7 @@ export function deleteParameter(ctx: OperationContext, input: Record<string, unk
   const name = nameFromNameOrArn(state, raw);
   authorizeParameter(ctx, 'DeleteParameter', name);
   if (!findParameter(state, name)) throw parameterNotFound(raw);
-  delete state.parameters[name];
+  removeParameter(state, name);
   return {};
 }
 
@@ -29,7 +29,7 @@ export function deleteParameters(ctx: OperationContext, input: Record<string, un
   for (const raw of unique) {
     const name = nameFromNameOrArn(state, raw);
     if (findParameter(state, name)) {
-      delete state.parameters[name];
+      removeParameter(state, name);
       DeletedParameters.push(raw);
     } else {
       InvalidParameters.push(raw);

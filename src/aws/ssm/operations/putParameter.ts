@@ -8,7 +8,7 @@ import {
   parameterPatternMismatch,
   validationError,
 } from '../errors';
-import { findParameter, parameterArn, validateNewName } from '../names';
+import { findParameter, parameterArn, storeParameter, validateNewName } from '../names';
 import { parsePolicies } from '../policies';
 import { DEFAULT_SSM_KEY, encryptParameterValue } from '../secureString';
 import { callerArn, latestVersion, type ParameterType, type ParameterVersion, type SsmState, ssmState } from '../state';
@@ -162,7 +162,7 @@ export function putParameter(ctx: OperationContext, input: Record<string, unknow
     if (history.length >= MAX_VERSIONS) existing.history.shift();
     existing.history.push(version);
   } else {
-    state.parameters[name] = { Name: name, history: [version], Tags: mergeTags([], tags) };
+    storeParameter(state, { Name: name, history: [version], Tags: mergeTags([], tags) });
   }
   return { Version: version.Version, Tier: resolvedTier };
 }
