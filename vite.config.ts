@@ -7,6 +7,7 @@ import { pwaPlugin } from './src/app/pwa/pwaPlugin.ts';
 import { contentPlugin } from './src/compiler/contentPlugin.ts';
 import { quizPlugin } from './src/compiler/quizPlugin.ts';
 import { sdkTypesPlugin } from './src/lab/build/sdkTypesPlugin.ts';
+import { learnerRuntimePlugin } from './src/sandbox/build/learnerRuntimePlugin.ts';
 import { noCookiesPlugin } from './src/sandbox/build/noCookiesPlugin.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -22,12 +23,13 @@ export default defineConfig({
     contentPlugin({ projectRoot: root }),
     sdkTypesPlugin({ projectRoot: root }),
     quizPlugin({ projectRoot: root }),
+    learnerRuntimePlugin(),
     pwaPlugin(),
   ],
   // Exercise checks (content/exercises/*/checks.ts) import their kit by this name.
   resolve: { alias: { '@lab/checks': fileURLToPath(new URL('./src/sandbox/checkKit.ts', import.meta.url)) } },
   build: { outDir: '../dist', emptyOutDir: true, target: 'es2022', sourcemap: false },
-  // The sandbox worker imports the exercises' checks and fixtures (virtual:exercise-runtime), and
+  // The grader worker imports the exercises' checks and fixtures (virtual:exercise-runtime), and
   // leaves out msw's cookie jar (AWS calls carry no cookies).
   worker: { format: 'es', plugins: () => [contentPlugin({ projectRoot: root }), noCookiesPlugin()] },
   server: { host: '127.0.0.1' },

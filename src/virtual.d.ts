@@ -30,3 +30,8 @@ declare module 'virtual:sdk-types' {
   const files: Record<string, string>;
   export default files;
 }
+declare module 'virtual:learner-runtime' {
+  /** URL of the learner realm's runtime: one classic script (src/sandbox/build/learnerRuntimePlugin.ts). */
+  const url: string;
+  export default url;
+}

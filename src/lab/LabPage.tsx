@@ -3,7 +3,6 @@ import { Link, useSearch } from 'wouter';
 import { parseDuration } from '../aws/scheduler/duration';
 import { findExercise, loadExercise } from '../course/exercises';
 import type { ConsoleLine, EmulatorView, RunResult } from '../sandbox/messages';
-import { RunTimeoutError } from '../sandbox/runner';
 import type { ExerciseMeta } from '../schema/exercise';
 import { discardDraft, recordExerciseRun, saveDraft, setEditorSettings } from '../store/actions';
 import { useAppStore } from '../store/store';
@@ -14,6 +13,7 @@ import { ChecksPanel } from './ChecksPanel';
 import { ExerciseBrief } from './ExerciseBrief';
 import { Inspector } from './Inspector';
 import { OutputPanel } from './OutputPanel';
+import { runErrorTitle } from './RunErrorNote';
 import { runner } from './runnerInstance';
 import 'virtual:code.css';
 
@@ -27,6 +27,16 @@ const CodeEditor = lazy(async () => {
   return import('./CodeEditor');
 });
 type Tab = 'output' | 'checks' | 'inspector';
+
+/** Saves the last run's whole console output (as the grader kept it) as a text file. */
+async function downloadOutput(slug: string) {
+  const text = await runner.transcript();
+  if (text === undefined) return;
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: `${slug}-output.txt` });
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
 
 export default function LabPage({ slug }: { slug: string }) {
   const summary = findExercise(slug);
@@ -148,37 +158,20 @@ function Workbench({ exercise }: { exercise: ExerciseMeta }) {
       try {
         const r = await runner.run(
           { code: codeRef.current, exercise: slug },
-          { timeLimitMs: exercise.timeLimitMs, onConsole: (line) => setLines((l) => [...l, line]) },
+          { timeLimitMs: exercise.timeLimitMs, onConsole: (batch) => setLines((l) => [...l, ...batch]) },
         );
         setResult(r);
         setLines(r.output);
         setView({ state: r.state, calls: r.calls, now: r.now });
-        if (!previewSolution || edited.current) recordExerciseRun(slug, r.ok);
+        // Only the grader's verdict counts, and only a boolean true.
+        if (!previewSolution || edited.current) recordExerciseRun(slug, r.passed === true);
         const passed = r.checks.filter((c) => c.passed).length;
-        setTab(r.error && r.checks.every((c) => !c.passed) ? 'output' : 'checks');
+        setTab(r.error && r.checks.length === 0 ? 'output' : 'checks');
         setAnnouncement(
           r.error
-            ? `Run finished with ${r.error.name}. ${passed} of ${r.checks.length} checks passed.`
+            ? `Run finished with ${r.error.name}. ${r.error.message}`
             : `${passed} of ${r.checks.length} checks passed.`,
         );
-      } catch (e) {
-        const timeout = e instanceof RunTimeoutError;
-        setResult({
-          ok: false,
-          error: {
-            name: timeout ? 'RunTimeoutError' : 'SandboxError',
-            message: (e as Error).message,
-            phase: timeout ? 'timeout' : 'sandbox',
-          },
-          durationMs: timeout ? exercise.timeLimitMs : 0,
-          output: [],
-          calls: [],
-          checks: [],
-          state: { version: 1, now: 0, accounts: {} },
-          now: 0,
-        });
-        setTab('output');
-        setAnnouncement((e as Error).message);
       } finally {
         setRunning(false);
       }
@@ -197,7 +190,14 @@ function Workbench({ exercise }: { exercise: ExerciseMeta }) {
 
   return (
     <div className="lab">
-      <ExerciseBrief exercise={exercise} lastFailure={result?.checks.find((c) => !c.passed)?.message} />
+      <ExerciseBrief
+        exercise={exercise}
+        lastFailure={
+          result?.error
+            ? `${runErrorTitle(result.error)}${result.error.line ? ` (line ${result.error.line})` : ''}: ${result.error.message}`
+            : result?.checks.find((c) => !c.passed)?.message
+        }
+      />
       <section className="lab-work" aria-label="Your code">
         <div className="lab-toolbar">
           <button
@@ -314,11 +314,20 @@ function Workbench({ exercise }: { exercise: ExerciseMeta }) {
                 lines={lines}
                 error={result?.error}
                 durationMs={result?.durationMs}
+                omitted={result?.outputOmitted}
                 running={running}
+                onDownload={() => void downloadOutput(slug)}
                 onGoToLine={(line) => setReveal({ line, nonce: Date.now() })}
               />
             )}
-            {tab === 'checks' && <ChecksPanel checks={result?.checks ?? []} ran={Boolean(result)} />}
+            {tab === 'checks' && (
+              <ChecksPanel
+                checks={result?.checks ?? []}
+                ran={Boolean(result)}
+                error={result?.error}
+                onGoToLine={(line) => setReveal({ line, nonce: Date.now() })}
+              />
+            )}
             {tab === 'inspector' && (
               <ErrorBoundary label="inspector" resetKey={String(view?.now)}>
                 <Inspector view={view} />

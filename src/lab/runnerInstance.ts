@@ -1,4 +1,4 @@
-import { SandboxRunner } from '../sandbox/runner';
+import { createBrowserRunner } from '../sandbox/browserRunner';
 
-/** One sandbox for the page: a fresh worker per run, with a rehearsed spare waiting (runner.ts). */
-export const runner = new SandboxRunner();
+/** One sandbox for the page: a fresh pair of realms per run, with a rehearsed spare waiting (runner.ts). */
+export const runner = createBrowserRunner();

@@ -8,14 +8,20 @@ import type { ConsoleLine, LearnerError } from './messages';
 
 /**
  * What an exercise's `checks.ts` gets: the run's outcome and ways to probe it. Checks are
- * instructor code; they run after the learner's code, in the same sandbox, in the browser and in Node.
+ * instructor code; they run in the grader, after the learner's module has run in its own realm
+ * (src/sandbox/README.md), in the browser and in Node.
  */
 export interface CheckContext {
-  /** What the learner's module exported (`export const handler = ...`). */
+  /**
+   * What the learner's module exported (`export const handler = ...`), as it was when the module
+   * finished. Values are structured clones; every function is a call into the learner realm and
+   * returns a Promise (even a synchronous one); an error it throws arrives as an `Error` with the
+   * thrown error's name, message, `cause` and own fields.
+   */
   exports: Record<string, unknown>;
   /** Console output of the run so far. */
   output: readonly ConsoleLine[];
-  /** The error the learner's code ended with, if any. */
+  /** Always undefined: checks run only when the learner's module ran without error (kept for older checks). */
   error: LearnerError | undefined;
   /** Calls made by the learner's code (never the checks' own), optionally filtered. */
   calls(service?: CallLogEntry['service'], operation?: string): CallLogEntry[];

@@ -1,8 +1,8 @@
 import type { LoadedExercise } from '../compiler/loadExercises';
 import type { Problem } from '../compiler/problems';
 import type { CheckTask } from './checkKit';
+import { runSession } from './inProcess';
 import type { RunResult } from './messages';
-import { runSession } from './session';
 
 /**
  * Proves an exercise with the same checker the browser runs: the reference solution passes every
@@ -21,9 +21,9 @@ export async function proveExercise(exercise: LoadedExercise, root = process.cwd
   const at = (file: string, message: string) => problems.push({ file, line: 1, column: 1, message });
 
   const solution = await run(exercise.meta.solution);
-  if (!solution.ok) at(rel('solution.ts'), `The solution must pass every check: ${describe(solution)}`);
+  if (!solution.passed) at(rel('solution.ts'), `The solution must pass every check: ${describe(solution)}`);
   const starter = await run(exercise.meta.starter);
-  if (starter.ok)
+  if (starter.passed)
     at(rel('starter.ts'), 'The starter passes every check: it must leave something for the learner to do');
   for (const wrong of exercise.wrong) {
     const r = await run(wrong.code);

@@ -1,79 +1,90 @@
-import type { ConsoleLine, EmulatorView, FromWorker, RunRequest, RunResult, ToWorker } from './messages';
+import type { LearnerHandle, SpawnLearner } from './frame/learnerFrame';
+import type { ConsoleLine, EmulatorView, FromGrader, RunRequest, RunResult, ToGrader } from './messages';
+import { failedResult, unexpected } from './runErrors';
 
-export class RunTimeoutError extends Error {
-  constructor(readonly limitMs: number) {
-    super(
-      `Your code did not finish within ${limitMs / 1000} s and was stopped. Look for a loop that never ends or a promise that never settles.`,
-    );
-    this.name = 'RunTimeoutError';
-  }
+/** What the runner starts: a grader worker, and a learner worker joined to it by a port. */
+export interface RunnerDeps {
+  createGrader(): Worker;
+  spawnLearner: SpawnLearner;
 }
 
-/** How many console lines one run may send before the rest are dropped (the page stays responsive). */
-export const MAX_CONSOLE_LINES = 1000;
-
-interface SandboxWorker {
-  worker: Worker;
-  /** The worker has loaded its modules (answered its first, empty rehearsal). */
+/** A grader and its learner realm: one run's two realms. */
+interface Pair {
+  grader: Worker;
+  learner: LearnerHandle;
+  /** The pair has loaded (answered its first, empty rehearsal). */
   loaded: boolean;
   /** Settles once loaded and the last rehearsal sent is answered; rejects if it failed to load. */
   settled: Promise<void>;
   rehearsed: RunRequest | undefined;
 }
 
-/** How long a run waits for a spare's rehearsal before giving up on it for an unrehearsed worker. */
+/** How long a run waits for a spare's rehearsal before taking an unrehearsed pair. */
 export const REHEARSAL_WAIT_MS = 10_000;
+/**
+ * The checks' own time limit, at least: they call the learner's functions over the port many
+ * times (the caching exercises, 160 calls and more), so they get more time than the module body.
+ */
+export const CHECKS_TIME_LIMIT_MS = 20_000;
+/** How long a grader may take to answer a stop before it is given up too. */
+export const STOP_WAIT_MS = 2_000;
+
+export interface RunOptions {
+  timeLimitMs: number;
+  /** Console lines as shown, in batches, while the run is under way. */
+  onConsole?: (lines: ConsoleLine[]) => void;
+}
 
 /**
- * The page's side of the sandbox. Every run gets a fresh dedicated worker, so nothing one run does
- * (globals, prototypes, timers, patched modules) can reach the next. Speed comes from a spare:
- * started ahead of the run (on opening an exercise, and again after each run), it loads the SDK
- * clients and the emulator, then rehearses the exercise's reference solution (trusted code), so
- * the learner's run finds every module evaluated and compiled. A spare that a run claims before it
- * has loaded skips the rehearsal: the learner is waiting. The last run's worker is kept until the
- * next run, for the clock controls. A run over its time limit is stopped by terminating its
- * worker: the only way to stop a busy loop. Learner code never shares the page's thread, storage
- * or DOM.
+ * The page's side of the sandbox. Every run gets a fresh pair of realms: a grader worker (the
+ * emulator, the fixture, the checks) and a learner worker (the learner's code, nothing else) in
+ * the sandboxed frame, joined by one port (src/sandbox/README.md). Speed comes from a spare pair,
+ * started ahead (on opening an exercise, and again after each run) that rehearses the exercise's
+ * reference solution (trusted code) so the learner's run finds everything loaded and compiled. A
+ * run ends with the learner worker stopped, so nothing it left behind (a timer, a loop) outlives
+ * it; the grader is kept until the next run, for the clock controls and the download. A run over
+ * its time limit, or whose learner worker dies, is stopped and the grader answers with what there
+ * is: `run` always resolves to a result, and only the grader decides whether it passed.
  */
 export class SandboxRunner {
-  #spare: SandboxWorker | undefined;
-  #last: Worker | undefined;
+  #spare: Pair | undefined;
+  #last: Pair | undefined;
   #runId = 0;
   #rehearsal: RunRequest | undefined;
   #inFlight: Promise<RunResult> | undefined;
-  readonly #create: () => Worker;
+  readonly #deps: RunnerDeps;
 
-  constructor(
-    create: () => Worker = () =>
-      new Worker(new URL('./sandbox.worker.ts', import.meta.url), { type: 'module', name: 'sandbox' }),
-  ) {
-    this.#create = create;
+  constructor(deps: RunnerDeps) {
+    this.#deps = deps;
   }
 
-  #start(rehearse = true): SandboxWorker {
-    const worker = this.#create();
+  #start(rehearse = true): Pair {
+    const grader = this.#deps.createGrader();
+    const channel = new MessageChannel();
+    const learner = this.#deps.spawnLearner(channel.port2);
+    grader.postMessage({ type: 'connect', port: channel.port1 } satisfies ToGrader, [channel.port1]);
     const started = performance.now();
-    const sandbox: SandboxWorker = { worker, loaded: false, rehearsed: undefined, settled: Promise.resolve() };
-    sandbox.settled = this.#prime(worker, undefined).then(() => {
-      sandbox.loaded = true;
-      // For `npm run bench`: how long a worker takes to load.
+    const pair: Pair = { grader, learner, loaded: false, rehearsed: undefined, settled: Promise.resolve() };
+    pair.settled = this.#prime(pair, undefined).then(() => {
+      pair.loaded = true;
+      // For `npm run bench`: how long a pair takes to load.
       performance.measure('sandbox:load', { start: started });
-      if (rehearse && this.#spare === sandbox) return this.#rehearseIn(sandbox);
+      if (rehearse && this.#spare === pair) return this.#rehearseIn(pair);
     });
-    // Not every caller awaits this (a spare may be thrown away): never an unhandled rejection.
-    sandbox.settled.catch(() => undefined);
-    return sandbox;
+    pair.settled.catch(() => undefined); // a spare may be thrown away unawaited
+    return pair;
   }
 
-  /** Sends a worker a rehearsal (or, with no request, just asks it to say it has loaded). */
-  #prime(worker: Worker, request: RunRequest | undefined): Promise<void> {
+  /** Sends a grader a rehearsal (or, with no request, just asks it to say it has loaded). */
+  #prime(pair: Pair, request: RunRequest | undefined): Promise<void> {
     const runId = ++this.#runId;
+    const { grader } = pair;
     const answered = new Promise<void>((resolve, reject) => {
       const done = () => {
-        worker.removeEventListener('message', onMessage);
-        worker.removeEventListener('error', onError);
+        grader.removeEventListener('message', onMessage);
+        grader.removeEventListener('error', onError);
       };
-      const onMessage = (e: MessageEvent<FromWorker>) => {
+      const onMessage = (e: MessageEvent<FromGrader>) => {
         if (e.data?.type === 'primed' && e.data.runId === runId) {
           done();
           resolve();
@@ -83,31 +94,31 @@ export class SandboxRunner {
         done();
         reject(new Error(`The sandbox could not start${e.message ? `: ${e.message}` : ''}.`));
       };
-      worker.addEventListener('message', onMessage);
-      worker.addEventListener('error', onError);
+      grader.addEventListener('message', onMessage);
+      grader.addEventListener('error', onError);
+      pair.learner.exited.then((message) => {
+        done();
+        reject(new Error(`The sandbox could not start: ${message || 'its code worker stopped'}.`));
+      });
     });
-    worker.postMessage({ type: 'prime', runId, request } satisfies ToWorker);
+    grader.postMessage({ type: 'prime', runId, request } satisfies ToGrader);
     return answered;
   }
 
-  /** Has a loaded spare rehearse the current request, unless it already has. */
-  #rehearseIn(sandbox: SandboxWorker): Promise<void> | undefined {
+  #rehearseIn(pair: Pair): Promise<void> | undefined {
     const request = this.#rehearsal;
-    if (!request || sameRequest(sandbox.rehearsed, request)) return undefined;
-    sandbox.rehearsed = request;
-    return this.#prime(sandbox.worker, request);
+    if (!request || sameRequest(pair.rehearsed, request)) return undefined;
+    pair.rehearsed = request;
+    return this.#prime(pair, request);
   }
 
-  /** Starts a worker ahead of the next run; resolves once it is loaded (and rehearsed). */
+  /** Starts a pair ahead of the next run; resolves once it is loaded (and rehearsed). */
   warm(): Promise<void> {
     this.#spare ??= this.#start();
     return this.#spare.settled;
   }
 
-  /**
-   * What spare workers rehearse from now on: the open exercise's reference solution. The current
-   * spare rehearses it too (once it has loaded).
-   */
+  /** What spares rehearse from now on: the open exercise's reference solution. */
   rehearse(request: RunRequest | undefined): void {
     this.#rehearsal = request;
     const spare = this.#spare;
@@ -119,24 +130,24 @@ export class SandboxRunner {
     }
   }
 
-  /** A spare that is ready for a run: rehearsed, or a plain one if the rehearsal hangs. */
-  async #ready(sandbox: SandboxWorker): Promise<Worker> {
+  /** A spare ready for a run: rehearsed, or a plain one if the rehearsal hangs. */
+  async #ready(pair: Pair): Promise<Pair> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const hung = new Promise<'hung'>((resolve) => {
       timer = setTimeout(() => resolve('hung'), REHEARSAL_WAIT_MS);
     });
     try {
-      if ((await Promise.race([sandbox.settled, hung])) !== 'hung') return sandbox.worker;
+      if ((await Promise.race([pair.settled, hung])) !== 'hung') return pair;
     } finally {
       clearTimeout(timer);
     }
-    sandbox.worker.terminate();
+    stop(pair);
     const plain = this.#start(false);
     await plain.settled;
-    return plain.worker;
+    return plain;
   }
 
-  /** Resolves when no run is in flight (the lab loads Monaco then, not while a run needs the CPU). */
+  /** Resolves when no run is in flight (the lab loads Monaco then). */
   idle(): Promise<void> {
     return (
       this.#inFlight?.then(
@@ -146,10 +157,7 @@ export class SandboxRunner {
     );
   }
 
-  run(
-    request: RunRequest,
-    options: { timeLimitMs: number; onConsole?: (line: ConsoleLine) => void },
-  ): Promise<RunResult> {
+  run(request: RunRequest, options: RunOptions): Promise<RunResult> {
     const running = this.#run(request, options);
     this.#inFlight = running;
     const clear = () => {
@@ -159,77 +167,70 @@ export class SandboxRunner {
     return running;
   }
 
-  async #run(
-    request: RunRequest,
-    options: { timeLimitMs: number; onConsole?: (line: ConsoleLine) => void },
-  ): Promise<RunResult> {
-    const sandbox = this.#spare ?? this.#start();
+  async #run(request: RunRequest, options: RunOptions): Promise<RunResult> {
+    const claimed = this.#spare ?? this.#start();
     this.#spare = undefined;
-    this.#last?.terminate();
+    if (this.#last) stop(this.#last);
     this.#last = undefined;
     const asked = performance.now();
-    let worker: Worker;
+    let pair: Pair;
     try {
-      worker = await this.#ready(sandbox);
+      pair = await this.#ready(claimed);
     } catch (e) {
-      sandbox.worker.terminate();
+      stop(claimed);
       void this.warm();
-      throw e;
+      return failedResult({ name: 'SandboxError', message: (e as Error).message, phase: 'sandbox' });
     }
     const posted = performance.now();
-    // For `npm run bench`: how long the run waited for its worker, and how long the worker took.
+    // For `npm run bench`: how long the run waited for its pair, and how long the pair took.
     performance.measure('sandbox:wait', { start: asked, end: posted });
     const runId = ++this.#runId;
-    let lines = 0;
+    const { grader, learner } = pair;
     try {
-      return await new Promise<RunResult>((resolve, reject) => {
-        const finish = () => {
+      return await new Promise<RunResult>((resolve) => {
+        let backstop: ReturnType<typeof setTimeout> | undefined;
+        const finish = (result: RunResult, keep: boolean) => {
           clearTimeout(timer);
-          worker.removeEventListener('message', onMessage);
-          worker.removeEventListener('error', onError);
+          clearTimeout(backstop);
+          grader.removeEventListener('message', onMessage);
+          grader.removeEventListener('error', onError);
+          learner.kill();
+          if (keep) this.#last = pair;
+          else grader.terminate();
+          resolve(result);
         };
-        const onMessage = (e: MessageEvent<FromWorker>) => {
-          const m = e.data;
-          if (!m || typeof m !== 'object' || !('runId' in m) || m.runId !== runId) return;
-          if (m.type === 'console') {
-            if (++lines <= MAX_CONSOLE_LINES) options.onConsole?.(m.line);
-            else if (lines === MAX_CONSOLE_LINES + 1)
-              options.onConsole?.({
-                level: 'warn',
-                text: `… more output was dropped (over ${MAX_CONSOLE_LINES} lines).`,
-              });
-          } else if (m.type === 'failed') {
-            finish();
-            worker.terminate();
-            reject(
-              new Error(`The sandbox stopped unexpectedly: ${m.message}. A fresh one will run your next attempt.`),
-            );
-          } else if (m.type === 'done') {
-            finish();
-            performance.measure('sandbox:run', { start: posted });
-            if (m.result.output.length > MAX_CONSOLE_LINES)
-              m.result.output = m.result.output.slice(0, MAX_CONSOLE_LINES);
-            this.#last = worker;
-            resolve(m.result);
-          }
-        };
-        const onError = (e: ErrorEvent) => {
-          finish();
-          worker.terminate();
-          reject(
-            new Error(
-              `The sandbox stopped unexpectedly${e.message ? `: ${e.message}` : ' (out of memory?)'}. A fresh one will run your next attempt.`,
-            ),
+        // Time is up, or the learner realm died: its worker goes, and the grader reports what there is.
+        let limitMs = options.timeLimitMs;
+        const halt = (reason: 'timeout' | 'crashed', message?: string) => {
+          learner.kill();
+          grader.postMessage({ type: 'stop', runId, reason, limitMs, message } satisfies ToGrader);
+          backstop ??= setTimeout(
+            () => finish(failedResult({ name: 'SandboxError', message: unexpected(), phase: 'sandbox' }), false),
+            STOP_WAIT_MS,
           );
         };
-        const timer = setTimeout(() => {
-          finish();
-          worker.terminate();
-          reject(new RunTimeoutError(options.timeLimitMs));
-        }, options.timeLimitMs);
-        worker.addEventListener('message', onMessage);
-        worker.addEventListener('error', onError);
-        worker.postMessage({ type: 'run', runId, request } satisfies ToWorker);
+        const onMessage = (e: MessageEvent<FromGrader>) => {
+          const m = e.data;
+          if (!m || typeof m !== 'object' || !('runId' in m) || m.runId !== runId) return;
+          if (m.type === 'console') options.onConsole?.(m.lines);
+          else if (m.type === 'checking') {
+            clearTimeout(timer);
+            limitMs = Math.max(options.timeLimitMs, CHECKS_TIME_LIMIT_MS);
+            timer = setTimeout(() => halt('timeout'), limitMs);
+          } else if (m.type === 'failed')
+            finish(failedResult({ name: 'SandboxError', message: unexpected(m.message), phase: 'sandbox' }), false);
+          else if (m.type === 'done') {
+            performance.measure('sandbox:run', { start: posted });
+            finish(m.result, true);
+          }
+        };
+        const onError = (e: ErrorEvent) =>
+          finish(failedResult({ name: 'SandboxError', message: unexpected(e.message), phase: 'sandbox' }), false);
+        let timer = setTimeout(() => halt('timeout'), options.timeLimitMs);
+        learner.exited.then((message) => halt('crashed', message));
+        grader.addEventListener('message', onMessage);
+        grader.addEventListener('error', onError);
+        grader.postMessage({ type: 'run', runId, request } satisfies ToGrader);
       });
     } finally {
       void this.warm();
@@ -237,22 +238,35 @@ export class SandboxRunner {
   }
 
   /** Advances the last run's emulator in simulated time; undefined when there is no run to advance. */
-  async advance(ms: number): Promise<EmulatorView | undefined> {
-    const worker = this.#last;
-    if (!worker) return undefined;
+  advance(ms: number): Promise<EmulatorView | undefined> {
+    return this.#ask<EmulatorView>({ type: 'advance', runId: 0, ms }, 'state', (m) => m.type === 'state' && m.state);
+  }
+
+  /** The last run's whole console output (up to LIMITS.transcriptChars), for the download. */
+  transcript(): Promise<string | undefined> {
+    return this.#ask<string>({ type: 'transcript', runId: 0 }, 'transcript', (m) => m.type === 'transcript' && m.text);
+  }
+
+  #ask<T>(
+    message: Extract<ToGrader, { type: 'advance' | 'transcript' }>,
+    type: FromGrader['type'],
+    pick: (m: FromGrader) => T | false,
+  ): Promise<T | undefined> {
+    const grader = this.#last?.grader;
+    if (!grader) return Promise.resolve(undefined);
     const runId = ++this.#runId;
     return new Promise((resolve) => {
-      const done = (view: EmulatorView | undefined) => {
+      const done = (value: T | undefined) => {
         clearTimeout(timer);
-        worker.removeEventListener('message', onMessage);
-        resolve(view);
+        grader.removeEventListener('message', onMessage);
+        resolve(value);
       };
-      const onMessage = (e: MessageEvent<FromWorker>) => {
-        if (e.data?.type === 'state' && e.data.runId === runId) done(e.data.state);
+      const onMessage = (e: MessageEvent<FromGrader>) => {
+        if (e.data?.type === type && e.data.runId === runId) done(pick(e.data) || undefined);
       };
       const timer = setTimeout(() => done(undefined), 5000);
-      worker.addEventListener('message', onMessage);
-      worker.postMessage({ type: 'advance', runId, ms } satisfies ToWorker);
+      grader.addEventListener('message', onMessage);
+      grader.postMessage({ ...message, runId } satisfies ToGrader);
     });
   }
 
@@ -262,18 +276,23 @@ export class SandboxRunner {
    */
   dispose(): void {
     this.#rehearsal = undefined;
-    this.#last?.terminate();
+    if (this.#last) stop(this.#last);
     this.#last = undefined;
     const spare = this.#spare;
     this.#spare = undefined;
     if (!spare) return;
-    const stop = () => {
+    const end = () => {
       clearTimeout(cap);
-      spare.worker.terminate();
+      stop(spare);
     };
-    const cap = setTimeout(stop, REHEARSAL_WAIT_MS);
-    spare.settled.then(stop, stop);
+    const cap = setTimeout(end, REHEARSAL_WAIT_MS);
+    spare.settled.then(end, end);
   }
+}
+
+function stop(pair: Pair) {
+  pair.learner.kill();
+  pair.grader.terminate();
 }
 
 function sameRequest(a: RunRequest | undefined, b: RunRequest | undefined): boolean {

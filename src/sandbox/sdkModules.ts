@@ -2,43 +2,36 @@ import { FetchHttpHandler } from '@smithy/fetch-http-handler';
 
 /**
  * The real SDK packages, with what a browser lacks filled in: a region, dummy credentials (the
- * browser build has no credential chain) and the fetch handler in every environment, so a call
- * always goes out through `fetch`, where the sandbox's MSW handlers answer it. Learner-given
- * config wins over these defaults.
+ * browser build has no credential chain) and a fetch handler whose `fetch` is the realm's own (the
+ * learner realm's goes over the port to the grader; the checks' goes straight to the MSW handlers).
+ * Learner-given config wins over these defaults.
  *
- * Each package loads when a run first imports it (a separate chunk in the worker's build): exercise
- * 1 needs only Secrets Manager, so a learner's first run does not wait for SSM and KMS to load.
+ * The learner realm's build has all three packages in one file (it can load nothing later); in
+ * Node and in the grader each loads when first imported.
  */
 export const SANDBOX_CREDENTIALS = { accessKeyId: 'AKIASANDBOXEXAMPLE', secretAccessKey: 'sandbox-secret-key' };
 export const SANDBOX_REGION = 'us-east-1';
 
-/** The config every sandbox client starts from: the defaults above, always sent through `fetch`. */
-export function sandboxClientConfig() {
-  return { region: SANDBOX_REGION, credentials: SANDBOX_CREDENTIALS, requestHandler: new FetchHttpHandler() };
-}
-
-function withDefaults<T extends object>(pkg: T, classes: string[]): T {
-  const out: Record<string, unknown> = { ...(pkg as Record<string, unknown>) };
-  for (const name of classes) {
-    const Base = (pkg as Record<string, unknown>)[name] as new (config?: object) => object;
-    out[name] = class extends Base {
-      constructor(config: object = {}) {
-        super({ ...sandboxClientConfig(), ...config });
-      }
-    };
-    Object.defineProperty(out[name] as object, 'name', { value: name });
-  }
-  return out as T;
+/** The config every sandbox client starts from: the defaults above, sent through `fetchImpl`. */
+export function sandboxClientConfig(fetchImpl: typeof fetch) {
+  return {
+    region: SANDBOX_REGION,
+    credentials: SANDBOX_CREDENTIALS,
+    requestHandler: new FetchHttpHandler({ customFetch: fetchImpl }),
+  };
 }
 
 const loaders = {
-  '@aws-sdk/client-secrets-manager': () =>
-    import('@aws-sdk/client-secrets-manager').then((m) => withDefaults(m, ['SecretsManagerClient', 'SecretsManager'])),
-  '@aws-sdk/client-ssm': () => import('@aws-sdk/client-ssm').then((m) => withDefaults(m, ['SSMClient', 'SSM'])),
-  '@aws-sdk/client-kms': () => import('@aws-sdk/client-kms').then((m) => withDefaults(m, ['KMSClient', 'KMS'])),
+  '@aws-sdk/client-secrets-manager': () => import('@aws-sdk/client-secrets-manager'),
+  '@aws-sdk/client-ssm': () => import('@aws-sdk/client-ssm'),
+  '@aws-sdk/client-kms': () => import('@aws-sdk/client-kms'),
+};
+const CLIENTS: Record<SdkPackage, string[]> = {
+  '@aws-sdk/client-secrets-manager': ['SecretsManagerClient', 'SecretsManager'],
+  '@aws-sdk/client-ssm': ['SSMClient', 'SSM'],
+  '@aws-sdk/client-kms': ['KMSClient', 'KMS'],
 };
 export type SdkPackage = keyof typeof loaders;
-/** A package as learner code and the checks get it. */
 export type SdkPackageModule<P extends SdkPackage> = Awaited<ReturnType<(typeof loaders)[P]>>;
 
 /** The SDK packages learner code may import. */
@@ -49,7 +42,7 @@ export function isSdkPackage(name: string): name is SdkPackage {
 }
 
 const loading = new Map<SdkPackage, Promise<unknown>>();
-/** A package with the sandbox's defaults, loaded once per worker (or Node process). */
+/** A package as published, loaded once per realm (or Node process). */
 export function loadSdkPackage<P extends SdkPackage>(name: P): Promise<SdkPackageModule<P>> {
   let p = loading.get(name);
   if (!p) {
@@ -57,6 +50,22 @@ export function loadSdkPackage<P extends SdkPackage>(name: P): Promise<SdkPackag
     loading.set(name, p);
   }
   return p as Promise<SdkPackageModule<P>>;
+}
+
+/** A package as learner code gets it: its clients start from the sandbox defaults, sent through `fetchImpl`. */
+export async function sandboxSdkPackage<P extends SdkPackage>(name: P, fetchImpl: typeof fetch): Promise<object> {
+  const pkg = (await loadSdkPackage(name)) as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = { ...pkg };
+  for (const className of CLIENTS[name]) {
+    const Base = pkg[className] as new (config?: object) => object;
+    out[className] = class extends Base {
+      constructor(config: object = {}) {
+        super({ ...sandboxClientConfig(fetchImpl), ...config });
+      }
+    };
+    Object.defineProperty(out[className] as object, 'name', { value: className });
+  }
+  return out;
 }
 
 /** The packages a transpiled module requires (import declarations and `import()` both become `require`). */

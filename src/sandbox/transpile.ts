@@ -19,7 +19,6 @@ export function transpile(source: string): TranspileResult {
       // An unused import still runs, so a forbidden module is reported even before it is used.
       keepUnusedImports: true,
       production: true,
-      filePath: 'main.ts',
     });
     return { code };
   } catch (e) {

@@ -15,20 +15,23 @@ const dist = path.join(root, 'node_modules/.cache/bench-dist');
  * build's size, then times each lesson in Chromium from navigation to its diagrams drawn.
  */
 /**
- * The sandbox worker (gzip KB): what it loads before it answers (`atStart`), and everything it can
- * ever load (`everything`: the three SDK packages, loaded when a run imports them, and every
- * exercise's checks and fixtures).
+ * The sandbox's two workers (gzip KB). The learner worker is one file (`learnerAtStart`: all it
+ * ever loads). The grader: what it loads before it answers (`graderAtStart`) and everything it can
+ * ever load (`graderEverything`: the SDK packages for the checks, every exercise's checks and fixtures).
  */
-function workerKb(distDir: string): { atStart: number; everything: number } {
+function workerKb(distDir: string): { learnerAtStart: number; graderAtStart: number; graderEverything: number } {
   const assets = path.join(distDir, 'assets');
-  const file = readdirSync(assets).find((f) => f.startsWith('sandbox.worker') && f.endsWith('.js'));
-  if (!file) throw new Error('no sandbox worker in the build');
-  const { atStart, all } = workerChunks(assets, file);
-  const kb = (files: Set<string>) =>
+  const find = (prefix: string) => {
+    const file = readdirSync(assets).find((f) => f.startsWith(prefix) && f.endsWith('.js'));
+    if (!file) throw new Error(`no ${prefix} in the build`);
+    return file;
+  };
+  const { atStart, all } = workerChunks(assets, find('grader.worker'));
+  const kb = (files: Iterable<string>) =>
     Math.round(
       [...files].reduce((sum, f) => sum + gzipSync(readFileSync(path.join(assets, f))).length / 1024, 0) * 10,
     ) / 10;
-  return { atStart: kb(atStart), everything: kb(all) };
+  return { learnerAtStart: kb([find('learner-runtime')]), graderAtStart: kb(atStart), graderEverything: kb(all) };
 }
 
 /**

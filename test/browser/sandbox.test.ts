@@ -65,7 +65,7 @@ describe('hostile learner code is contained with a clear message, and the page s
     [
       'localStorage',
       "localStorage.setItem('secrets-lab', 'pwned'); console.log('wrote', localStorage.length);",
-      /wrote 1/,
+      /ReferenceError: localStorage is not defined/,
     ],
     [
       'indexedDB and caches',
@@ -73,8 +73,6 @@ describe('hostile learner code is contained with a clear message, and the page s
       /indexedDB: undefined caches: undefined/,
     ],
     ['document and window', 'console.log(typeof document, typeof window);', /undefined undefined/],
-    ['prototype pollution', "(Object.prototype as any).polluted = 'yes'; console.log('set');", /set/],
-    ['pollution in the next run', "console.log('leak:', ({} as any).polluted ?? 'none');", /leak: none/],
   ];
   for (const [name, code, expected] of cases) {
     test(name, async () => {
@@ -83,12 +81,21 @@ describe('hostile learner code is contained with a clear message, and the page s
     }, 180_000);
   }
 
+  // Each of these runs what it needs itself: alone, it proves the same as after the cases above.
+  test('prototype pollution does not reach the next run', async () => {
+    expect(
+      await runAndRead(page, "(Object.prototype as any).polluted = 'yes'; console.log('set', ({} as any).polluted);"),
+    ).toMatch(/set yes/);
+    expect(await runAndRead(page, "console.log('leak:', ({} as any).polluted ?? 'none');")).toMatch(/leak: none/);
+  }, 180_000);
+
   test("the page's own storage was never touched, and nothing left the page", async () => {
+    await runAndRead(page, "(globalThis as any).localStorage?.setItem('secrets-lab', 'pwned');");
     const after = await page.evaluate(() => localStorage.getItem('secrets-lab'));
     expect(after).not.toBe('pwned');
     expect(JSON.parse(after ?? '{}')).toHaveProperty('state');
     expect(foreign).toEqual([]);
-  });
+  }, 180_000);
 });
 
 test('the built page carries a Content Security Policy that refuses inline script and other origins', async () => {

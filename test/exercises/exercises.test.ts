@@ -2,8 +2,8 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadExercises } from '../../src/compiler/loadExercises';
 import { formatProblem } from '../../src/compiler/problems';
+import { runSession } from '../../src/sandbox/inProcess';
 import { loadChecks, proveExercise } from '../../src/sandbox/prove';
-import { runSession } from '../../src/sandbox/session';
 
 const root = path.resolve(__dirname, '../..');
 const { exercises, problems } = await loadExercises(path.join(root, 'content'), root);
@@ -41,7 +41,7 @@ describe.each(exercises.map((e) => [e.meta.slug, e] as const))('%s after a rehea
     };
     for (const code of [exercise.meta.starter, ...exercise.wrong.map((w) => w.code)]) {
       const without = await run(code);
-      expect((await run(exercise.meta.solution)).ok).toBe(true);
+      expect((await run(exercise.meta.solution)).passed).toBe(true);
       expect(await run(code)).toEqual(without);
     }
   });

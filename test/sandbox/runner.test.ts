@@ -1,31 +1,33 @@
 import { afterEach, expect, test, vi } from 'vitest';
-import type { FromWorker, RunResult, ToWorker } from '../../src/sandbox/messages';
-import { REHEARSAL_WAIT_MS, RunTimeoutError, SandboxRunner } from '../../src/sandbox/runner';
+import type { LearnerHandle } from '../../src/sandbox/frame/learnerFrame';
+import type { FromGrader, RunResult, ToGrader } from '../../src/sandbox/messages';
+import { REHEARSAL_WAIT_MS, SandboxRunner, STOP_WAIT_MS } from '../../src/sandbox/runner';
 
-// The runner's scheduling (spares, rehearsals, time limits) against a scripted stand-in for the
-// browser's Worker. The real worker is exercised in Chromium (test/browser/lab.test.ts, sandbox.test.ts).
+// The runner's scheduling (spare pairs, rehearsals, time limits) against a scripted stand-in for
+// the grader worker and the learner frame. The real realms run in Chromium (test/browser/).
 
 const result: RunResult = {
-  ok: true,
+  passed: true,
   durationMs: 1,
   output: [],
+  outputOmitted: { lines: 0, chars: 0 },
   calls: [],
   checks: [],
   state: { version: 1, now: 0, accounts: {} },
   now: 0,
 };
 
-type Script = (message: ToWorker, reply: (m: FromWorker) => void) => void;
+type Script = (message: ToGrader, reply: (m: FromGrader) => void) => void;
 
-class ScriptedWorker extends EventTarget {
-  static made: ScriptedWorker[] = [];
-  received: ToWorker[] = [];
+class ScriptedGrader extends EventTarget {
+  static made: ScriptedGrader[] = [];
+  received: ToGrader[] = [];
   terminated = false;
   constructor(readonly script: Script) {
     super();
-    ScriptedWorker.made.push(this);
+    ScriptedGrader.made.push(this);
   }
-  postMessage(message: ToWorker) {
+  postMessage(message: ToGrader) {
     this.received.push(message);
     this.script(message, (m) => {
       if (!this.terminated) this.dispatchEvent(new MessageEvent('message', { data: m }));
@@ -39,12 +41,38 @@ class ScriptedWorker extends EventTarget {
   }
 }
 
-const runner = (script: Script) => new SandboxRunner(() => new ScriptedWorker(script) as unknown as Worker);
+interface ScriptedLearner extends LearnerHandle {
+  killed: boolean;
+  die(message: string): void;
+}
+let learners: ScriptedLearner[] = [];
+
+const runner = (script: Script) =>
+  new SandboxRunner({
+    createGrader: () => new ScriptedGrader(script) as unknown as Worker,
+    spawnLearner: () => {
+      let die: (m: string) => void = () => undefined;
+      const learner: ScriptedLearner = {
+        killed: false,
+        exited: new Promise((resolve) => {
+          die = resolve;
+        }),
+        kill: () => {
+          learner.killed = true;
+        },
+        die: (m) => die(m),
+      };
+      learners.push(learner);
+      return learner;
+    },
+  });
 const later = (ms: number, f: () => void) => setTimeout(f, ms);
+const types = (g: ScriptedGrader | undefined) => g?.received.map((m) => m.type);
 
 afterEach(() => {
   vi.useRealTimers();
-  ScriptedWorker.made = [];
+  ScriptedGrader.made = [];
+  learners = [];
 });
 
 test('a run waits for the spare’s rehearsal, and its time limit starts only after it', async () => {
@@ -59,9 +87,12 @@ test('a run waits for the spare’s rehearsal, and its time limit starts only af
   const run = r.run({ exercise: 'ex', code: 'mine' }, { timeLimitMs: 1000 });
   await vi.advanceTimersByTimeAsync(4000);
   await expect(run).resolves.toEqual(result);
-  const [first] = ScriptedWorker.made;
-  expect(first?.received.map((m) => m.type)).toEqual(['prime', 'prime', 'run']);
-  expect(first?.received[1]).toMatchObject({ request: { exercise: 'ex', code: 'solution' } });
+  const [first] = ScriptedGrader.made;
+  expect(types(first)).toEqual(['connect', 'prime', 'prime', 'run']);
+  expect(first?.received[2]).toMatchObject({ request: { exercise: 'ex', code: 'solution' } });
+  // The run is over: its learner worker is stopped; the grader stays for the clock controls.
+  expect(learners[0]?.killed).toBe(true);
+  expect(first?.terminated).toBe(false);
 });
 
 test('a run that claims a spare before it has loaded skips the rehearsal; the next spare has one', async () => {
@@ -71,22 +102,26 @@ test('a run that claims a spare before it has loaded skips the rehearsal; the ne
   });
   r.rehearse({ exercise: 'ex', code: 'solution' });
   await r.run({ exercise: 'ex', code: 'mine' }, { timeLimitMs: 1000 });
-  expect(ScriptedWorker.made[0]?.received.map((m) => [m.type, 'request' in m && m.request?.code])).toEqual([
+  const code = (g: ScriptedGrader | undefined) =>
+    g?.received.map((m) => [m.type, 'request' in m ? m.request?.code : undefined]);
+  expect(code(ScriptedGrader.made[0])).toEqual([
+    ['connect', undefined],
     ['prime', undefined],
     ['run', 'mine'],
   ]);
   await r.warm();
-  expect(ScriptedWorker.made).toHaveLength(2);
-  expect(ScriptedWorker.made[1]?.received.map((m) => [m.type, 'request' in m && m.request?.code])).toEqual([
+  expect(ScriptedGrader.made).toHaveLength(2);
+  expect(code(ScriptedGrader.made[1])).toEqual([
+    ['connect', undefined],
     ['prime', undefined],
     ['prime', 'solution'],
   ]);
   await r.run({ exercise: 'ex', code: 'mine' }, { timeLimitMs: 1000 });
-  expect(ScriptedWorker.made[0]?.terminated).toBe(true);
-  expect(ScriptedWorker.made[1]?.received.at(-1)?.type).toBe('run');
+  expect(ScriptedGrader.made[0]?.terminated).toBe(true);
+  expect(ScriptedGrader.made[1]?.received.at(-1)?.type).toBe('run');
 });
 
-test('a rehearsal that hangs is given up for a plain worker, which runs the code', async () => {
+test('a rehearsal that hangs is given up for a plain pair, which runs the code', async () => {
   vi.useFakeTimers();
   const r = runner((m, reply) => {
     if (m.type === 'prime' && !m.request) reply({ type: 'primed', runId: m.runId });
@@ -98,37 +133,79 @@ test('a rehearsal that hangs is given up for a plain worker, which runs the code
   const run = r.run({ exercise: 'ex', code: 'mine' }, { timeLimitMs: 1000 });
   await vi.advanceTimersByTimeAsync(REHEARSAL_WAIT_MS + 10);
   await expect(run).resolves.toEqual(result);
-  const [hung, plain] = ScriptedWorker.made;
+  const [hung, plain] = ScriptedGrader.made;
   expect(hung?.terminated).toBe(true);
-  expect(hung?.received.map((m) => m.type)).toEqual(['prime', 'prime']);
-  expect(plain?.received.map((m) => m.type)).toEqual(['prime', 'run']);
+  expect(learners[0]?.killed).toBe(true);
+  expect(types(hung)).toEqual(['connect', 'prime', 'prime']);
+  expect(types(plain)).toEqual(['connect', 'prime', 'run']);
 });
 
-test('code that never finishes is stopped at the time limit by terminating its worker', async () => {
+test('at the time limit the learner worker is stopped and the grader reports the timeout as a result', async () => {
+  vi.useFakeTimers();
+  const timedOut: RunResult = {
+    ...result,
+    passed: false,
+    error: { name: 'RunTimeoutError', message: 'did not finish', phase: 'timeout' },
+  };
+  const r = runner((m, reply) => {
+    if (m.type === 'prime') reply({ type: 'primed', runId: m.runId });
+    if (m.type === 'stop' && m.reason === 'timeout' && m.limitMs === 5000)
+      reply({ type: 'done', runId: m.runId, result: timedOut });
+  });
+  const run = r.run({ code: 'while (true) {}' }, { timeLimitMs: 5000 });
+  await vi.advanceTimersByTimeAsync(4999);
+  expect(learners[0]?.killed).toBe(false);
+  await vi.advanceTimersByTimeAsync(1);
+  await expect(run).resolves.toEqual(timedOut);
+  expect(learners[0]?.killed).toBe(true);
+});
+
+test('a grader that does not answer the stop is given up, with a result that says so', async () => {
   vi.useFakeTimers();
   const r = runner((m, reply) => {
     if (m.type === 'prime') reply({ type: 'primed', runId: m.runId });
   });
-  const run = r.run({ code: 'while (true) {}' }, { timeLimitMs: 5000 });
-  const settled = expect(run).rejects.toBeInstanceOf(RunTimeoutError);
-  await vi.advanceTimersByTimeAsync(5000);
-  await settled;
-  expect(ScriptedWorker.made[0]?.terminated).toBe(true);
+  const run = r.run({ code: '' }, { timeLimitMs: 1000 });
+  await vi.advanceTimersByTimeAsync(1000 + STOP_WAIT_MS);
+  const got = await run;
+  expect(got.passed).toBe(false);
+  expect(got.error).toMatchObject({ name: 'SandboxError', phase: 'sandbox' });
+  expect(ScriptedGrader.made[0]?.terminated).toBe(true);
 });
 
-test('a worker that cannot load, or fails during a run, is reported and replaced', async () => {
+test('a learner worker that dies mid-run makes the grader stop the run as crashed', async () => {
+  const r = runner((m, reply) => {
+    if (m.type === 'prime') queueMicrotask(() => reply({ type: 'primed', runId: m.runId }));
+    if (m.type === 'run') queueMicrotask(() => learners[0]?.die('out of memory'));
+    if (m.type === 'stop')
+      reply({
+        type: 'done',
+        runId: m.runId,
+        result: {
+          ...result,
+          passed: false,
+          error: { name: 'SandboxError', message: m.message ?? '', phase: 'sandbox' },
+        },
+      });
+  });
+  const got = await r.run({ code: '' }, { timeLimitMs: 60_000 });
+  expect(got.error).toMatchObject({ message: 'out of memory', phase: 'sandbox' });
+  expect(ScriptedGrader.made[0]?.received.at(-1)).toMatchObject({ type: 'stop', reason: 'crashed' });
+});
+
+test('a grader that cannot load, or fails during a run, gives a result that says so, and is replaced', async () => {
   let loads = 0;
   const r = runner((m, reply) => {
     if (m.type === 'prime' && loads++ > 0) queueMicrotask(() => reply({ type: 'primed', runId: m.runId }));
     if (m.type === 'run') queueMicrotask(() => reply({ type: 'failed', runId: m.runId, message: 'checks missing' }));
   });
   const first = r.run({ code: '' }, { timeLimitMs: 1000 });
-  ScriptedWorker.made[0]?.fail('404 sandbox.worker.js');
-  await expect(first).rejects.toThrow('The sandbox could not start: 404 sandbox.worker.js.');
-  await expect(r.run({ code: '' }, { timeLimitMs: 1000 })).rejects.toThrow(
+  ScriptedGrader.made[0]?.fail('404 grader.worker.js');
+  expect((await first).error?.message).toBe('The sandbox could not start: 404 grader.worker.js.');
+  expect((await r.run({ code: '' }, { timeLimitMs: 1000 })).error?.message).toBe(
     'The sandbox stopped unexpectedly: checks missing. A fresh one will run your next attempt.',
   );
-  expect(ScriptedWorker.made.slice(0, 2).map((w) => w.terminated)).toEqual([true, true]);
+  expect(ScriptedGrader.made.slice(0, 2).map((w) => w.terminated)).toEqual([true, true]);
 });
 
 test('leaving the lab stops every worker; coming back starts a fresh spare with no old rehearsal', async () => {
@@ -140,9 +217,10 @@ test('leaving the lab stops every worker; coming back starts a fresh spare with 
   await r.run({ exercise: 'ex', code: 'mine' }, { timeLimitMs: 1000 });
   await r.warm();
   r.dispose();
-  await vi.waitFor(() => expect(ScriptedWorker.made.map((w) => w.terminated)).toEqual([true, true]));
+  await vi.waitFor(() => expect(ScriptedGrader.made.map((w) => w.terminated)).toEqual([true, true]));
+  expect(learners.map((l) => l.killed)).toEqual([true, true]);
   await r.warm();
-  expect(ScriptedWorker.made[2]?.received.map((m) => m.type)).toEqual(['prime']);
+  expect(types(ScriptedGrader.made[2])).toEqual(['connect', 'prime']);
   expect(await r.advance(1000)).toBeUndefined();
 });
 
@@ -174,7 +252,7 @@ test('a spare still loading when the learner leaves is stopped once it has loade
   await vi.advanceTimersByTimeAsync(100);
   r.dispose();
   await vi.advanceTimersByTimeAsync(600);
-  expect(ScriptedWorker.made[0]?.terminated).toBe(false);
+  expect(ScriptedGrader.made[0]?.terminated).toBe(false);
   await vi.advanceTimersByTimeAsync(200);
-  expect(ScriptedWorker.made[0]?.terminated).toBe(true);
+  expect(ScriptedGrader.made[0]?.terminated).toBe(true);
 });

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { defineChecks } from '../../src/sandbox/checkKit';
-import { runSession } from '../../src/sandbox/session';
+import { runSession } from '../../src/sandbox/inProcess';
 import { fixtureSchema } from '../../src/schema/fixture';
 
 const fixture = fixtureSchema.parse({
@@ -39,13 +39,17 @@ export const username = creds.username;
 
 test('learner code reads a fixture secret through the real SDK; checks pass; only its calls are logged', async () => {
   const lines: string[] = [];
-  const r = await runSession(solution, { fixture, tasks }, { onConsole: (l) => lines.push(l.text) });
+  const r = await runSession(
+    solution,
+    { fixture, tasks },
+    { onConsole: (batch) => lines.push(...batch.map((l) => l.text)) },
+  );
   expect(r.error).toBeUndefined();
   expect(r.checks).toEqual([
     { id: 'reads', title: 'Reads the secret once', passed: true },
     { id: 'exports', title: 'Exports the username', passed: true },
   ]);
-  expect(r.ok).toBe(true);
+  expect(r.passed).toBe(true);
   expect(lines).toEqual(['user pettracker_app { n: 1 }']);
   expect(r.calls.map((c) => `${c.service}.${c.operation}:${c.outcome}`)).toEqual(['secretsmanager.GetSecretValue:ok']);
   expect(r.state.accounts['123456789012']?.['us-east-1']?.secretsmanager).toBeDefined();
@@ -53,7 +57,7 @@ test('learner code reads a fixture secret through the real SDK; checks pass; onl
 
 test('a failing check says what to do next', async () => {
   const r = await runSession(`export const username = 'nobody';`, { fixture, tasks });
-  expect(r.ok).toBe(false);
+  expect(r.passed).toBe(false);
   expect(r.checks.map((c) => [c.id, c.passed, c.message])).toEqual([
     ['reads', false, 'Call GetSecretValue exactly once.'],
     ['exports', false, 'Export `username` from the secret.'],

@@ -68,7 +68,7 @@ export default defineChecks([
         const inWindow = times.filter((x) => x >= start && x < start + TTL_MS).length;
         if (inWindow > 1) {
           t.fail(
-            `GetSecretValue was called ${inWindow} times in one 5-minute window (from ${clock(start)}). Cache the value and reuse it until the TTL passes: store expiresAt = Date.now() + 5 * 60 * 1000 (milliseconds) and fetch again only when Date.now() reaches it.`,
+            `GetSecretValue was called ${inWindow} times in one 5-minute window (from ${clock(start)}). Cache the value and reuse it until the TTL passes: store expiresAt = Date.now() + 5 * 60 * 1000 (milliseconds; performance.now() works the same way) and fetch again only when the clock reaches it.`,
           );
         }
       }
@@ -95,7 +95,7 @@ export default defineChecks([
           const fetched = secretCalls(t).length - before;
           t.fail(
             fetched === 0
-              ? `${minutes(age)} after the secret was rotated, getDbCredentials() still returned the previous password, and made no GetSecretValue call since. The entry never expires: compare Date.now() (the lab's simulated clock; performance.now() and timers follow real time) with the entry's expiry on every call.`
+              ? `${minutes(age)} after the secret was rotated, getDbCredentials() still returned the previous password, and made no GetSecretValue call since. The entry never expires: compare the time (Date.now() or performance.now(): both follow the lab's simulated clock; timers follow real time) with the entry's expiry on every call.`
               : `${minutes(age)} after the secret was rotated, getDbCredentials() still returned the previous password. An entry must expire 5 minutes after it was fetched; after that, return the value of the new fetch.`,
           );
         }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Plugin } from 'vite';
+import { PAGE_SCRIPT_SOURCES } from '../../sandbox/frame/bootstrap.ts';
 
 /**
  * The Content Security Policy of the app, as a <meta> tag (static hosting sets no headers), the
@@ -9,8 +10,9 @@ import type { Plugin } from 'vite';
  *   attributes at run time (no script runs from a style);
  * - worker-src 'self' blob:: the sandbox, Monaco's workers and the service worker are our files;
  * - connect-src 'self': the page talks to nobody else (AWS calls never leave the sandbox worker).
- * The sandbox worker is a separate context that a <meta> policy does not reach; it has its own
- * boundary (src/sandbox/README.md).
+ * - script-src also allows the sandboxed frame's bootstrap (by its hash) and blob: scripts: the
+ *   learner's code runs as a blob: module in the frame's worker, which inherits this policy as well
+ *   as the frame's own, stricter one (src/sandbox/frame/bootstrap.ts, src/sandbox/README.md).
  *
  * Dev adds exactly one thing: a nonce in script-src for the one inline script the dev server
  * writes (@vitejs/plugin-react's Fast Refresh preamble); Vite stamps it on its script tags
@@ -21,7 +23,7 @@ import type { Plugin } from 'vite';
 export function contentSecurityPolicy(nonce?: string): string {
   return [
     "default-src 'self'",
-    nonce ? `script-src 'self' 'nonce-${nonce}'` : "script-src 'self'",
+    ["script-src 'self'", ...PAGE_SCRIPT_SOURCES, ...(nonce ? [`'nonce-${nonce}'`] : [])].join(' '),
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",

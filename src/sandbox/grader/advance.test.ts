@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { createEmulator, type Emulator } from '../aws/emulator';
-import { handleAwsJson } from '../aws/protocol/json';
+import { createEmulator, type Emulator } from '../../aws/emulator';
+import { handleAwsJson } from '../../aws/protocol/json';
 import { advanceEmulator } from './advance';
 
 const call = (emulator: Emulator, target: string, body: object) =>

@@ -1,7 +1,7 @@
-import { randomUuid } from '../aws/core/random';
-import type { Emulator } from '../aws/emulator';
-import { handleAwsJson } from '../aws/protocol/json';
-import type { Fixture } from '../schema/fixture';
+import { randomUuid } from '../../aws/core/random';
+import type { Emulator } from '../../aws/emulator';
+import { handleAwsJson } from '../../aws/protocol/json';
+import type { Fixture } from '../../schema/fixture';
 
 const TARGET = { secretsmanager: 'secretsmanager', ssm: 'AmazonSSM', kms: 'TrentService' } as const;
 

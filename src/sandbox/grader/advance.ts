@@ -1,5 +1,5 @@
-import type { Emulator } from '../aws/emulator';
-import type { EmulatorView } from './messages';
+import type { Emulator } from '../../aws/emulator';
+import type { EmulatorView } from '../messages';
 
 /** Moves an emulator forward, running what falls due on the way, and returns what the inspector shows. */
 export async function advanceEmulator(emulator: Emulator, ms: number): Promise<EmulatorView> {
