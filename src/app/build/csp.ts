@@ -23,7 +23,7 @@ import { PAGE_SCRIPT_SOURCES } from '../../sandbox/frame/bootstrap.ts';
 export function contentSecurityPolicy(nonce?: string): string {
   return [
     "default-src 'self'",
-    ["script-src 'self'", ...PAGE_SCRIPT_SOURCES, ...(nonce ? [`'nonce-${nonce}'`] : [])].join(' '),
+    ["script-src 'self'", ...(nonce ? [`'nonce-${nonce}'`] : []), ...PAGE_SCRIPT_SOURCES].join(' '),
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
