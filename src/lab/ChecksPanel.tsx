@@ -1,4 +1,5 @@
 import type { CheckResult, LearnerError } from '../sandbox/messages';
+import { InlineMarkdown } from './InlineMarkdown';
 import { RunErrorNote } from './RunErrorNote';
 
 export function ChecksPanel(props: {
@@ -35,7 +36,11 @@ export function ChecksPanel(props: {
             </span>
             <span className="sr-only">{c.skipped ? 'Not checked: ' : c.passed ? 'Passed: ' : 'Failed: '}</span>
             <span className="check-title">{c.title}</span>
-            {c.message && <p className="check-message">{c.message}</p>}
+            {c.message && (
+              <p className="check-message">
+                <InlineMarkdown text={c.message} />
+              </p>
+            )}
           </li>
         ))}
       </ol>

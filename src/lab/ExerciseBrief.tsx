@@ -4,6 +4,7 @@ import type { ExerciseMeta } from '../schema/exercise';
 import { showSolution } from '../store/actions';
 import { useAppStore } from '../store/store';
 import { ConfirmButton } from '../ui/ConfirmButton';
+import { InlineMarkdown } from './InlineMarkdown';
 
 /**
  * The exercise's side of the lab: its instructions, hints (with the message of the first check the
@@ -51,12 +52,16 @@ export function ExerciseBrief({ exercise, lastFailure }: { exercise: ExerciseMet
             {lastFailure && (
               <div className="callout callout-tip">
                 <p className="callout-title">From your last run</p>
-                <p>{lastFailure}</p>
+                <p>
+                  <InlineMarkdown text={lastFailure} />
+                </p>
               </div>
             )}
             <ol>
               {exercise.hints.slice(0, hintsShown).map((h) => (
-                <li key={h}>{h}</li>
+                <li key={h}>
+                  <InlineMarkdown text={h} />
+                </li>
               ))}
             </ol>
             {hintsShown < exercise.hints.length && (
