@@ -1,8 +1,9 @@
+// First: every module below may build zod schemas, and none may probe eval (the CSP forbids it).
+import './zodConfig';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles.css';
-import './zodConfig';
 import { preloadLessonAssets } from '../lesson/preload';
 
 // A page opened directly starts what it will need before React has even rendered: a lesson its
