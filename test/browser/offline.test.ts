@@ -22,6 +22,15 @@ function watchFailures(page: Page): string[] {
   return failures;
 }
 
+/** The URLs of the page's requests (its frames' and workers') that have neither finished nor failed. */
+function watchInFlight(page: Page): () => string[] {
+  const pending = new Map<object, string>();
+  page.on('request', (r) => pending.set(r, r.url()));
+  page.on('requestfinished', (r) => pending.delete(r));
+  page.on('requestfailed', (r) => pending.delete(r));
+  return () => [...pending.values()];
+}
+
 /** Waits until the service worker is activated, controls the page, and holds the whole precache. */
 async function installed(page: Page): Promise<number> {
   const manifest = await page.evaluate(async () => {
@@ -65,6 +74,7 @@ test('after one visit the whole app works offline: lessons with diagrams, an exe
   await page.waitForLoadState('networkidle');
   await context.setOffline(true);
   const failures = watchFailures(page);
+  const inFlight = watchInFlight(page);
   await page.reload();
   await page.getByRole('heading', { level: 1 }).first().waitFor();
 
@@ -127,7 +137,8 @@ test('after one visit the whole app works offline: lessons with diagrams, an exe
       .locator('.progress-count')
       .textContent(),
   ).toBe('1');
-  await page.waitForLoadState('networkidle');
+  // Nothing may be left in flight: the reload would abort it, and an aborted request counts as failed.
+  await expect.poll(inFlight, { timeout: 30_000 }).toEqual([]);
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Your progress' }).waitFor();
   expect(await page.evaluate(() => navigator.onLine)).toBe(false);
