@@ -6,12 +6,12 @@ import { loadExercises } from '../compiler/loadExercises.ts';
 import { loadLessons } from '../compiler/loadLessons.ts';
 import { checkQuestionFiles } from '../compiler/loadQuestions.ts';
 import { type CompileResult, renderMarkdown } from '../compiler/markdown.ts';
-import { locate, type Problem, parseLocatedYaml } from '../compiler/problems.ts';
+import { checkDiagrams, type DiagramBlock } from '../compiler/mermaidCheck.ts';
+import { locate, type Problem, parseLocatedYaml, sortProblems } from '../compiler/problems.ts';
 import { contentStatus } from '../course/contentStatus.ts';
 import { proveExercise } from '../sandbox/prove.ts';
 import type { LessonHeading } from '../schema/lesson.ts';
 import { editorDiagnostics } from './editorTypecheck.ts';
-import { checkDiagrams, type DiagramBlock } from './mermaidCheck.ts';
 import { type MarkdownFacts, markdownProblems, placeholderProblems, readmeProblems } from './textChecks.ts';
 import { type CodeBlock, TYPESCRIPT_TAGS, typecheckBlocks } from './typecheckCode.ts';
 
@@ -49,7 +49,7 @@ export async function checkContent(folder: string, options: CheckContentOptions 
 
   // A lesson whose frontmatter is broken still exists as a link target (its own problem is enough).
   const lessonSlugs = new Set(lessonFiles.map((f) => path.basename(f.file, '.md')));
-  const headings = new Map<string, LessonHeading[]>(course.lessons.map((l) => [l.slug, l.headings]));
+  const headings = new Map<string, LessonHeading[]>(course.results.map((r) => [r.slug, r.headings]));
   const unresolved: Resolver = (target) => {
     const [slug = '', anchor] = target.split('#');
     if (!lessonSlugs.has(slug)) return `no lesson content/lessons/${slug}.md`;
@@ -168,15 +168,6 @@ function exerciseLinks(docs: readonly ExerciseDoc[], unresolved: Resolver): Prob
     }
   }
   return problems;
-}
-
-export function sortProblems(problems: Problem[]): Problem[] {
-  const key = (p: Problem) => `${p.file}:${p.line}:${p.column}  ${p.message}`;
-  const unique = [...new Map(problems.map((p) => [key(p), p])).values()];
-  return unique.sort(
-    (a, b) =>
-      a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.message.localeCompare(b.message),
-  );
 }
 
 async function readQuizFiles(dir: string, root: string) {

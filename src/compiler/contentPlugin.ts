@@ -5,7 +5,8 @@ import type { LessonMeta } from '../schema/lesson.ts';
 import { type LoadedExercise, loadExercises } from './loadExercises.ts';
 import { contentDir, type LoadedCourse, loadLessons } from './loadLessons.ts';
 import { codeStylesheet } from './markdown.ts';
-import { ContentError, type Problem } from './problems.ts';
+import { checkDiagrams } from './mermaidCheck.ts';
+import { ContentError, type Problem, sortProblems } from './problems.ts';
 
 const COURSE = 'virtual:course';
 const LESSON = 'virtual:lesson/';
@@ -18,10 +19,12 @@ const CHECKS = 'virtual:exercise-checks/';
 
 /**
  * A ContentError that Vite's dev overlay shows with its first problem as a clickable
- * `file:line:column` and a code frame of that line (`loc`); the message lists every problem.
+ * `file:line:column` and a code frame of that line (`loc`); the message lists every problem, and
+ * there is no stack: the author's mistake is in their file, not in our code.
  */
 export function contentError(problems: Problem[], root: string): ContentError {
   const error = new ContentError(problems);
+  error.stack = `${error.name}: ${error.message}`;
   const first = problems[0];
   if (first) {
     const file = path.resolve(root, first.file);
@@ -65,11 +68,17 @@ export function contentPlugin(options: { projectRoot?: string } = {}): Plugin {
   // Lessons and exercises load together: both feed the one code stylesheet.
   const load = () => {
     course ??= Promise.all([loadLessons(contentDir(root), root), loadExercises(contentDir(root), root)]).then(
-      ([lessons, ex]) => ({
-        ...lessons,
-        problems: [...lessons.problems, ...ex.problems],
-        exercises: ex.exercises,
-      }),
+      async ([lessons, ex]) => {
+        // A diagram that does not parse stops the build too, as content:check does. (The one
+        // exception is the browser tests' fixture course, which keeps a broken diagram on purpose
+        // to test the page's fallback for a diagram that cannot be drawn.)
+        const unchecked = process.env.SECRETS_LAB_UNCHECKED_DIAGRAMS === '1';
+        const diagrams = unchecked
+          ? []
+          : [...lessons.results.flatMap((r) => r.diagrams.map((d) => ({ file: r.file, ...d }))), ...ex.diagrams];
+        const problems = [...lessons.problems, ...ex.problems, ...(await checkDiagrams(diagrams))];
+        return { ...lessons, problems: sortProblems(problems), exercises: ex.exercises };
+      },
     );
     return course;
   };

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
-import { type LocatedYaml, type Problem, parseLocatedYaml, yamlSyntaxProblems, zodProblems } from './problems.ts';
+import { fieldProblems } from './fieldProblems.ts';
+import { type LocatedYaml, type Problem, parseLocatedYaml } from './problems.ts';
+import { yamlSyntaxProblems } from './yamlProblems.ts';
 
 export interface SplitFrontmatter {
   yaml: LocatedYaml | undefined;
@@ -44,6 +46,6 @@ export function readFrontmatter<S extends z.ZodType>(
   if (syntax.length) return { data: undefined, yaml, body, bodyLine, problems: syntax };
   const result = schema.safeParse(yaml.doc.toJS());
   if (!result.success)
-    return { data: undefined, yaml, body, bodyLine, problems: zodProblems(file, yaml, result.error) };
+    return { data: undefined, yaml, body, bodyLine, problems: fieldProblems(file, yaml, result.error, { schema }) };
   return { data: result.data, yaml, body, bodyLine, problems: [] };
 }

@@ -2,9 +2,12 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type ExerciseMeta, exerciseFrontmatterSchema, type WrongAnswer } from '../schema/exercise.ts';
 import { type Fixture, fixtureSchema } from '../schema/fixture.ts';
+import { fieldProblems } from './fieldProblems.ts';
 import { readFrontmatter } from './frontmatter.ts';
 import { renderMarkdown } from './markdown.ts';
-import { type Problem, parseLocatedYaml, yamlSyntaxProblems, zodProblems } from './problems.ts';
+import type { DiagramBlock } from './mermaidCheck.ts';
+import { type Problem, parseLocatedYaml } from './problems.ts';
+import { yamlSyntaxProblems } from './yamlProblems.ts';
 
 export interface LoadedExercise {
   meta: ExerciseMeta;
@@ -24,7 +27,7 @@ const REQUIRED = ['exercise.md', 'starter.ts', 'solution.ts', 'checks.ts', 'fixt
 export async function loadExercises(
   dir: string,
   root = process.cwd(),
-): Promise<{ exercises: LoadedExercise[]; problems: Problem[] }> {
+): Promise<{ exercises: LoadedExercise[]; problems: Problem[]; diagrams: DiagramBlock[] }> {
   const base = path.join(dir, 'exercises');
   const slugs = (await readdir(base, { withFileTypes: true }).catch(() => []))
     .filter((d) => d.isDirectory())
@@ -32,6 +35,7 @@ export async function loadExercises(
     .sort();
   const problems: Problem[] = [];
   const exercises: LoadedExercise[] = [];
+  const diagrams: DiagramBlock[] = [];
   for (const slug of slugs) {
     const folder = path.join(base, slug);
     const rel = (name: string) => path.relative(root, path.join(folder, name)).split(path.sep).join('/');
@@ -60,7 +64,8 @@ export async function loadExercises(
     const syntax = yamlSyntaxProblems(rel('fixture.yaml'), y);
     problems.push(...syntax);
     const parsed = syntax.length ? undefined : fixtureSchema.safeParse(y.doc.toJS() ?? {});
-    if (parsed && !parsed.success) problems.push(...zodProblems(rel('fixture.yaml'), y, parsed.error));
+    if (parsed && !parsed.success)
+      problems.push(...fieldProblems(rel('fixture.yaml'), y, parsed.error, { schema: fixtureSchema }));
     const wrong: WrongAnswer[] = [];
     if (files.has('wrong')) {
       for (const name of (await readdir(path.join(folder, 'wrong'))).filter((n) => n.endsWith('.ts')).sort()) {
@@ -78,9 +83,11 @@ export async function loadExercises(
         wrong.push({ file: rel(`wrong/${name}`), code, taskId: m[1], message: m[2].trim() });
       }
     }
-    if (!fm.data || !parsed?.success) continue;
+    // The instructions are checked even when the frontmatter or the fixture is broken: every problem at once.
     const rendered = await renderMarkdown(fm.body, fm.bodyLine);
     problems.push(...rendered.refused.map((r) => ({ file: rel('exercise.md'), ...r })));
+    diagrams.push(...rendered.diagrams.map((d) => ({ file: rel('exercise.md'), ...d })));
+    if (!fm.data || !parsed?.success) continue;
     exercises.push({
       meta: {
         ...fm.data,
@@ -96,5 +103,5 @@ export async function loadExercises(
     });
   }
   exercises.sort((a, b) => a.meta.order - b.meta.order);
-  return { exercises, problems };
+  return { exercises, problems, diagrams };
 }

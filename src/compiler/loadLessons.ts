@@ -45,12 +45,12 @@ export async function loadLessons(dir: string, root = process.cwd()): Promise<Lo
       });
     byOrder.set(lesson.order, lesson);
   }
-  const bySlug = new Map(lessons.map((l) => [l.slug, l]));
+  // Every file's links are checked, a file with broken frontmatter too: each problem shows at once.
+  const bySlug = new Map(results.map((r) => [r.slug, r]));
   for (const result of results) {
-    if (!result.lesson) continue;
     for (const link of result.links) {
       const target = bySlug.get(link.slug);
-      const where = { file: result.lesson.file, line: link.line, column: 1 };
+      const where = { file: result.file, line: link.line, column: 1 };
       if (!target) problems.push({ ...where, message: `Link to "${link.slug}.md": no such lesson` });
       else if (link.anchor && !target.headings.some((h) => h.id === link.anchor)) {
         problems.push({

@@ -1,10 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { z } from 'zod';
-import { questionSchema } from '../schema/question.ts';
+import { questionFieldsSchema, questionSchema } from '../schema/question.ts';
 import type { Question } from '../schema/questionTypes.ts';
-import { type LocatedYaml, locate, type Problem, parseLocatedYaml, yamlSyntaxProblems } from './problems.ts';
+import { fieldName, fieldProblems } from './fieldProblems.ts';
+import { type LocatedYaml, locate, type Problem, parseLocatedYaml } from './problems.ts';
 import { refusedUrls } from './safeUrls.ts';
+import { yamlSyntaxProblems } from './yamlProblems.ts';
 
 export interface QuestionFile {
   file: string;
@@ -45,8 +46,11 @@ export function checkQuestionFiles(files: readonly QuestionFile[]): ParsedQuesti
     }
     items.forEach((item, index) => {
       const label = questionLabel(item, index);
-      const result = questionSchema.safeParse(item, { error: requiredMessage });
-      if (!result.success) problems.push(...issueProblems(file, y, index, label, result.error));
+      const result = questionSchema.safeParse(item);
+      if (!result.success)
+        problems.push(
+          ...fieldProblems(file, y, result.error, { schema: questionFieldsSchema, prefix: [index], label }),
+        );
       problems.push(...linkProblems(file, y, index, label, item));
       const id = (item as { id?: unknown } | null)?.id;
       if (typeof id !== 'string') return;
@@ -66,36 +70,9 @@ export function checkQuestionFiles(files: readonly QuestionFile[]): ParsedQuesti
   return { questions, problems };
 }
 
-function requiredMessage(issue: { code?: string; input?: unknown }): string | undefined {
-  return issue.code === 'invalid_type' && issue.input === undefined ? 'required field is missing' : undefined;
-}
-
 function questionLabel(item: unknown, index: number): string {
   const id = (item as { id?: unknown } | null)?.id;
   return typeof id === 'string' ? `question "${id}"` : `question #${index + 1}`;
-}
-
-/** `options[2].explanation` for the path ["options", 2, "explanation"]. */
-function fieldName(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (name, key) => (typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)),
-    '',
-  );
-}
-
-function issueProblems(file: string, y: LocatedYaml, index: number, label: string, error: z.ZodError): Problem[] {
-  return error.issues.flatMap((issue) => {
-    const path = issue.path as PropertyKey[];
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({
-        file,
-        ...locate(y, [index, ...path, key]),
-        message: `${label}: ${fieldName([...path, key])}: unknown field (check its spelling)`,
-      }));
-    }
-    const where = path.length ? `${fieldName(path)}: ` : '';
-    return [{ file, ...locate(y, [index, ...path]), message: `${label}: ${where}${issue.message}` }];
-  });
 }
 
 /** Reads and validates every `quiz/*.yaml` under a content folder, in file-name order. */

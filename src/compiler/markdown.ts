@@ -35,6 +35,11 @@ export interface LessonLink {
 }
 
 export interface CompileResult {
+  /** The lesson file, relative to the project root, and its slug (known even when its frontmatter is broken). */
+  file: string;
+  slug: string;
+  /** Its `##`/`###` headings: a lesson with broken frontmatter is still a link target. */
+  headings: LessonHeading[];
   lesson: CompiledLesson | undefined;
   problems: Problem[];
   diagrams: Diagram[];
@@ -141,7 +146,7 @@ export async function compileLesson(file: string, text: string): Promise<Compile
     refused,
   } = await renderMarkdown(fm.body, fm.bodyLine);
   problems.push(...refused.map((r) => ({ file, ...r })));
-  if (!fm.data) return { lesson: undefined, problems, diagrams, links, code, keyLines };
+  if (!fm.data) return { file, slug, headings, lesson: undefined, problems, diagrams, links, code, keyLines };
   const sections: SearchSection[] = rawSections
     .map((s) => ({
       slug,
@@ -151,6 +156,9 @@ export async function compileLesson(file: string, text: string): Promise<Compile
     }))
     .filter((s) => s.text || s.anchor);
   return {
+    file,
+    slug,
+    headings,
     lesson: { ...fm.data, slug, file, html, headings, diagrams: diagrams.length, sections },
     problems,
     diagrams,

@@ -1,5 +1,4 @@
 import { type Document, isNode, LineCounter, parseDocument } from 'yaml';
-import type { z } from 'zod';
 
 /** One thing wrong with a content file, located as `file:line:column  message`. */
 export interface Problem {
@@ -12,6 +11,16 @@ export interface Problem {
 
 export function formatProblem(p: Problem): string {
   return `${p.file}:${p.line}:${p.column}  ${p.message}`;
+}
+
+/** Problems in file and line order, each once. */
+export function sortProblems(problems: Problem[]): Problem[] {
+  const key = (p: Problem) => `${p.file}:${p.line}:${p.column}  ${p.message}`;
+  const unique = [...new Map(problems.map((p) => [key(p), p])).values()];
+  return unique.sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.message.localeCompare(b.message),
+  );
 }
 
 /** Thrown where content must be valid to go on (the build, the dev server): carries every problem. */
@@ -30,20 +39,14 @@ export interface LocatedYaml {
   lines: LineCounter;
   /** Lines before the YAML text in its file (the `---` of frontmatter), added to every position. */
   lineOffset: number;
+  /** The YAML text itself (messages quote the author's line). */
+  text: string;
 }
 
 export function parseLocatedYaml(text: string, lineOffset = 0): LocatedYaml {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  return { doc, lines, lineOffset };
-}
-
-/** YAML syntax errors, with their positions. */
-export function yamlSyntaxProblems(file: string, y: LocatedYaml): Problem[] {
-  return [...y.doc.errors, ...y.doc.warnings].map((e) => {
-    const pos = y.lines.linePos(e.pos[0]);
-    return { file, line: pos.line + y.lineOffset, column: pos.col, message: `YAML: ${e.message.split('\n')[0]}` };
-  });
+  return { doc, lines, lineOffset, text };
 }
 
 /** Position of the deepest node that exists along `path` (the key of a missing field is its parent). */
@@ -72,18 +75,4 @@ export function locate(y: LocatedYaml, path: readonly PropertyKey[]): { line: nu
   }
   const pos = y.lines.linePos(range?.[0] ?? 0);
   return { line: pos.line + y.lineOffset, column: pos.col };
-}
-
-/** Zod issues as problems at the line of the offending field. */
-export function zodProblems(
-  file: string,
-  y: LocatedYaml,
-  error: z.ZodError,
-  prefix: readonly PropertyKey[] = [],
-): Problem[] {
-  return error.issues.map((issue) => {
-    const path = [...prefix, ...issue.path];
-    const where = path.length ? `${path.map(String).join('.')}: ` : '';
-    return { file, ...locate(y, path), message: `${where}${issue.message}` };
-  });
 }

@@ -107,7 +107,7 @@ describe('parseQuestionFile on broken fixtures', () => {
 
   it('reports a missing explanation at its option', () => {
     expect(problemsOf('missing-explanation.yaml')).toEqual([
-      'test/fixtures/quiz/missing-explanation.yaml:12:7  question "missing-explanation": options[1].explanation: required field is missing',
+      'test/fixtures/quiz/missing-explanation.yaml:12:7  question "missing-explanation": `options[1].explanation` is missing: add it (text)',
     ]);
   });
 
@@ -130,7 +130,7 @@ describe('parseQuestionFile on broken fixtures', () => {
       'test/fixtures/quiz/many-problems.yaml:6:3  question "Not-Kebab": difficulty: difficulty must be 1, 2, 3 or easy, medium, hard',
       'test/fixtures/quiz/many-problems.yaml:7:3  question "Not-Kebab": lesson: lesson is a lesson slug with an optional #heading-anchor, e.g. "rotation#the-four-steps"',
       'test/fixtures/quiz/many-problems.yaml:8:3  question "Not-Kebab": stem: a multiple stem must say how many to choose, e.g. "(Choose TWO.)"',
-      'test/fixtures/quiz/many-problems.yaml:9:3  question "Not-Kebab": explaination: unknown field (check its spelling)',
+      'test/fixtures/quiz/many-problems.yaml:9:3  question "Not-Kebab": `explaination` is not a field (check its spelling; the fields are `id`, `type`, `stem`, `options`, `domain`, `task`, `difficulty`, `lesson`, `exercise`, `note`, `sources`)',
       'test/fixtures/quiz/many-problems.yaml:10:3  question "Not-Kebab": options: a multiple question has 5 to 8 options, found 2',
       'test/fixtures/quiz/many-problems.yaml:26:7  question "ordering-with-keys": options[0].correct: ordering steps have no "correct": list them in the right order instead',
     ]);
@@ -138,7 +138,7 @@ describe('parseQuestionFile on broken fixtures', () => {
 
   it('reports YAML syntax errors and a file that is not a list', () => {
     expect(problemsOf('syntax-error.yaml')).toEqual([
-      'test/fixtures/quiz/syntax-error.yaml:5:1  YAML: Missing closing "quote',
+      `test/fixtures/quiz/syntax-error.yaml:3:9  YAML: the text that starts with " here never ends: close it with " (inside "…" write \\" for a quote, inside '…' write '')`,
     ]);
     expect(problemsOf('not-a-list.yaml')).toEqual([
       'test/fixtures/quiz/not-a-list.yaml:1:1  a quiz file is a YAML list of questions, each starting with "- id:"',

@@ -176,16 +176,26 @@ test('in the dev server, under the same CSP as the build, a content error shows 
     await expect.poll(violations).toEqual(['script-src-elem inline']);
     const file = path.join(copy, 'lessons/rotation.md');
     const text = await readFile(file, 'utf8');
-    await writeFile(file, text.replace('domain: 2', 'domain: 9'));
+    // Two mistakes in one file: a value out of range and, at the end, a diagram that does not parse.
+    await writeFile(
+      file,
+      `${text.replace('domain: 2', 'domain: 9')}\n\`\`\`mermaid\nflowchart LR\n  A[PetTracker --> B\n\`\`\`\n`,
+    );
     const overlay = page.locator('vite-error-overlay');
     await overlay.waitFor({ state: 'attached', timeout: 60_000 });
     const shown = await overlay.evaluate((el) => ({
       file: el.shadowRoot?.querySelector('.file')?.textContent,
       message: el.shadowRoot?.querySelector('.message-body')?.textContent,
       frame: el.shadowRoot?.querySelector('.frame')?.textContent,
+      stack: el.shadowRoot?.querySelector('.stack')?.textContent ?? '',
     }));
     expect(shown.file).toBe(`${file}:5:1`);
-    expect(shown.message).toContain('lessons/rotation.md:5:1  domain: Too big: expected number to be <=4');
+    // Every problem of the file, in the author's terms, and none of our stack frames.
+    expect(shown.message).toContain('lessons/rotation.md:5:1  domain: 9 is out of range: expected whole number, 1–4');
+    expect(shown.message).toMatch(
+      /lessons\/rotation\.md:\d+:\d+ {2}Diagram line 2 "A\[PetTracker --> B": mermaid expects one of "\]"/,
+    );
+    expect(shown.stack).not.toMatch(/\bat\s/);
     expect(shown.frame).toContain('> 5 | domain: 9');
     await writeFile(
       file,

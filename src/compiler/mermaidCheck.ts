@@ -1,4 +1,5 @@
-import type { Problem } from '../compiler/problems.ts';
+import { describeMermaidError } from './mermaidMessages.ts';
+import type { Problem } from './problems.ts';
 
 /** A ```mermaid block: its source and the line of its opening fence in `file`. */
 export interface DiagramBlock {
@@ -56,7 +57,13 @@ export async function checkDiagrams(diagrams: readonly DiagramBlock[]): Promise<
       try {
         await mermaid.parse(d.source);
       } catch (e) {
-        problems.push({ file: d.file, ...position(d, e), message: `Mermaid diagram does not parse: ${summary(e)}` });
+        const at = position(d, e);
+        problems.push({
+          file: d.file,
+          line: d.line + at.line,
+          column: at.column,
+          message: describeMermaidError(d.source, at.line, e),
+        });
       }
     }
     return problems;
@@ -68,26 +75,15 @@ interface ParseErrorHash {
   loc?: { first_line?: number; first_column?: number };
 }
 
-/** The diagram's line (1-based) from jison's error hash; the fence's next line when unknown. */
+/**
+ * Where in the diagram (1-based line and column) the error is: from jison's error hash, from a
+ * Langium message ("line 2, column 8"), else the diagram's first line.
+ */
 function position(d: DiagramBlock, e: unknown): { line: number; column: number } {
   const hash = (e as { hash?: ParseErrorHash } | null)?.hash;
   const lines = d.source.split('\n').length;
-  const inDiagram = hash?.loc?.first_line ?? (hash?.line === undefined ? 1 : hash.line + 1);
+  const langium = /line (\d+), column (\d+)/.exec(e instanceof Error ? e.message : '');
+  const inDiagram = hash?.loc?.first_line ?? (hash?.line === undefined ? Number(langium?.[1] ?? 1) : hash.line + 1);
   const line = Math.min(Math.max(inDiagram, 1), lines);
-  return { line: d.line + line, column: (hash?.loc?.first_column ?? 0) + 1 };
-}
-
-/** mermaid's message without its ASCII-art pointer: "Expecting 'A', 'B', got 'EOF'". */
-function summary(e: unknown): string {
-  const message = e instanceof Error ? e.message : String(e);
-  const lines = message.split('\n').map((l) => l.trim());
-  const expecting = lines.find((l) => l.startsWith('Expecting '));
-  if (!expecting) return lines[0] ?? message;
-  const got = /got (.+)$/.exec(expecting)?.[1];
-  const tokens = expecting
-    .replace(/^Expecting /, '')
-    .replace(/, got .+$/, '')
-    .split(', ');
-  const shown = tokens.length > 6 ? `${tokens.slice(0, 6).join(', ')}, …` : tokens.join(', ');
-  return `expected ${shown}${got ? `, got ${got}` : ''}`;
+  return { line, column: (hash?.loc?.first_column ?? Math.max(Number(langium?.[2] ?? 1) - 1, 0)) + 1 };
 }
