@@ -49,9 +49,19 @@ export const fixtureSchema = z
               .boolean()
               .optional()
               .describe('true schedules the secret for deletion (7-day window).'),
+            masterSecret: z
+              .string()
+              .optional()
+              .describe(
+                "Alternating-users rotation: the name of the superuser secret (listed earlier), whose ARN is added to this secret's JSON value as masterarn, as AWS's multi-user rotation functions expect.",
+              ),
           })
           .strict()
-          .refine((s) => (s.value === undefined) !== (s.binary === undefined), 'Give exactly one of value or binary'),
+          .refine((s) => (s.value === undefined) !== (s.binary === undefined), 'Give exactly one of value or binary')
+          .refine(
+            (s) => s.masterSecret === undefined || (typeof s.value === 'object' && s.value !== null),
+            'masterSecret needs a value given as a mapping (the JSON that gets masterarn)',
+          ),
       )
       .default([])
       .describe('Secrets Manager secrets to create.'),
@@ -111,6 +121,31 @@ export const fixtureSchema = z
       )
       .default([])
       .describe('Simulated database servers (for rotation exercises), reached from learner code with @pettracker/db.'),
+    environment: z
+      .record(
+        z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/, 'letters, digits and _, starting with a letter (as Lambda allows)'),
+        z.union([
+          z.string(),
+          z
+            .object({
+              value: z.string().min(1).describe('The plaintext, encrypted when the run starts.'),
+              encryptWith: z
+                .string()
+                .describe('The KMS key (alias, id or ARN) that encrypts it, e.g. alias/pettracker-env.'),
+              encryptionContext: z
+                .record(z.string(), z.string())
+                .optional()
+                .describe(
+                  "Encryption context, e.g. LambdaFunctionName: <function> as the Lambda console's helpers use.",
+                ),
+            })
+            .strict(),
+        ]),
+      )
+      .default({})
+      .describe(
+        "Extra variables in the learner code's process.env, as a Lambda function's: text, or { value, encryptWith, encryptionContext } for a value stored as the base64 of KMS Encrypt's ciphertext (the Lambda console's encryption helpers).",
+      ),
   })
   .strict();
 

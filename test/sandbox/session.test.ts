@@ -117,3 +117,68 @@ console.log(await ssm.config.region(), (await new KMSClient({}).send(new ListKey
   expect(r.output.map((l) => l.text)).toEqual(['us-east-1 2']);
   expect(r.calls.map((c) => `${c.service}.${c.operation}`)).toEqual(['kms.ListKeys']);
 });
+
+test("a fixture's environment reaches process.env; an encrypted value is KMS ciphertext that decrypts only with its context", async () => {
+  // Prepare: a plain variable and one stored as the Lambda console's encryption helpers store it.
+  const withEnv = fixtureSchema.parse({
+    keys: [{ alias: 'alias/pettracker-env' }],
+    environment: {
+      AWS_LAMBDA_FUNCTION_NAME: 'pettracker-reminders',
+      SMS_API_KEY: {
+        value: 'sms-key-example',
+        encryptWith: 'alias/pettracker-env',
+        encryptionContext: { LambdaFunctionName: 'pettracker-reminders' },
+      },
+    },
+  });
+  const code = `
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const blob = Uint8Array.from(atob(process.env.SMS_API_KEY ?? ''), (c) => c.charCodeAt(0));
+const name = process.env.AWS_LAMBDA_FUNCTION_NAME ?? '';
+const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: blob, EncryptionContext: { LambdaFunctionName: name } }));
+const without = await kms.send(new DecryptCommand({ CiphertextBlob: blob })).catch((e: Error) => e.name);
+console.log(name, process.env.ENVIRONMENT, new TextDecoder().decode(Plaintext), without);
+`;
+  // Act
+  const r = await runSession(code, { fixture: withEnv, tasks: [] });
+  // Assess: the sandbox's own variables are still there, and only the learner's calls are logged.
+  expect(r.error).toBeUndefined();
+  expect(r.output.map((l) => l.text)).toEqual(['pettracker-reminders dev sms-key-example InvalidCiphertextException']);
+  expect(r.calls.map((c) => `${c.operation}:${c.outcome}`)).toEqual([
+    'Decrypt:ok',
+    'Decrypt:InvalidCiphertextException',
+  ]);
+});
+
+test("a secret's masterSecret puts the superuser secret's full ARN in its JSON as masterarn", async () => {
+  const withMaster = fixtureSchema.parse({
+    secrets: [
+      { name: 'pettracker/prod/db-master', value: { username: 'pettracker_admin', password: 'a' } },
+      {
+        name: 'pettracker/prod/db-credentials',
+        value: { username: 'pettracker_app', password: 'b' },
+        masterSecret: 'pettracker/prod/db-master',
+      },
+    ],
+  });
+  const code = `
+import { DescribeSecretCommand, GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+const sm = new SecretsManagerClient({});
+const { SecretString } = await sm.send(new GetSecretValueCommand({ SecretId: 'pettracker/prod/db-credentials' }));
+const { ARN } = await sm.send(new DescribeSecretCommand({ SecretId: 'pettracker/prod/db-master' }));
+const value = JSON.parse(SecretString ?? '{}');
+console.log(value.username, value.masterarn === ARN, /:secret:pettracker\\/prod\\/db-master-[A-Za-z0-9]{6}$/.test(value.masterarn));
+`;
+  const r = await runSession(code, { fixture: withMaster, tasks: [] });
+  expect(r.error).toBeUndefined();
+  expect(r.output.map((l) => l.text)).toEqual(['pettracker_app true true']);
+  // A masterSecret that is not listed before is an authoring error, and so is a text value.
+  expect(() => fixtureSchema.parse({ secrets: [{ name: 'a', value: 'text', masterSecret: 'b' }] })).toThrow(
+    /masterSecret needs a value given as a mapping/,
+  );
+  const unknown = fixtureSchema.parse({ secrets: [{ name: 'a', value: { u: 1 }, masterSecret: 'b' }] });
+  expect((await runSession('', { fixture: unknown, tasks: [] })).error?.message).toMatch(
+    /Fixture secret a: masterSecret b is not listed before it/,
+  );
+});

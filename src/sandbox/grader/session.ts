@@ -75,13 +75,13 @@ export function startSession(
   let durationMs = 0;
   let checks: CheckResult[] = [];
   const work = async () => {
-    if (exercise) await applyFixture(emulator, exercise.fixture);
+    const env = exercise ? await applyFixture(emulator, exercise.fixture) : {};
     const js = transpile(code);
     if (js.error) {
       error = { name: 'SyntaxError', message: js.error.message, ...position(js.error), phase: 'transpile' };
     } else {
       const started = performance.now();
-      const loaded = await link.load(js.code ?? '', SANDBOX_ENV);
+      const loaded = await link.load(js.code ?? '', { ...SANDBOX_ENV, ...env });
       durationMs = performance.now() - started;
       error = loaded.error;
       // The code did not run to its end: no check can pass, and none is run.
