@@ -8,7 +8,8 @@
  *
  *   entry points  app (the shell), authoring (content:check, npm run new), server (npm run emulator)
  *   pages         lesson, lab, quiz/views, instructor, progress    (never import one another)
- *   shared        course (the built course as the browser reads it), ui (widgets, theme)
+ *   shared        course (the built course as the browser reads it), ui (widgets, theme),
+ *                 path (the learner's path: blocks pages and the shell place, e.g. a lesson's check)
  *   state         store
  *   engines       quiz (pure engine), sandbox (runs and grades code), compiler (build time, Node)
  *   core          aws (the emulator: no React, DOM or msw outside its adapters), schema (content formats)
@@ -20,7 +21,7 @@ const LAYERS = [
   ['core', ['aws', 'schema']],
   ['engines', ['quiz(?!/views/)', 'sandbox', 'compiler']],
   ['state', ['store']],
-  ['shared', ['course', 'ui']],
+  ['shared', ['course', 'ui', 'path']],
   ['pages', ['lesson', 'lab', 'quiz/views', 'instructor', 'progress']],
   ['entry points', ['app', 'authoring', 'server']],
 ];

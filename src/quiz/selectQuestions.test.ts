@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptySchedule, Rating, reviewCard } from './reviewSchedule';
-import { selectQuestions } from './selectQuestions';
+import { lessonCheck, selectQuestions, weakestFirst } from './selectQuestions';
 import { makeQuestion } from './testing';
 
 const bank = [
@@ -39,5 +39,31 @@ describe('selectQuestions', () => {
     expect(sample).toHaveLength(2);
     expect(selectQuestions(bank, { by: 'all' }, { limit: 2, seed: 'x' })).toEqual(sample);
     expect(ids(selectQuestions(bank, { by: 'all' }, { limit: 2 }))).toEqual(['a', 'b']);
+  });
+});
+
+describe('weakestFirst', () => {
+  it('puts unanswered first, then wrong, then right answered longest ago', () => {
+    const qs = ['a', 'b', 'c', 'd', 'e'].map((id) => makeQuestion(id));
+    const order = weakestFirst(qs, {
+      a: { correct: true, at: 300 },
+      b: { correct: false, at: 100 },
+      d: { correct: true, at: 200 },
+      constructor: { correct: true, at: 1 },
+    });
+    expect(order.map((q) => q.id)).toEqual(['c', 'e', 'b', 'd', 'a']);
+  });
+});
+
+describe('lessonCheck', () => {
+  it("takes up to five of the lesson's own questions, those not yet right first, in teaching order", () => {
+    const qs = Array.from({ length: 7 }, (_, i) => ({
+      ...makeQuestion(`q${i}`),
+      lesson: i < 6 ? 'rotation#x' : 'caching',
+    }));
+    const results = { q0: { correct: true, at: 1 }, q1: { correct: false, at: 2 } };
+    expect(lessonCheck(qs, 'rotation', results).map((q) => q.id)).toEqual(['q1', 'q2', 'q3', 'q4', 'q5']);
+    expect(lessonCheck(qs, 'rotation', {}, 3).map((q) => q.id)).toEqual(['q0', 'q1', 'q2']);
+    expect(lessonCheck(qs, 'iam', {})).toEqual([]);
   });
 });

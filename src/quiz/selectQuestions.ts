@@ -61,3 +61,42 @@ function match(bank: readonly Question[], selector: QuestionSelector): Question[
     }
   }
 }
+
+/**
+ * For a drill: questions never answered first, then those last answered wrong, then those last
+ * answered right (longest ago first); bank order within each group. Pure, so a drill is stable.
+ */
+export function weakestFirst(
+  questions: readonly Question[],
+  results: Readonly<Record<string, { correct: boolean; at: number }>>,
+): Question[] {
+  const result = (id: string) => (Object.hasOwn(results, id) ? results[id] : undefined);
+  const rank = (q: Question) => {
+    const r = result(q.id);
+    return r === undefined ? 0 : r.correct ? 2 : 1;
+  };
+  return questions
+    .map((q, i) => ({ q, i }))
+    .sort(
+      (a, b) =>
+        rank(a.q) - rank(b.q) ||
+        (rank(a.q) === 2 ? (result(a.q.id)?.at ?? 0) - (result(b.q.id)?.at ?? 0) : 0) ||
+        a.i - b.i,
+    )
+    .map(({ q }) => q);
+}
+
+/**
+ * A lesson's "Check yourself": up to `max` of its own questions, those not yet answered right
+ * first (weakestFirst), shown in the bank's (teaching) order.
+ */
+export function lessonCheck(
+  bank: readonly Question[],
+  slug: string,
+  results: Readonly<Record<string, { correct: boolean; at: number }>>,
+  max = 5,
+): Question[] {
+  const own = selectQuestions(bank, { by: 'lesson', lesson: slug });
+  const chosen = new Set(weakestFirst(own, results).slice(0, max));
+  return own.filter((q) => chosen.has(q));
+}

@@ -71,9 +71,9 @@ test('only full and custom exams appear on the exam chart; practice and short ex
   expect(screen.getByRole('img', { name: /^Scaled scores of 1 exam: latest \d+/ })).toBeTruthy();
   const rows = screen.getAllByRole('row').slice(1);
   expect(rows.map((r) => [...r.querySelectorAll('td')].slice(1).map((td) => td.textContent))).toEqual([
-    ['Timed exam', '1 of 3 scored right · 2 unanswered', 'Short exam'],
+    ['Timed exam', '1 of 3 scored right · 2 unanswered', '—no scaled score (short exam)'],
     ['Timed exam', '1 of 3 scored right · 2 unanswered', expect.stringMatching(/^\d+ · fail$/)],
-    ['Practice · test', '0 right of 1 answered · 2 unanswered', 'Practice'],
+    ['Practice · test', '0 right of 1 answered · 2 unanswered', '—no scaled score (practice)'],
   ]);
 });
 

@@ -39,29 +39,58 @@ test('answering and flagging show in the palette, which moves between questions;
   expect(saved?.current).toBe(0);
 });
 
-test('submitting asks first, naming the unanswered and flagged questions; "Keep working" returns', async () => {
+test('before submitting, a review screen lists the unanswered and flagged questions, each a way back', async () => {
   const user = userEvent.setup();
-  activate('exam', ['pick-service', 'two-facts']);
+  activate('exam', ['pick-service', 'two-facts', 'domain-3']);
   const { location } = renderQuiz('/quiz/exam');
   await user.click(screen.getByRole('radio', { name: /Secrets Manager/ }));
   await user.click(screen.getByRole('button', { name: 'Flag for review' }));
-  await user.click(screen.getByRole('button', { name: 'Submit exam' }));
-  const dialog = screen.getByRole('alertdialog', { name: 'Submit the exam?' });
-  expect(dialog.textContent).toContain('1 question is unanswered and will count as wrong. 1 is flagged for review.');
-  await user.click(within(dialog).getByRole('button', { name: 'Keep working' }));
-  expect(screen.queryByRole('alertdialog')).toBeNull();
-  expect(document.activeElement?.textContent).toBe('Submit exam');
+  await user.click(screen.getByRole('button', { name: 'Review and submit' }));
+  const review = screen.getByRole('region', { name: 'Review before you submit' });
+  expect(document.activeElement?.textContent).toBe('Review before you submit');
+  expect(within(review).getByText('1 of 3 questions answered, 1 flagged for review.')).toBeTruthy();
+  const names = (list: string) =>
+    within(within(review).getByRole('list', { name: list }))
+      .getAllByRole('button')
+      .map((b) => b.getAttribute('aria-label'));
+  expect(names('Unanswered questions')).toEqual(['Go to question 2', 'Go to question 3']);
+  expect(names('Flagged questions')).toEqual(['Go to question 1']);
 
+  // A question in the list leads back to it; Escape returns to the question on screen.
+  await user.click(within(review).getByRole('button', { name: 'Go to question 3' }));
+  expect(screen.queryByRole('region', { name: 'Review before you submit' })).toBeNull();
+  expect(screen.getByRole('heading', { level: 2, name: 'Question 3 of 3' })).toBeTruthy();
+  await user.click(screen.getByRole('button', { name: 'Review and submit' }));
+  await user.keyboard('{Escape}');
+  expect(screen.queryByRole('region', { name: 'Review before you submit' })).toBeNull();
+
+  await user.click(screen.getByRole('button', { name: 'Review and submit' }));
   await user.click(screen.getByRole('button', { name: 'Submit exam' }));
-  await user.click(screen.getByRole('button', { name: 'Submit now' }));
   const [record] = useAppStore.getState().quizHistory;
-  expect(record).toMatchObject({ mode: 'exam', submitReason: 'learner', correct: 1, total: 2 });
+  expect(record).toMatchObject({ mode: 'exam', submitReason: 'learner', correct: 1, total: 3 });
   expect(location.history?.at(-1)).toBe(`/quiz/results/${record!.id}`);
   // An exam updates the review schedule and the answers of the questions answered; an unanswered
   // one is neither answered nor a miss.
   expect(Object.keys(useAppStore.getState().reviewSchedule.questions)).toEqual(['pick-service']);
   expect(Object.keys(useAppStore.getState().questionResults)).toEqual(['pick-service']);
   expect(record).toMatchObject({ kind: 'full', answered: 1 });
+});
+
+test('focus mode hides the outline and the navigation while the exam runs, and can be left', async () => {
+  const user = userEvent.setup();
+  activate('exam', ['pick-service'], {});
+  useAppStore.setState((s) => ({ quizActive: { exam: { ...s.quizActive.exam!, focus: true } } }));
+  const { unmount } = renderQuiz('/quiz/exam');
+  expect(document.documentElement.dataset.focus).toBe('exam');
+  const toggle = screen.getByRole('button', { name: 'Focus mode' });
+  expect(toggle.getAttribute('aria-pressed')).toBe('true');
+  await user.click(toggle);
+  expect(document.documentElement.dataset.focus).toBeUndefined();
+  expect(useAppStore.getState().quizActive.exam?.focus).toBe(false);
+  await user.click(toggle);
+  expect(document.documentElement.dataset.focus).toBe('exam');
+  unmount();
+  expect(document.documentElement.dataset.focus, 'leaving the exam page leaves focus mode').toBeUndefined();
 });
 
 test('an interrupted exam resumes with its remaining wall-clock time and its answers', () => {
@@ -123,4 +152,35 @@ test('?minutes= shortens the clock of a new exam', async () => {
   await user.click(screen.getByRole('button', { name: 'Start the exam' }));
   expect(useAppStore.getState().quizActive.exam?.attempt.timeLimitMs).toBe(120_000);
   expect(screen.getByRole('timer').textContent).toMatch(/^[12]:\d\d$/);
+});
+
+test('the set-up: a short exam, or a custom one restricted to a domain; never an ordering question', async () => {
+  const user = userEvent.setup();
+  const { unmount } = renderQuiz('/quiz/exam');
+  expect(screen.getByRole('heading', { level: 1, name: 'Set up your exam' })).toBeTruthy();
+  await user.click(screen.getByRole('radio', { name: /^Short exam/ }));
+  await user.click(screen.getByRole('button', { name: 'Start the exam' }));
+  const short = useAppStore.getState().quizActive.exam!;
+  expect(short).toMatchObject({ label: 'Short exam', kind: 'short', focus: true });
+  expect(short.attempt.questions.map((q) => q.type)).not.toContain('ordering');
+  expect(short.attempt.unscoredIds).toEqual([]);
+  unmount();
+
+  useAppStore.setState({ quizActive: {} });
+  renderQuiz('/quiz/exam');
+  await user.click(screen.getByRole('radio', { name: /^Custom/ }));
+  await user.clear(screen.getByLabelText('Minutes'));
+  await user.type(screen.getByLabelText('Minutes'), '12');
+  for (const domain of [/Development with AWS Services/, /Deployment/, /Troubleshooting/])
+    await user.click(screen.getByRole('checkbox', { name: domain }));
+  expect((screen.getByRole('checkbox', { name: /Security/ }) as HTMLInputElement).disabled, 'one domain stays').toBe(
+    true,
+  );
+  await user.click(screen.getByRole('checkbox', { name: /Focus mode/ }));
+  await user.click(screen.getByRole('button', { name: 'Start the exam' }));
+  const custom = useAppStore.getState().quizActive.exam!;
+  expect(custom).toMatchObject({ kind: 'custom', focus: false, label: 'Custom exam · 30 questions · Security' });
+  // The fixture bank has one Security question of a choice type: the draw shrinks to it, and its time with it.
+  expect(custom.attempt.questions.map((q) => q.id)).toEqual(['pick-service']);
+  expect(custom.attempt.timeLimitMs).toBe(Math.round((12 * 60_000 * 1) / 30));
 });

@@ -2,14 +2,15 @@ import { useEffect, useRef, useState } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import type { ActiveAttempt } from '../../store/quiz';
 import { useAppStore } from '../../store/store';
+import { QuestionView } from '../../ui/question/QuestionView';
 import { deadlineOf, isAnswered } from '../attempt';
 import { Countdown } from './Countdown';
 import { ExamIntro } from './ExamIntro';
+import { ExamReview } from './ExamReview';
 import { Palette } from './Palette';
-import { QuestionView } from './QuestionView';
-import { SubmitConfirm } from './SubmitConfirm';
-import { act, finish, resume } from './session';
+import { act, finish, resume, setExamFocus } from './session';
 import { useNow, usePage } from './useNow';
+import './exam.css';
 
 /** `?minutes=` shortens the clock of a new exam (tests, short drills); only this page reads it. */
 function minutesFrom(search: string): number | undefined {
@@ -41,15 +42,28 @@ export function ExamPage() {
   return <ExamRunner active={active} onFinished={(id) => navigate(`/quiz/results/${id}`)} />;
 }
 
+/** Focus mode: while the exam runs, the shell hides the course outline and the navigation (styles.css). */
+function useFocusMode(on: boolean): void {
+  useEffect(() => {
+    if (!on) return;
+    const root = document.documentElement;
+    root.dataset.focus = 'exam';
+    return () => {
+      delete root.dataset.focus;
+    };
+  }, [on]);
+}
+
 function ExamRunner({ active, onFinished }: { active: ActiveAttempt; onFinished: (id: string) => void }) {
   usePage('Timed exam in progress');
   const { attempt } = active;
   const now = useNow(1000);
   const heading = useRef<HTMLHeadingElement>(null);
   const submitButton = useRef<HTMLButtonElement>(null);
-  const [confirming, setConfirming] = useState(false);
+  const [reviewing, setReviewing] = useState(false);
   const remaining = Math.max(0, (deadlineOf(attempt) ?? now) - now);
   const timeUp = remaining <= 0;
+  useFocusMode(active.focus);
 
   useEffect(() => {
     if (!timeUp) return;
@@ -68,7 +82,6 @@ function ExamRunner({ active, onFinished }: { active: ActiveAttempt; onFinished:
   const entry = attempt.entries[item.id];
   const total = attempt.questions.length;
   const unanswered = attempt.questions.filter((q) => !isAnswered(attempt.entries[q.id])).length;
-  const flagged = attempt.questions.filter((q) => attempt.entries[q.id]?.flagged).length;
 
   return (
     <div className="page quiz-page quiz-exam">
@@ -77,71 +90,85 @@ function ExamRunner({ active, onFinished }: { active: ActiveAttempt; onFinished:
           <p className="eyebrow">
             DVA-C02 · {total - unanswered} of {total} answered
           </p>
-          <h1 className="quiz-exam-title">Timed exam</h1>
+          <h1 className="quiz-exam-title">{active.label}</h1>
         </div>
         <Countdown remainingMs={remaining} />
-        <button
-          type="button"
-          ref={submitButton}
-          className="button button-primary"
-          aria-expanded={confirming}
-          onClick={() => setConfirming(true)}
-        >
-          Submit exam
-        </button>
-      </header>
-      {confirming && (
-        <SubmitConfirm
-          unanswered={unanswered}
-          flagged={flagged}
-          onSubmit={() => {
-            const id = finish('exam');
-            if (id) onFinished(id);
-          }}
-          onCancel={() => {
-            setConfirming(false);
-            submitButton.current?.focus();
-          }}
-        />
-      )}
-      <div className="quiz-exam-layout">
-        <div className="quiz-exam-main">
-          <QuestionView
-            key={item.id}
-            item={item}
-            entry={entry}
-            index={attempt.current}
-            total={total}
-            headingRef={heading}
-            onAnswer={(answer) => run({ type: 'answer', questionId: item.id, answer })}
-          />
-          <div className="quiz-actions quiz-nav">
-            <button
-              type="button"
-              className="button"
-              disabled={attempt.current === 0}
-              onClick={() => run({ type: 'prev' }, true)}
-            >
-              ← Previous
-            </button>
-            <button
-              type="button"
-              className={entry?.flagged ? 'button quiz-flag is-on' : 'button quiz-flag'}
-              aria-pressed={entry?.flagged ?? false}
-              onClick={() => run({ type: 'flag', questionId: item.id })}
-            >
-              <span aria-hidden="true">⚑</span> Flag for review
-            </button>
-            <button
-              type="button"
-              className="button"
-              disabled={attempt.current === total - 1}
-              onClick={() => run({ type: 'next' }, true)}
-            >
-              Next →
-            </button>
-          </div>
+        <div className="quiz-exam-tools">
+          <button
+            type="button"
+            className="button button-compact quiz-quiet"
+            aria-pressed={active.focus}
+            onClick={() => setExamFocus(!active.focus)}
+          >
+            Focus mode
+          </button>
+          <button
+            type="button"
+            ref={submitButton}
+            className="button button-primary"
+            aria-expanded={reviewing}
+            onClick={() => setReviewing(true)}
+          >
+            Review and submit
+          </button>
         </div>
+      </header>
+      <div className="quiz-exam-layout">
+        {reviewing ? (
+          <ExamReview
+            attempt={attempt}
+            onGoto={(index) => {
+              setReviewing(false);
+              run({ type: 'goto', index }, true);
+            }}
+            onSubmit={() => {
+              const id = finish('exam');
+              if (id) onFinished(id);
+            }}
+            onBack={() => {
+              setReviewing(false);
+              requestAnimationFrame(() => heading.current?.focus());
+            }}
+          />
+        ) : (
+          <div className="quiz-exam-main">
+            <QuestionView
+              key={item.id}
+              item={item}
+              entry={entry}
+              index={attempt.current}
+              total={total}
+              headingRef={heading}
+              onAnswer={(answer) => run({ type: 'answer', questionId: item.id, answer })}
+            />
+            <div className="quiz-actions quiz-nav">
+              <button
+                type="button"
+                className="button"
+                disabled={attempt.current === 0}
+                onClick={() => run({ type: 'prev' }, true)}
+              >
+                ← Previous
+              </button>
+              <button
+                type="button"
+                className={entry?.flagged ? 'button quiz-flag is-on' : 'button quiz-flag'}
+                aria-pressed={entry?.flagged ?? false}
+                onClick={() => run({ type: 'flag', questionId: item.id })}
+              >
+                <span aria-hidden="true">⚑</span> Flag for review
+              </button>
+              <button
+                type="button"
+                className="button"
+                disabled={attempt.current === total - 1}
+                onClick={() => run({ type: 'next' }, true)}
+              >
+                Next →
+              </button>
+            </div>
+          </div>
+        )}
         <Palette attempt={attempt} onGoto={(index) => run({ type: 'goto', index }, true)} />
       </div>
     </div>

@@ -78,7 +78,9 @@ export function HistoryTable({ limit }: { limit?: number }) {
                     {r.passed ? ' · pass' : ' · fail'}
                   </span>
                 ) : (
-                  <span className="quiz-muted">{kindName(r)}</span>
+                  <span className="quiz-muted" title={`${kindName(r)}: no scaled score`}>
+                    —<span className="sr-only">no scaled score ({kindName(r).toLowerCase()})</span>
+                  </span>
                 )}
               </td>
             </tr>

@@ -3,7 +3,7 @@ import { findExercise } from '../../course/exercises';
 import { findLesson } from '../../course/lessons';
 import { questionHtml } from '../../course/questions';
 import { lessonLink, type Question } from '../../schema/questionTypes';
-import { Html } from './Html';
+import { Html } from '../../ui/question/Html';
 
 /** The question's note (where AWS documentation differs from the seed), its lesson section and lab exercise. */
 export function QuestionSources({ question }: { question: Question }) {

@@ -2,10 +2,10 @@ import { useEffect, useRef } from 'react';
 import { Link, useLocation } from 'wouter';
 import { bankIndex } from '../../course/questions';
 import { useAppStore } from '../../store/store';
+import { currentOrder } from '../../ui/question/OrderingInput';
+import { QuestionView } from '../../ui/question/QuestionView';
 import { scoreAttempt } from '../scoreAttempt';
 import { QuestionSources } from './LessonLink';
-import { currentOrder } from './OrderingInput';
-import { QuestionView } from './QuestionView';
 import { act, finish, resume } from './session';
 import { usePage } from './useNow';
 

@@ -1,4 +1,5 @@
 import { Link, Route, Switch } from 'wouter';
+import { DrillStart } from './DrillStart';
 import { ExamPage } from './ExamPage';
 import { HistoryPage } from './HistoryPage';
 import { PracticePage } from './PracticePage';
@@ -16,6 +17,7 @@ export function QuizRoutes() {
       <Route path="/quiz/review" component={ReviewPage} />
       <Route path="/quiz/history" component={HistoryPage} />
       <Route path="/quiz/results/:id">{(params) => <ResultsPage id={params.id} />}</Route>
+      <Route path="/quiz/drill/:task">{(params) => <DrillStart task={params.task} />}</Route>
       <Route>
         <div className="page">
           <h1>Page not found</h1>

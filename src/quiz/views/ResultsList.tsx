@@ -1,10 +1,10 @@
 import { bankIndex } from '../../course/questions';
+import { plainText } from '../../ui/question/labels';
+import { QuestionView } from '../../ui/question/QuestionView';
 import type { Attempt } from '../attempt';
 import type { AttemptResult, QuestionOutcome } from '../scoreAttempt';
 import { formatDuration } from './format';
 import { QuestionSources } from './LessonLink';
-import { plainText } from './labels';
-import { QuestionView } from './QuestionView';
 
 function verdict(o: QuestionOutcome): { text: string; className: string } {
   if (!o.answered) return { text: 'Unanswered', className: 'is-skipped' };

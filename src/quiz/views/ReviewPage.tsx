@@ -10,6 +10,8 @@ import { usePage } from './useNow';
 
 /** Questions are reviewed in sessions of at most this many, most overdue first. */
 export const REVIEW_SIZE = 20;
+/** "Review now" offers the cards falling due within this time when none is due yet. */
+export const REVIEW_SOON_MS = 24 * 60 * 60_000;
 
 /** "Review due": the FSRS cards whose time has come, as a practice session. */
 export function ReviewPage() {
@@ -18,11 +20,12 @@ export function ReviewPage() {
   const [, navigate] = useLocation();
   const now = useMemo(() => Date.now(), []);
   const session = buildReviewSession(schedule, bankIndex, now, REVIEW_SIZE);
+  const soon = buildReviewSession(schedule, bankIndex, now + REVIEW_SOON_MS, REVIEW_SIZE);
   const next = nextDueAt(schedule, now);
   const scheduled = Object.keys(schedule.questions).length;
-  const start = () => {
-    const questions = selectQuestions(bank, { by: 'due', schedule, now }, { limit: REVIEW_SIZE });
-    if (startPractice('Review due', questions, true)) navigate('/quiz/practice');
+  const start = (until: number, label: string) => {
+    const questions = selectQuestions(bank, { by: 'due', schedule, now: until }, { limit: REVIEW_SIZE });
+    if (startPractice(label, questions, true)) navigate('/quiz/practice');
   };
   return (
     <div className="page quiz-page">
@@ -46,11 +49,26 @@ export function ReviewPage() {
             : `${scheduled} question${scheduled === 1 ? ' is' : 's are'} on your schedule.`}
           {session.questionIds.length === 0 && next !== null ? ` The next one is due ${formatDate(next)}.` : ''}
         </p>
+        {session.questionIds.length === 0 && soon.questionIds.length > 0 && (
+          <p className="quiz-muted">
+            Reviewing a little early is fine: the schedule counts the shorter gap and spaces the next review
+            accordingly.
+          </p>
+        )}
         {session.exerciseIds.length > 0 && <p>Lab exercises due again: {session.exerciseIds.join(', ')}.</p>}
         <div className="quiz-actions">
           {session.questionIds.length > 0 && (
-            <button type="button" className="button button-primary" onClick={start}>
+            <button type="button" className="button button-primary" onClick={() => start(now, 'Review due')}>
               Review {session.questionIds.length} question{session.questionIds.length === 1 ? '' : 's'}
+            </button>
+          )}
+          {session.questionIds.length === 0 && soon.questionIds.length > 0 && (
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => start(now + REVIEW_SOON_MS, 'Review now')}
+            >
+              Review now ({soon.questionIds.length} due within a day)
             </button>
           )}
           <Link href="/quiz" className="button">

@@ -1,14 +1,15 @@
 import { bank, bankIndex } from '../../course/questions';
+import { learn } from '../../path/learn';
 import type { Question } from '../../schema/questionTypes';
-import { fileAttempt, recordAnswers, setActiveAttempt, updateReviewSchedule } from '../../store/actions';
+import { fileAttempt, setActiveAttempt } from '../../store/actions';
 import type { ActiveAttempt, AttemptRecord } from '../../store/quiz';
 import { useAppStore } from '../../store/store';
 import { type Attempt, type AttemptKind, type AttemptMode, createAttempt } from '../attempt';
-import { drawBlueprint, EXAM_BLUEPRINT } from '../drawBlueprint';
+import { drawBlueprint } from '../drawBlueprint';
+import { blueprintFor, type ExamSetup, examLabel, normalizeSetup } from '../examSetup';
 import { restoreAttempt } from '../persistAttempt';
 import { type AttemptEvent, reduceAttempt } from '../reduceAttempt';
-import { gradeAnswer, reviewCard } from '../reviewSchedule';
-import { type AttemptResult, missedQuestionIds, type QuestionOutcome, scoreAttempt } from '../scoreAttempt';
+import { type AttemptResult, missedQuestionIds, scoreAttempt } from '../scoreAttempt';
 import { selectQuestions } from '../selectQuestions';
 import { summarizeAttempt } from '../summarizeAttempt';
 
@@ -39,11 +40,15 @@ export function startPractice(label: string, questions: readonly Question[], kee
   return setActiveAttempt('practice', { label, kind: 'practice', focus: false, attempt }).ok;
 }
 
-/** Draws a timed exam by the DVA-C02 blueprint. `minutes` overrides the clock (tests, short drills). */
-export function startExam(minutes?: number): Attempt {
+/**
+ * Draws a timed exam as set up (full, short or custom; multiple choice and response only, by the
+ * DVA-C02 domain weights). `minutes` overrides the clock (the tests' `?minutes=`).
+ */
+export function startExam(raw: ExamSetup, minutes?: number): Attempt {
+  const setup = normalizeSetup(raw);
   const now = Date.now();
   const seed = newId('seed');
-  const draw = drawBlueprint(bank, EXAM_BLUEPRINT, seed);
+  const draw = drawBlueprint(bank, blueprintFor(setup), seed);
   const attempt = createAttempt({
     id: newId('exam'),
     mode: 'exam',
@@ -53,8 +58,14 @@ export function startExam(minutes?: number): Attempt {
     timeLimitMs: minutes && minutes > 0 ? Math.round(minutes * 60_000) : draw.timeLimitMs,
     unscoredIds: draw.unscoredIds,
   });
-  setActiveAttempt('exam', { label: 'Timed exam', kind: 'full', focus: false, attempt });
+  setActiveAttempt('exam', { label: examLabel(setup), kind: setup.kind, focus: setup.focus, attempt });
   return attempt;
+}
+
+/** Shows or hides the outline and navigation during the exam in progress. */
+export function setExamFocus(focus: boolean): void {
+  const active = useAppStore.getState().quizActive.exam;
+  if (active && active.focus !== focus) setActiveAttempt('exam', { ...active, focus });
 }
 
 /** What an action did: the attempt after it, and the results id once it is submitted and recorded. */
@@ -120,16 +131,6 @@ export function finish(mode: AttemptMode): string | undefined {
   const record = summarise(active, attempt, result);
   fileAttempt(mode, record);
   return record.id;
-}
-
-/** Updates the FSRS card and the latest outcome of each answered question (unanswered ones are skipped). */
-export function learn(outcomes: readonly QuestionOutcome[], now: number): void {
-  const answered = outcomes.filter((o) => o.answered);
-  if (answered.length === 0) return;
-  updateReviewSchedule((schedule) =>
-    answered.reduce((s, o) => reviewCard(s, 'questions', o.id, gradeAnswer(o), now), schedule),
-  );
-  recordAnswers(Object.fromEntries(answered.map((o) => [o.id, { correct: o.correct, at: now }])));
 }
 
 function summarise(active: ActiveAttempt, attempt: Attempt, result: AttemptResult): AttemptRecord {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { questionHtml } from '../../course/questions';
+import type { AttemptQuestion } from '../../quiz/attempt';
 import type { Question } from '../../schema/questionTypes';
-import type { AttemptQuestion } from '../attempt';
 import { Html } from './Html';
 import { plainText } from './labels';
 

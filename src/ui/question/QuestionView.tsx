@@ -1,7 +1,7 @@
 import type { ReactNode, Ref } from 'react';
 import { bankIndex, questionHtml } from '../../course/questions';
-import { domainLabel } from '../../ui/labels';
-import type { AttemptEntry, AttemptQuestion } from '../attempt';
+import type { AttemptEntry, AttemptQuestion } from '../../quiz/attempt';
+import { domainLabel } from '../labels';
 import { AnswerReview } from './AnswerReview';
 import { ChoiceInput } from './ChoiceInput';
 import { Html } from './Html';

@@ -1,6 +1,6 @@
 import { questionHtml } from '../../course/questions';
+import type { AttemptQuestion } from '../../quiz/attempt';
 import type { Question } from '../../schema/questionTypes';
-import type { AttemptQuestion } from '../attempt';
 import { Html } from './Html';
 import { optionLetter } from './labels';
 import { currentOrder } from './OrderingInput';
@@ -50,7 +50,9 @@ export function AnswerReview({ question, item, answer }: Props) {
         const option = question.options.find((o) => o.id === id);
         if (!option) return null;
         const chosen = answer.includes(id);
-        const state = option.correct ? 'is-key' : chosen ? 'is-wrong' : '';
+        // Multiple response: a right option left unchosen is what the answer missed.
+        const missed = question.type === 'multiple' && answer.length > 0 && option.correct && !chosen;
+        const state = option.correct ? (missed ? 'is-key is-missed' : 'is-key') : chosen ? 'is-wrong' : '';
         return (
           <li key={id} className={`quiz-review-option ${state}`}>
             <div className="quiz-review-head">
@@ -62,6 +64,7 @@ export function AnswerReview({ question, item, answer }: Props) {
                 {chosen && <span className="quiz-tag quiz-tag-chosen">Your answer</span>}
                 {option.correct && <span className="quiz-tag quiz-tag-key">✓ Correct answer</span>}
                 {chosen && !option.correct && <span className="quiz-tag quiz-tag-wrong">✗ Wrong</span>}
+                {missed && <span className="quiz-tag quiz-tag-missed">Missed</span>}
               </span>
             </div>
             <Html
