@@ -7,7 +7,7 @@
  * vanish at build time and make no load-order knot).
  *
  *   entry points  app (the shell), authoring (content:check, npm run new), server (npm run emulator)
- *   pages         lesson, lab, quiz/views, instructor, progress    (never import one another)
+ *   pages         lesson, lab, quiz/views, instructor, progress, readiness    (never import one another)
  *   shared        course (the built course as the browser reads it), ui (widgets, theme),
  *                 path (the learner's path: blocks pages and the shell place, e.g. a lesson's check)
  *   state         store
@@ -22,10 +22,10 @@ const LAYERS = [
   ['engines', ['quiz(?!/views/)', 'sandbox', 'compiler']],
   ['state', ['store']],
   ['shared', ['course', 'ui', 'path']],
-  ['pages', ['lesson', 'lab', 'quiz/views', 'instructor', 'progress']],
+  ['pages', ['lesson', 'lab', 'quiz/views', 'instructor', 'progress', 'readiness']],
   ['entry points', ['app', 'authoring', 'server']],
 ];
-const PAGES = '^src/(lesson|lab|quiz/views|instructor|progress)/';
+const PAGES = '^src/(lesson|lab|quiz/views|instructor|progress|readiness)/';
 const folders = (list) => `^src/(${list.join('|')})/`;
 
 /** The MSW adapters of the emulator: the only files of src/aws that may import msw. */

@@ -23,6 +23,8 @@ import { UpdatePrompt } from './pwa/UpdatePrompt';
 
 // What is stored, export / import, reset: loads only on its route.
 const ProgressPage = lazy(() => import('../progress/ProgressPage'));
+// "Am I ready?": readiness by domain and task statement (the bank, the engine): only on its route.
+const ReadinessPage = lazy(() => import('../readiness/ReadinessPage'));
 
 export function App() {
   useApplyTheme();
@@ -110,6 +112,11 @@ export function App() {
               <Route path="/progress">
                 <Suspense fallback={<p className="page loading">Loading your progress…</p>}>
                   <ProgressPage />
+                </Suspense>
+              </Route>
+              <Route path="/readiness">
+                <Suspense fallback={<p className="page loading">Loading your readiness…</p>}>
+                  <ReadinessPage />
                 </Suspense>
               </Route>
               <Route path="/quiz/*?">

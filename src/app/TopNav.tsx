@@ -4,6 +4,7 @@ const SECTIONS = [
   { href: '/', label: 'Lessons', match: (p: string) => p === '/' || p.startsWith('/lessons') },
   { href: '/lab', label: 'Lab', match: (p: string) => p.startsWith('/lab') },
   { href: '/quiz', label: 'Quiz', match: (p: string) => p.startsWith('/quiz') },
+  { href: '/readiness', label: 'Readiness', match: (p: string) => p.startsWith('/readiness') },
 ];
 
 /** The pillars, in the top bar. */

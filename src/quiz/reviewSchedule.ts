@@ -77,6 +77,16 @@ export function recordExercise(
   return reviewCard(schedule, 'exercises', exerciseId, passed ? Rating.Good : Rating.Again, now);
 }
 
+/**
+ * The chance, by FSRS's forgetting curve, that the learner still recalls this card at `now`
+ * (1 right after a review, falling with time; slower for a stable card).
+ */
+export function retrievability(card: StoredCard, now: number): number {
+  if (card.last_review === null) return 0;
+  const r = scheduler.get_retrievability(toCard(card), new Date(Math.max(now, card.last_review)), false);
+  return Number.isFinite(r) ? Math.min(1, Math.max(0, r)) : 0;
+}
+
 export function isDue(card: StoredCard, now: number): boolean {
   return card.due <= now;
 }

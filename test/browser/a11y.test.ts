@@ -7,7 +7,16 @@ const appUrl = inject('appUrl');
 const browser = useBrowser();
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-const ROUTES = ['/', '/lessons/rotation', '/lab', '/lab/read-db-credentials', '/quiz', '/progress', '/instructor'];
+const ROUTES = [
+  '/',
+  '/lessons/rotation',
+  '/lab',
+  '/lab/read-db-credentials',
+  '/quiz',
+  '/progress',
+  '/readiness',
+  '/instructor',
+];
 
 interface Violation {
   id: string;
