@@ -25,6 +25,13 @@ export class WireLimitError extends Error {
   }
 }
 
+export class WireFormatError extends Error {
+  constructor(what: string) {
+    super(`A value from the sandbox is not one it can send: ${what}`);
+    this.name = 'WireFormatError';
+  }
+}
+
 function structuredCloneable(v: object): boolean {
   return (
     v instanceof Date ||
@@ -101,20 +108,29 @@ function define(target: object, key: string, value: unknown) {
 /**
  * Decodes a value that came across the port, within the bounds of `LIMITS`: functions become calls
  * into the realm that sent them, error records become `Error`s with their name, and every object
- * is rebuilt from own data properties.
+ * is rebuilt from own data properties (a `__proto__` key stays a key). Everything the value brings
+ * counts against the bounds: its parts, its nesting, the text of its strings and keys, the bytes
+ * of its binary data (a view brings its whole buffer). Throws WireLimitError past a bound and
+ * WireFormatError for a marker that encode() never makes: the grader then ends the run.
  */
 export function decode(value: unknown, call?: (path: string[], args: unknown[]) => Promise<unknown>): unknown {
   let nodes = 0;
   let chars = 0;
+  let bytes = 0;
+  const text = (s: string) => {
+    chars += s.length;
+    if (chars > LIMITS.valueStringChars) throw new WireLimitError(`more than ${LIMITS.valueStringChars} characters`);
+    return s;
+  };
+  const binary = (n: number) => {
+    bytes += n;
+    if (bytes > LIMITS.valueBytes) throw new WireLimitError(`more than ${LIMITS.valueBytes} bytes of binary data`);
+  };
   const seen = new Map<object, unknown>();
   const walk = (v: unknown, depth: number): unknown => {
     if (++nodes > LIMITS.valueNodes) throw new WireLimitError(`more than ${LIMITS.valueNodes} parts`);
     if (depth > LIMITS.valueDepth) throw new WireLimitError(`nested deeper than ${LIMITS.valueDepth}`);
-    if (typeof v === 'string') {
-      chars += v.length;
-      if (chars > LIMITS.valueStringChars) throw new WireLimitError(`more than ${LIMITS.valueStringChars} characters`);
-      return v;
-    }
+    if (typeof v === 'string') return text(v);
     if (v === null || typeof v !== 'object') return v;
     if (seen.has(v)) return seen.get(v);
     if (v instanceof Map) {
@@ -129,6 +145,9 @@ export function decode(value: unknown, call?: (path: string[], args: unknown[]) 
       for (const x of v) out.add(walk(x, depth + 1));
       return out;
     }
+    if (ArrayBuffer.isView(v)) binary(v.buffer.byteLength);
+    else if (v instanceof ArrayBuffer) binary(v.byteLength);
+    else if (typeof Blob !== 'undefined' && v instanceof Blob) binary(v.size);
     if (structuredCloneable(v)) return v;
     if (Array.isArray(v)) {
       const out: unknown[] = [];
@@ -137,8 +156,10 @@ export function decode(value: unknown, call?: (path: string[], args: unknown[]) 
       return out;
     }
     const own = v as Record<string, unknown>;
-    if (Object.hasOwn(own, FUNCTION) && Array.isArray(own[FUNCTION])) {
-      const path = (own[FUNCTION] as unknown[]).map(String);
+    if (Object.hasOwn(own, FUNCTION)) {
+      const path = functionPath(own[FUNCTION]);
+      for (const name of path) text(name);
+      nodes += path.length;
       const fn = (...args: unknown[]) => {
         if (!call) throw new TypeError('This function cannot be called from here');
         return call(path, args);
@@ -148,13 +169,15 @@ export function decode(value: unknown, call?: (path: string[], args: unknown[]) 
       return fn;
     }
     if (Object.hasOwn(own, ERROR) && own[ERROR] && typeof own[ERROR] === 'object') {
-      const record = own[ERROR] as Partial<WireError>;
-      const err = new Error(String(record.message ?? ''));
+      const record = own[ERROR] as Record<string, unknown>;
+      const err = new Error(typeof record.message === 'string' ? text(record.message) : '');
       seen.set(v, err);
-      for (const [key, x] of Object.entries(record.fields ?? {})) define(err, key, walk(x, depth + 1));
-      define(err, 'name', String(record.name ?? 'Error'));
+      const fields =
+        record.fields && typeof record.fields === 'object' ? (record.fields as Record<string, unknown>) : {};
+      for (const key of Object.keys(fields)) define(err, text(key), walk(fields[key], depth + 1));
+      define(err, 'name', typeof record.name === 'string' && record.name ? text(record.name) : 'Error');
       Object.defineProperty(err, 'name', { enumerable: false });
-      if ('cause' in record) {
+      if (Object.hasOwn(record, 'cause')) {
         define(err, 'cause', walk(record.cause, depth + 1));
         Object.defineProperty(err, 'cause', { enumerable: false });
       }
@@ -162,8 +185,22 @@ export function decode(value: unknown, call?: (path: string[], args: unknown[]) 
     }
     const out: Record<string, unknown> = {};
     seen.set(v, out);
-    for (const key of Object.keys(own)) define(out, key, walk(own[key], depth + 1));
+    for (const key of Object.keys(own)) define(out, text(key), walk(own[key], depth + 1));
     return out;
   };
   return walk(value, 0);
+}
+
+/**
+ * Where a function lives, as encode() writes it: names (array indexes as text), no more of them
+ * than a value may be deep. Anything else was not made by encode().
+ */
+function functionPath(path: unknown): string[] {
+  if (!Array.isArray(path)) throw new WireFormatError('a function marker without a path');
+  if (path.length > LIMITS.valueDepth + 1) throw new WireLimitError(`nested deeper than ${LIMITS.valueDepth}`);
+  return path.map((name) => {
+    if (typeof name === 'string') return name;
+    if (typeof name === 'number' && Number.isInteger(name)) return String(name);
+    throw new WireFormatError('a function path that is not names');
+  });
 }
