@@ -19,7 +19,11 @@ export interface CheckContext {
    * thrown error's name, message, `cause` and own fields.
    */
   exports: Record<string, unknown>;
-  /** Console output of the run so far. */
+  /**
+   * Console output of the run so far, as the grader kept it. Reading it fails the check (with a
+   * message to print less) when the run printed more than the grader keeps (LIMITS.transcriptChars,
+   * or a line over LIMITS.lineChars): a check never judges output it could not see.
+   */
   output: readonly ConsoleLine[];
   /** Always undefined: checks run only when the learner's module ran without error (kept for older checks). */
   error: LearnerError | undefined;

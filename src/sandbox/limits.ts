@@ -7,7 +7,12 @@ export const LIMITS = {
   displayLineChars: 2_000,
   /** Console: lines shown in the Output tab per run. */
   displayLines: 1_000,
-  /** Console: characters kept per run for the checks and the download (the rest is counted). */
+  /** Console: characters of one line the learner realm sends (the rest of the line is counted, not sent). */
+  lineChars: 1_000_000,
+  /**
+   * Console: characters kept per run for the checks and the download (the rest is counted). A check
+   * that reads the output of a run that printed more fails: it cannot vouch for what it never saw.
+   */
   transcriptChars: 8_000_000,
   /** Console: lines kept per run for the checks and the download. */
   transcriptLines: 200_000,
@@ -23,6 +28,8 @@ export const LIMITS = {
   valueDepth: 64,
   valueNodes: 200_000,
   valueStringChars: 8_000_000,
+  /** ... and bytes of binary data (typed arrays, ArrayBuffers, Blobs; a view counts its whole buffer). */
+  valueBytes: 8 * 1024 * 1024,
   /** Open database connections the learner realm may hold in one run. */
   connections: 100,
 } as const;

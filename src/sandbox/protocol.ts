@@ -31,14 +31,19 @@ export type CourseCall = 'clock.advance' | 'db.connect' | 'db.query' | 'db.close
 export type FromLearner =
   /** The realm has loaded the SDK and is waiting for code. */
   | { type: 'ready' }
-  /** Console lines, in order; `omitted`: what the realm has not sent so far (over its own limit). */
-  | { type: 'console'; lines: ConsoleLine[]; omitted: { lines: number; chars: number } }
+  /** Console lines, in order; `omitted`: whole lines the realm has not sent so far (over its budget). */
+  | { type: 'console'; lines: SentLine[]; omitted: { lines: number; chars: number } }
   /** The module has run (or failed): what it exported, encoded. */
   | { type: 'loaded'; exports: unknown; error?: LearnerError }
   /** The result of a `call`: a value or an error, encoded. */
   | { type: 'returned'; id: number; value?: unknown; error?: unknown }
   | { type: 'fetch'; id: number; request: WireRequest }
   | { type: 'course'; id: number; call: CourseCall; args: unknown[] };
+
+/** A console line as the learner realm sends it: at most LIMITS.lineChars, `cut`: characters of it not sent. */
+export interface SentLine extends ConsoleLine {
+  cut?: number;
+}
 
 export interface WireRequest {
   method: string;
@@ -52,7 +57,8 @@ const text = (max: number) => z.string().max(max);
 const count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 const consoleLine = z.strictObject({
   level: z.enum(['log', 'info', 'warn', 'error']),
-  text: text(LIMITS.transcriptChars + 200),
+  text: text(LIMITS.lineChars),
+  cut: count.optional(),
 });
 const learnerError = z.strictObject({
   name: text(200),

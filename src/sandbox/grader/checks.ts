@@ -2,12 +2,13 @@ import type { RequestHandler } from 'msw';
 import { connect } from '../../aws/db/client';
 import type { Emulator } from '../../aws/emulator';
 import { type CheckContext, CheckFailure, type CheckTask } from '../checkKit';
-import type { CheckResult, ConsoleLine, LearnerError } from '../messages';
+import type { CheckResult, LearnerError } from '../messages';
 import { checkClient, handlerFetch } from './checkClients';
+import type { RunOutput } from './output';
 
 export interface CheckRun {
   exports: Record<string, unknown>;
-  output: ConsoleLine[];
+  output: Pick<RunOutput, 'transcript' | 'whole' | 'lost'>;
   error: LearnerError | undefined;
   emulator: Emulator;
   handlers: RequestHandler[];
@@ -22,7 +23,12 @@ export async function runChecks(tasks: CheckTask[], run: CheckRun): Promise<Chec
   };
   const ctx: CheckContext = {
     exports: run.exports,
-    output: run.output,
+    // Fails closed: a check that reads the output of a run that printed more than the grader keeps
+    // fails, whatever it looks for (a password printed after 8 M characters of junk is not "absent").
+    get output() {
+      if (!run.output.whole()) fail(truncatedOutput(run.output.lost().chars));
+      return run.output.transcript;
+    },
     error: run.error,
     emulator,
     sm: checkClient('@aws-sdk/client-secrets-manager', fetchImpl, (m, config) => new m.SecretsManagerClient(config)),
@@ -63,4 +69,11 @@ export function verdict(checks: readonly CheckResult[], error: LearnerError | un
   if (error !== undefined || checks.length === 0) return false;
   for (const c of checks) if (c.passed !== true) return false;
   return true;
+}
+
+function truncatedOutput(chars: number): string {
+  return (
+    `Your code printed more than the checks can read (${chars.toLocaleString('en')} characters were not kept), ` +
+    'so this check cannot tell what your output holds: print less (a line or two per step), then run again.'
+  );
 }

@@ -2,8 +2,8 @@ import { getResponse, type RequestHandler } from 'msw';
 import type { Connection } from '../../aws/db/client';
 import type { Emulator } from '../../aws/emulator';
 import { LIMITS } from '../limits';
-import type { ConsoleLine, LearnerError } from '../messages';
-import { type FromLearner, fromLearnerSchema, type ToLearner, type WireRequest } from '../protocol';
+import type { LearnerError } from '../messages';
+import { type FromLearner, fromLearnerSchema, type SentLine, type ToLearner, type WireRequest } from '../protocol';
 import { decode, encode } from '../wire';
 import { CHECK_HEADER } from './checkClients';
 
@@ -17,7 +17,7 @@ export interface GraderPort {
 export interface LinkSession {
   emulator: Emulator;
   handlers: RequestHandler[];
-  onConsole(lines: ConsoleLine[], omitted: { lines: number; chars: number }): void;
+  onConsole(lines: SentLine[], omitted: { lines: number; chars: number }): void;
   /** The learner realm broke the protocol: the run ends with this message. */
   onViolation(message: string): void;
 }

@@ -89,7 +89,7 @@ export function startSession(
         options.onChecking?.();
         checks = await runChecks(exercise.tasks, {
           exports: loaded.exports,
-          output: output.transcript,
+          output,
           error,
           emulator,
           handlers,

@@ -1,6 +1,5 @@
 import { LIMITS } from '../limits';
-import type { ConsoleLine } from '../messages';
-import type { CourseCall, FromLearner, ToLearner, WireRequest } from '../protocol';
+import type { CourseCall, FromLearner, SentLine, ToLearner, WireRequest } from '../protocol';
 import { requiredSdkPackages, SDK_PACKAGES, sandboxSdkPackage } from '../sdkModules';
 import { decode, encode } from '../wire';
 import { courseModules, type LearnerClock } from './courseModules';
@@ -47,11 +46,12 @@ export function startLearner(port: LearnerPort, compiler: Compiler): LearnerReal
       post(message(id), transfer);
     });
 
-  // Console output: batched, each line cut at what the grader keeps at most, and nothing sent past
-  // the run's budget (only counted).
-  let batch: ConsoleLine[] = [];
+  // Console output: batched, each line cut at LIMITS.lineChars (the rest counted on the line as
+  // `cut`), and nothing sent past the run's budget of what the grader keeps (whole lines counted).
+  let batch: SentLine[] = [];
   let batchChars = 0;
   let sentChars = 0;
+  let sentLines = 0;
   const omitted = { lines: 0, chars: 0 };
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
   function flush() {
@@ -62,22 +62,21 @@ export function startLearner(port: LearnerPort, compiler: Compiler): LearnerReal
     batch = [];
     batchChars = 0;
   }
-  const write = (level: ConsoleLine['level'], args: unknown[]) => {
-    let text = formatArgs(args);
-    const room = LIMITS.transcriptChars - sentChars;
-    if (room <= 0) {
+  const write = (level: SentLine['level'], args: unknown[]) => {
+    const whole = formatArgs(args);
+    const room = Math.min(LIMITS.lineChars, LIMITS.transcriptChars - sentChars);
+    if (room <= 0 || sentLines >= LIMITS.transcriptLines) {
       omitted.lines++;
-      omitted.chars += text.length;
+      omitted.chars += whole.length;
       return;
     }
-    if (text.length > room) {
-      omitted.chars += text.length - room;
-      text = text.slice(0, room);
-    }
-    sentChars += text.length;
-    batch.push({ level, text });
-    batchChars += text.length;
-    if (batch.length >= 500 || batchChars >= LIMITS.batchChars / 2) flush();
+    const line: SentLine = { level, text: whole.length > room ? whole.slice(0, room) : whole };
+    if (whole.length > room) line.cut = whole.length - room;
+    sentChars += line.text.length;
+    sentLines++;
+    batch.push(line);
+    batchChars += line.text.length;
+    if (batch.length >= 500 || batchChars >= LIMITS.batchChars - LIMITS.lineChars) flush();
     else flushTimer ??= setTimeout(flush, 16);
   };
   const learnerConsole = {
