@@ -1,7 +1,18 @@
 import type { LearnerError } from '../messages';
+import type { LearnerCrypto } from './webCrypto';
 
 /** The names learner code sees in place of the globals (a shadowing scope, not a real isolation). */
-export const SCOPE = ['require', 'exports', 'module', 'console', 'fetch', 'Date', 'process', 'performance'] as const;
+export const SCOPE = [
+  'require',
+  'exports',
+  'module',
+  'console',
+  'fetch',
+  'Date',
+  'process',
+  'performance',
+  'crypto',
+] as const;
 
 export interface ExecuteScope {
   require(name: string): unknown;
@@ -10,6 +21,8 @@ export interface ExecuteScope {
   Date: DateConstructor;
   process: { env: Record<string, string | undefined> };
   performance: { now(): number; readonly timeOrigin: number };
+  /** Web Crypto for learner code (webCrypto.ts): the worker itself has no crypto.subtle. */
+  crypto: LearnerCrypto;
 }
 
 export type ModuleBody = (...scope: unknown[]) => Promise<unknown>;
@@ -50,6 +63,7 @@ export async function execute(
       scope.Date,
       scope.process,
       scope.performance,
+      scope.crypto,
     );
     return { exports: module.exports };
   } catch (e) {

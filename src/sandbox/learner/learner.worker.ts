@@ -2,7 +2,7 @@
 // The learner realm's worker: built as one classic script (build/learnerRuntimePlugin.ts) and
 // started from a blob: URL inside the sandboxed frame, whose CSP it inherits. It only dispatches:
 // the logic lives in realm.ts, which also runs in Node.
-import type { Compiler } from './execute';
+import { type Compiler, SCOPE } from './execute';
 import { hardenWorker } from './hardenWorker';
 import { refuseNetwork } from './network';
 import { startLearner } from './realm';
@@ -14,7 +14,7 @@ const blobCompiler: Compiler = {
   fileName: FILE,
   linesBefore: () => 1,
   async compile(js) {
-    const source = `export default async function (require, exports, module, console, fetch, Date, process, performance) {\n${js}\n}\n//# sourceURL=${FILE}`;
+    const source = `export default async function (${SCOPE.join(', ')}) {\n${js}\n}\n//# sourceURL=${FILE}`;
     const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
     try {
       return ((await import(/* @vite-ignore */ url)) as { default: never }).default;

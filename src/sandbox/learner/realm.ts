@@ -6,6 +6,7 @@ import { courseModules, type LearnerClock } from './courseModules';
 import { type Compiler, execute } from './execute';
 import { formatArgs } from './format';
 import { SandboxNetworkError } from './network';
+import { learnerCrypto } from './webCrypto';
 
 /** The learner realm's end of the port: what it needs from MessagePort (Node's and the browser's). */
 export interface LearnerPort {
@@ -109,6 +110,8 @@ export function startLearner(port: LearnerPort, compiler: Compiler): LearnerReal
     ask((id) => ({ type: 'course', id, call, args: args.map((a) => encode(a)) })),
   );
 
+  // Taken now, before learner code could replace the realm's own.
+  const webCrypto = learnerCrypto(globalThis.crypto);
   let exports: Record<string, unknown> = {};
   async function load(js: string, env: Record<string, string>) {
     const packages = Object.fromEntries(
@@ -130,6 +133,7 @@ export function startLearner(port: LearnerPort, compiler: Compiler): LearnerReal
         fetch: realmFetch,
         Date: simulatedDate(() => now),
         process: { env: { ...env } },
+        crypto: webCrypto,
         performance: Object.freeze({
           // Monotonic, and on the simulated clock: a TTL measured with it expires when the checks move time.
           now: () => {

@@ -1,0 +1,56 @@
+// expect: no-plaintext-key: holds the plaintext data key
+// Keeps the plaintext data key in the record "to open it faster": anyone who reads the bucket can decrypt.
+import { DecryptCommand, GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+
+const kms = new KMSClient({});
+const KEY_ID = 'alias/pettracker-records';
+
+/** What PetTracker stores in S3 for one certificate: nothing here needs protecting. */
+export interface Sealed {
+  /** The data key, encrypted under the KMS key (GenerateDataKey's CiphertextBlob). */
+  encryptedKey: Uint8Array;
+  /** AES-GCM's 12-byte initialization vector, new for every certificate. */
+  iv: Uint8Array;
+  /** The certificate, encrypted locally with the plaintext data key. */
+  ciphertext: Uint8Array;
+}
+
+export async function seal(document: Uint8Array, petId: string): Promise<Sealed> {
+  const response = await kms.send(
+    new GenerateDataKeyCommand({ KeyId: KEY_ID, KeySpec: 'AES_256', EncryptionContext: { petId } }),
+  );
+  if (!response.Plaintext || !response.CiphertextBlob) throw new Error('GenerateDataKey returned no key');
+  const rawKey = new Uint8Array(response.Plaintext);
+  const key = await crypto.subtle.importKey('raw', rawKey, 'AES-GCM', false, ['encrypt']);
+  // Kept "to open it faster later": the key that decrypts the certificate now sits beside it.
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const encrypted = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, new Uint8Array(document));
+  const dataKey = btoa(String.fromCharCode(...response.Plaintext));
+  return { encryptedKey: response.CiphertextBlob, iv, ciphertext: new Uint8Array(encrypted), dataKey } as Sealed;
+}
+
+export async function open(sealed: Sealed, petId: string): Promise<Uint8Array> {
+  const { Plaintext } = await kms.send(
+    new DecryptCommand({
+      CiphertextBlob: sealed.encryptedKey,
+      KeyId: KEY_ID,
+      // Exactly the context GenerateDataKey got, or KMS answers InvalidCiphertextException.
+      EncryptionContext: { petId },
+    }),
+  );
+  if (!Plaintext) throw new Error('Decrypt returned no key');
+  const rawKey = new Uint8Array(Plaintext);
+  const key = await crypto.subtle.importKey('raw', rawKey, 'AES-GCM', false, ['decrypt']);
+
+  Plaintext.fill(0);
+  const plain = await crypto.subtle.decrypt(
+    { name: 'AES-GCM', iv: new Uint8Array(sealed.iv) },
+    key,
+    new Uint8Array(sealed.ciphertext),
+  );
+  return new Uint8Array(plain);
+}
+
+const certificate = new TextEncoder().encode(`%PDF-1.7 certificate for rex-042\n${'Rabies, 2026-03-14\n'.repeat(400)}`);
+const sealed = await seal(certificate, 'rex-042');
+console.log('sealed', sealed.ciphertext.length, 'bytes');

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, inject, test } from 'vitest';
+import { type PageProbe, useBrowser } from './browser';
+import { typeCode } from './editor';
+
+// Exercises whose code needs what only the browser's learner realm can prove it has: the Web
+// Crypto API (AES-GCM) inside the sandboxed frame's worker, which Chromium gives no crypto.subtle
+// (a blob:null worker is no secure context), and a fixture's environment variables, one of them
+// KMS ciphertext made by the grader. Node proves every exercise in test/exercises/exercises.test.ts;
+// this proves these two where learners run them, in one page shared by the two tests.
+const appUrl = inject('appUrl');
+const browser = useBrowser();
+const exercises = path.resolve(__dirname, '../../content/exercises');
+const read = (slug: string, file: string) => readFileSync(path.join(exercises, slug, file), 'utf8');
+let probe: PageProbe;
+beforeAll(async () => {
+  probe = await browser.open(appUrl, { shared: true });
+});
+
+async function openExercise(page: Page, slug: string): Promise<void> {
+  await page.goto(`${appUrl}/lab/${slug}`);
+  await page.locator('.monaco-editor').waitFor({ timeout: 60_000 });
+}
+
+/** Types the code, runs it, and answers the Checks panel's summary once the run has ended. */
+async function run(page: Page, code: string): Promise<string> {
+  await typeCode(page, code);
+  await page.getByRole('button', { name: '▶ Run' }).click();
+  await page.getByRole('button', { name: '▶ Run' }).waitFor({ timeout: 60_000 });
+  await page.getByRole('tab', { name: /Checks/ }).click();
+  return (await page.locator('.checks-summary').textContent()) ?? '';
+}
+
+test('envelope encryption runs on Web Crypto in the learner realm; a known mistake fails as named', async () => {
+  // Prepare
+  const { page, errors, foreign } = probe;
+  await openExercise(page, 'envelope-encryption');
+
+  // Act and assess: the solution seals a 9 KB certificate with AES-GCM and opens it again.
+  expect(await run(page, read('envelope-encryption', 'solution.ts'))).toMatch(/^All 6 checks passed/);
+  await page.getByRole('tab', { name: 'Output' }).click();
+  await expect
+    .poll(() => page.locator('.output').textContent())
+    .toMatch(/sealed 9045 bytes into 9061, with a \d+-byte encrypted data key; opened 9045 bytes/);
+
+  // A known mistake fails with its own message, in the same page.
+  const wrong = read('envelope-encryption', 'wrong/reuses-key-in-open.ts');
+  const [, task, expected] = wrong.match(/^\/\/ expect: ([\w-]+): (.+)$/m) ?? [];
+  expect(task).toBe('opens');
+  expect(await run(page, wrong)).not.toMatch(/^All/);
+  const messages = await page.locator('.check-fail .check-message').allTextContents();
+  expect(messages.filter((m) => m.includes(expected ?? '?'))).toHaveLength(1);
+  expect(errors).toEqual([]);
+  expect(foreign).toEqual([]);
+});
+
+test("a fixture's encrypted environment variable reaches process.env, and the solution decrypts it", async () => {
+  const { page, errors, foreign } = probe;
+  await openExercise(page, 'decrypt-environment-variable');
+  expect(await run(page, read('decrypt-environment-variable', 'solution.ts'))).toMatch(/^All 4 checks passed/);
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  // Two Decrypt calls for eleven invocations: the first found the key disabled, the next decrypted once.
+  const calls = page.getByRole('region', { name: /Calls/ });
+  expect(await calls.locator('.calls-table').textContent()).toMatch(/kms\.Decrypt\s*2/);
+  expect(errors).toEqual([]);
+  expect(foreign).toEqual([]);
+});
