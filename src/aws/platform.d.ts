@@ -17,3 +17,8 @@ declare const console: {
   warn(...data: unknown[]): void;
   log(...data: unknown[]): void;
 };
+declare class URLSearchParams {
+  constructor(init?: string);
+  get(name: string): string | null;
+  [Symbol.iterator](): IterableIterator<[string, string]>;
+}

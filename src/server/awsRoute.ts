@@ -43,6 +43,7 @@ export function awsRoute(o: AwsRouteOptions) {
       return answerAwsRequest(emulator, {
         method,
         hostname: o.hostname(),
+        url: req.url ?? '/',
         header: (name) => headerValue(req, name),
         body,
       });

@@ -1,17 +1,19 @@
 /**
- * `npm run emulator`: the AWS emulator (Secrets Manager, Parameter Store, KMS) on a local endpoint
- * for the AWS CLI, boto3 and SDK code. Flags: --port 4566, --host 127.0.0.1, --state FILE,
- * --account 000000000000, --seed N, --sim-clock (time moves only when told to).
+ * `npm run emulator`: the AWS emulator (Secrets Manager, Parameter Store, KMS, IAM, STS) on a local
+ * endpoint for the AWS CLI, boto3 and SDK code. Flags: --port 4566, --host 127.0.0.1, --state FILE,
+ * --account 123456789012, --seed N, --sim-clock, --empty, --iam strict. See src/server/README.md.
  */
 import { parseArgs } from 'node:util';
+import { banner } from './banner';
 import { startEmulatorServer } from './startEmulatorServer';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
+const USAGE =
+  'Usage: npm run emulator -- [--port 4566] [--host 127.0.0.1] [--state FILE] [--account 123456789012] [--seed N] [--sim-clock] [--empty] [--iam admin|strict]';
+
 function usage(message: string): never {
-  console.error(
-    `${message}\nUsage: npm run emulator -- [--port 4566] [--host 127.0.0.1] [--state FILE] [--account 000000000000] [--seed N] [--sim-clock]`,
-  );
+  console.error(`${message}\n${USAGE}`);
   process.exit(2);
 }
 
@@ -22,9 +24,11 @@ try {
       port: { type: 'string', default: '4566' },
       host: { type: 'string', default: '127.0.0.1' },
       state: { type: 'string' },
-      account: { type: 'string', default: '000000000000' },
+      account: { type: 'string', default: '123456789012' },
       seed: { type: 'string' },
       'sim-clock': { type: 'boolean', default: false },
+      empty: { type: 'boolean', default: false },
+      iam: { type: 'string', default: 'admin' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   }));
@@ -39,6 +43,8 @@ const account = String(values.account);
 if (!/^\d{12}$/.test(account)) usage(`--account must be 12 digits, got ${account}`);
 const seed = values.seed === undefined ? undefined : Number(values.seed);
 if (seed !== undefined && !Number.isInteger(seed)) usage(`--seed must be an integer, got ${values.seed}`);
+const iam = String(values.iam);
+if (iam !== 'admin' && iam !== 'strict') usage(`--iam must be admin or strict, got ${iam}`);
 
 const server = await startEmulatorServer({
   port,
@@ -47,30 +53,15 @@ const server = await startEmulatorServer({
   ...(seed !== undefined ? { seed } : {}),
   ...(typeof values.state === 'string' ? { statePath: values.state } : {}),
   wallClock: !values['sim-clock'],
+  preset: values.empty ? 'empty' : 'pettracker',
+  iam,
   log: (line) => console.log(line),
 }).catch((e: unknown) => {
   console.error(`Could not start the emulator: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
 });
 
-const url = server.url;
-console.log(`
-Secrets Lab AWS emulator listening on ${url} (account ${account}; Secrets Manager, SSM Parameter Store, KMS)
-${typeof values.state === 'string' ? `State file: ${values.state}\n` : ''}
-AWS CLI:
-  export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1
-  aws --endpoint-url ${url} secretsmanager list-secrets
-
-boto3:
-  boto3.client('secretsmanager', endpoint_url='${url}', region_name='us-east-1',
-               aws_access_key_id='test', aws_secret_access_key='test')
-
-AWS SDK for JavaScript v3:
-  new SecretsManagerClient({ endpoint: '${url}', region: 'us-east-1',
-                             credentials: { accessKeyId: 'test', secretAccessKey: 'test' } })
-
-Each call is logged below. Ctrl+C stops.
-`);
+console.log(banner(server, { account, statePath: typeof values.state === 'string' ? values.state : undefined, iam }));
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -6,6 +6,7 @@ import { awsRoute } from './awsRoute';
 import { formatCallLine } from './callLine';
 import { answerControl, CONTROL_PREFIX } from './controlRoute';
 import { sendError } from './httpUtil';
+import { NodeSha256 } from './nodeSha256';
 import { type LoadedState, StateFile } from './stateFile';
 
 export interface EmulatorServerOptions {
@@ -15,7 +16,7 @@ export interface EmulatorServerOptions {
   host?: string;
   /** `--state FILE`: loaded at start, saved after each call that changes state. */
   statePath?: string;
-  /** Default 000000000000, the account LocalStack-style tools expect. */
+  /** Default 123456789012, the account the seed's tutorial and the lessons name. */
   accountId?: string;
   seed?: number;
   /** What a fresh account holds (default `pettracker`). */
@@ -26,6 +27,8 @@ export interface EmulatorServerOptions {
   log?: (line: string) => void;
   /** Send every request through msw's `getResponse`, even AWS requests at `/` (slower; same answers). */
   viaMsw?: boolean;
+  /** `strict`: refuse requests not signed with a key the emulator issued (default: they act as the administrator). */
+  iam?: 'admin' | 'strict';
 }
 
 export interface EmulatorServer {
@@ -46,10 +49,12 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
   const log = options.log ?? (() => {});
   const wallClock = options.wallClock ?? true;
   const emulator = createEmulator({
-    accountId: options.accountId ?? '000000000000',
+    accountId: options.accountId ?? '123456789012',
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(wallClock ? { startTime: Date.now() } : {}),
     preset: options.preset ?? 'pettracker',
+    iam: options.iam ?? 'admin',
+    sha256: NodeSha256,
     onInternalError: (where, e) =>
       log(`Internal error in ${where}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
   });

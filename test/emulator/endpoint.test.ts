@@ -73,6 +73,7 @@ describe.each([
     expect(r.json.Aliases.map((a: { AliasName: string }) => a.AliasName)).toEqual([
       'alias/aws/secretsmanager',
       'alias/aws/ssm',
+      'alias/pettracker',
     ]);
   });
 });

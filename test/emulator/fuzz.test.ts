@@ -1,6 +1,8 @@
 import fc from 'fast-check';
+import { XMLParser } from 'fast-xml-parser';
 import { expect, test } from 'vitest';
 import { createEmulator } from '../../src/aws/emulator';
+import { answerAwsRequest } from '../../src/aws/protocol/endpoint';
 import { handleAwsJson } from '../../src/aws/protocol/json';
 import { services } from '../../src/aws/services';
 import { post, serveEmulator } from './server';
@@ -9,9 +11,12 @@ import { post, serveEmulator } from './server';
  * Property: whatever arrives, the emulator answers. Never a throw, never a 5xx; every answer is
  * either 200 with a JSON object or 4xx with `{__type, message}`.
  */
-const realTargets = Object.values(services).flatMap((s) =>
-  Object.keys(s.operations).map((op) => `${s.targetPrefix}.${op}`),
-);
+const realTargets = Object.values(services)
+  .filter((s) => s.protocol === 'json')
+  .flatMap((s) => Object.keys(s.operations).map((op) => `${s.targetPrefix}.${op}`));
+const queryActions = Object.values(services)
+  .filter((s) => s.protocol === 'query')
+  .flatMap((s) => Object.keys(s.operations).map((op) => [op, s.version ?? ''] as const));
 const FIELDS = [
   'Name',
   'Names',
@@ -241,4 +246,81 @@ test('hundreds of random requests over HTTP: always a well-formed AWS answer', a
   );
   // Still alive and answering.
   expect((await post(s.url, 'TrentService.ListKeys', '{}')).status).toBe(200);
+});
+
+/** IAM and STS: forms with real actions and random members, answered as well-formed XML, never a 5xx. */
+const QUERY_MEMBERS = [
+  'UserName',
+  'RoleName',
+  'GroupName',
+  'PolicyName',
+  'PolicyArn',
+  'PolicyDocument',
+  'AssumeRolePolicyDocument',
+  'AccessKeyId',
+  'Status',
+  'Path',
+  'PathPrefix',
+  'MaxItems',
+  'Marker',
+  'RoleArn',
+  'RoleSessionName',
+  'DurationSeconds',
+  'Tags.member.1.Key',
+  'Tags.member.1.Value',
+  'Tags.member.2.Key',
+  'VersionId',
+  'MaxSessionDuration',
+];
+const queryValue = fc.oneof(
+  fc.constantFrom(...NAMES, 'alice', 'Active', 'Inactive', '900', '-1', 'v1', '/', '/a/'),
+  fc.constantFrom(
+    'arn:aws:iam::123456789012:role/app',
+    'arn:aws:iam::aws:policy/AdministratorAccess',
+    '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}',
+    '{"Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole"}]}',
+    '{',
+  ),
+  fc.string({ maxLength: 40 }),
+);
+const form = fc
+  .tuple(
+    fc.constantFrom(...queryActions),
+    fc.dictionary(fc.constantFrom(...QUERY_MEMBERS), queryValue, { maxKeys: 5 }),
+    fc.boolean(),
+  )
+  .map(([[action, version], members, withVersion]) => {
+    const params = new URLSearchParams({ Action: action, ...(withVersion ? { Version: version } : {}), ...members });
+    return params.toString();
+  });
+const queryBody = fc.oneof(
+  { weight: 8, arbitrary: form },
+  { weight: 1, arbitrary: fc.string({ maxLength: 80 }) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('Action=', 'Action=CreateUser&Version=2010-05-08&UserName=%', '%%%', 'a.member.99999=1'),
+  },
+);
+
+test('thousands of random IAM and STS forms: always well-formed XML, never a 5xx', async () => {
+  const emulator = createEmulator({ seed: 5 });
+  const parser = new XMLParser();
+  await fc.assert(
+    fc.asyncProperty(queryBody, async (b) => {
+      const r = await answerAwsRequest(emulator, {
+        method: 'POST',
+        hostname: 'iam.amazonaws.com',
+        url: '/',
+        header: (name) => (name === 'content-type' ? 'application/x-www-form-urlencoded; charset=utf-8' : null),
+        body: b,
+      });
+      expect(r.status).toBeLessThan(500);
+      const xml = parser.parse(r.body) as Record<string, unknown>;
+      const [root] = Object.keys(xml).filter((k) => k !== '?xml');
+      if (r.status === 200) expect(root).toMatch(/Response$/);
+      else expect((xml.ErrorResponse as { Error: { Code: string } }).Error.Code).toMatch(/^\w+$/);
+    }),
+    { numRuns: 3000, seed: 20261206 },
+  );
+  expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeBefore);
 });

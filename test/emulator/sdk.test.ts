@@ -23,7 +23,7 @@ describe.each([
     const created = await sm.send(new CreateSecretCommand({ Name: 'sdk/db', SecretString: '{"user":"app"}' }));
     const got = await sm.send(new GetSecretValueCommand({ SecretId: 'sdk/db' }));
 
-    expect(created.ARN).toMatch(/^arn:aws:secretsmanager:us-east-1:000000000000:secret:sdk\/db-[A-Za-z0-9]{6}$/);
+    expect(created.ARN).toMatch(/^arn:aws:secretsmanager:us-east-1:123456789012:secret:sdk\/db-[A-Za-z0-9]{6}$/);
     expect(got.SecretString).toBe('{"user":"app"}');
     expect(got.VersionStages).toEqual(['AWSCURRENT']);
     await expect(sm.send(new GetSecretValueCommand({ SecretId: 'sdk/none' }))).rejects.toBeInstanceOf(
@@ -58,7 +58,7 @@ describe.each([
     const dec = await kms.send(new DecryptCommand({ CiphertextBlob: enc.CiphertextBlob }));
 
     expect(new TextDecoder().decode(dec.Plaintext)).toBe('hi');
-    expect(dec.KeyId).toBe(`arn:aws:kms:us-east-1:000000000000:key/${KeyMetadata?.KeyId}`);
+    expect(dec.KeyId).toBe(`arn:aws:kms:us-east-1:123456789012:key/${KeyMetadata?.KeyId}`);
   });
 
   test('the region comes from the request signature: us-west-2 state is separate', async () => {

@@ -32,7 +32,7 @@ test('--state keeps secrets and keys across a restart, and new ids do not repeat
   expect(JSON.parse(readFileSync(statePath, 'utf8')).version).toBe(1);
 });
 
-test('a corrupt state file is reported, kept aside and never overwritten; the endpoint starts empty', async () => {
+test('a corrupt state file is reported, kept aside and never overwritten; the endpoint starts fresh', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'emu-state-'));
   const statePath = join(dir, 'state.json');
   writeFileSync(statePath, '{"version":1,"accounts":');
@@ -48,7 +48,8 @@ test('a corrupt state file is reported, kept aside and never overwritten; the en
   expect(aside).toBeDefined();
   expect(readFileSync(join(dir, aside!), 'utf8')).toBe('{"version":1,"accounts":');
   expect(lines.some((l) => l.includes('corrupt') && l.includes(aside!))).toBe(true);
-  expect(keys.Keys).toHaveLength(2);
+  // A fresh account: the two AWS managed keys and the preset's alias/pettracker, nothing from the file.
+  expect(keys.Keys).toHaveLength(3);
   expect(JSON.parse(readFileSync(statePath, 'utf8')).version).toBe(1);
 });
 

@@ -1,16 +1,37 @@
+import { IAMClient } from '@aws-sdk/client-iam';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SSMClient } from '@aws-sdk/client-ssm';
+import { STSClient } from '@aws-sdk/client-sts';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createHandlers } from '../../src/aws/adapters/awsHandlers';
 import { createEmulator, type EmulatorOptions } from '../../src/aws/emulator';
 
-const credentials = { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'secret' };
+/** Keys the emulator did not issue: the account's administrator (unless the emulator is strict). */
+const ADMIN = { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'secret' };
+
+export interface Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+/** The five real SDK clients, signing with `credentials`, pointed at the real AWS endpoint names. */
+export function clients(credentials: Credentials = ADMIN, region = 'us-east-1') {
+  const config = { region, credentials, maxAttempts: 1 };
+  return {
+    sm: new SecretsManagerClient(config),
+    ssm: new SSMClient(config),
+    kms: new KMSClient(config),
+    iam: new IAMClient(config),
+    sts: new STSClient(config),
+  };
+}
 
 /**
- * One emulator behind msw/node for a test file, reset before each test, with the three real SDK
- * clients pointed at the real AWS endpoint names (which msw intercepts).
+ * One emulator behind msw/node for a test file, reset before each test, with the real SDK clients
+ * pointed at the real AWS endpoint names (which msw intercepts).
  * Prepare: `const aws = useEmulator()`; Act: `await aws.sm.send(...)`; Assess: fields and error names.
  */
 export function useEmulator(options: EmulatorOptions = {}) {
@@ -19,11 +40,5 @@ export function useEmulator(options: EmulatorOptions = {}) {
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterEach(() => emulator.reset());
   afterAll(() => server.close());
-  const region = options.defaultRegion ?? 'us-east-1';
-  return {
-    emulator,
-    sm: new SecretsManagerClient({ region, credentials, maxAttempts: 1 }),
-    ssm: new SSMClient({ region, credentials, maxAttempts: 1 }),
-    kms: new KMSClient({ region, credentials, maxAttempts: 1 }),
-  };
+  return { emulator, ...clients(ADMIN, options.defaultRegion ?? 'us-east-1') };
 }

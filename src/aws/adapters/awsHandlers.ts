@@ -1,10 +1,13 @@
 import { http, type RequestHandler } from 'msw';
-import type { RequestHost } from '../core/service';
+import type { AuthHost } from '../protocol/authenticate';
 import { answerAwsRequest } from '../protocol/endpoint';
 import { MAX_BODY_BYTES } from '../protocol/wire';
 
-/** `https://secretsmanager.us-east-1.amazonaws.com/` and the same for ssm and kms. */
-const AWS_ENDPOINT = /^https:\/\/(secretsmanager|ssm|kms)\.([a-z0-9-]+)\.amazonaws\.com\/?(\?.*)?$/;
+/**
+ * `https://secretsmanager.us-east-1.amazonaws.com/`, the same for ssm, kms and sts, and the global
+ * `https://iam.amazonaws.com/` and `https://sts.amazonaws.com/`.
+ */
+const AWS_ENDPOINT = /^https:\/\/(?:(?:secretsmanager|ssm|kms|sts)\.[a-z0-9-]+|iam|sts)\.amazonaws\.com\/?(\?.*)?$/;
 
 export interface HandlerOptions {
   /**
@@ -19,13 +22,16 @@ export interface HandlerOptions {
  * serves vitest (`setupServer`), the sandbox worker and the local HTTP endpoint (`getResponse`).
  * They only translate a Fetch `Request`; everything AWS does is in `answerAwsRequest`.
  */
-export function createHandlers(host: RequestHost, options: HandlerOptions = {}): RequestHandler[] {
+export function createHandlers(host: AuthHost, options: HandlerOptions = {}): RequestHandler[] {
   const resolver = async ({ request }: { request: Request }) => {
     const declared = Number(request.headers.get('content-length') ?? 0);
+    const url = new URL(request.url);
     const result = await answerAwsRequest(host, {
       method: request.method,
-      hostname: new URL(request.url).hostname,
-      header: (name) => request.headers.get(name),
+      hostname: url.hostname,
+      url: url.pathname + url.search,
+      // A browser's fetch sends Host itself (the SDK cannot set it) but the SDK signed it: the URL's host.
+      header: (name) => request.headers.get(name) ?? (name === 'host' ? url.host : null),
       // An oversized body is refused on its declared length, before it is read.
       body: declared > MAX_BODY_BYTES ? '' : await request.text(),
     });

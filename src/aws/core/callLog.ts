@@ -1,4 +1,4 @@
-import type { AuthorizationRecord } from '../iam';
+import type { AuthorizationRecord } from '../policy';
 
 /**
  * Every request the emulator answers, and every event it runs on its own (a scheduled rotation, a
@@ -10,7 +10,7 @@ export interface CallLogEntry {
   seq: number;
   /** Simulated time of the call, epoch milliseconds. */
   time: number;
-  service: 'secretsmanager' | 'ssm' | 'kms' | 'lambda' | 'iam' | 'extension' | 'emulator';
+  service: 'secretsmanager' | 'ssm' | 'kms' | 'lambda' | 'iam' | 'sts' | 'extension' | 'emulator';
   operation: string;
   /** The parameters that identify what was asked (SecretId, Name, Path...), never secret values. */
   params: Record<string, unknown>;
@@ -23,6 +23,8 @@ export interface CallLogEntry {
   source?: 'request' | 'event' | 'check';
   /** When a principal is set: each authorization the call needed, with the statement that decided it. */
   authorization?: AuthorizationRecord[];
+  /** Who called, when it was not the account's administrator: the user, session or lab principal ARN. */
+  caller?: string;
 }
 
 export type CallLogListener = (entry: CallLogEntry) => void;

@@ -1,9 +1,9 @@
-import type { AuthorizationRecord, AuthorizeFn } from '../iam';
+import type { AuthorizationRecord, AuthorizeFn, Principal } from '../policy';
 import type { CallLog } from './callLog';
 import type { Clock } from './clock';
 import type { Random } from './random';
 
-export type ServiceName = 'secretsmanager' | 'ssm' | 'kms';
+export type ServiceName = 'secretsmanager' | 'ssm' | 'kms' | 'iam' | 'sts';
 
 /** A rotation RotateSecret asks for: the secret (by name, in its account and region) and the version token. */
 export interface RotationRequest {
@@ -25,6 +25,22 @@ export interface RotationHooks {
 }
 
 /**
+ * Who a request runs as: an IAM user or a role session (keys the emulator issued), the principal a
+ * lab set (`emulator.setPrincipal`), or the account's administrator (the root: everything allowed).
+ */
+export interface Caller {
+  /** The ARN AWS names the caller by: `…:user/alice`, `arn:aws:sts::…:assumed-role/role/session`, `…:root`. */
+  arn: string;
+  accountId: string;
+  /** GetCallerIdentity's UserId: the user id, `<role id>:<session>`, or the account id for the root. */
+  userId: string;
+  /** The policies evaluated for every request; absent for the account's administrator (nothing is evaluated). */
+  principal?: Principal;
+  /** The access key the request was signed with, when the emulator issued it. */
+  accessKeyId?: string;
+}
+
+/**
  * What an operation sees: the caller's account and region, the emulator's clock and random
  * source, and the state of every service in that account and region (SSM reads KMS keys and
  * Secrets Manager secrets; Secrets Manager encrypts with KMS).
@@ -39,13 +55,15 @@ export interface OperationContext {
   state<S>(service: ServiceName): S;
   /**
    * Authorizes `action` on `resource` as the caller (every call is allowed for the account's
-   * administrator); throws AccessDeniedException with AWS's message when denied. See src/aws/iam/README.md.
+   * administrator); throws AccessDeniedException with AWS's message when denied. See src/aws/policy/README.md.
    */
   authorize: AuthorizeFn;
   /** The authorization decisions made so far in this request, in order (the call log records them). */
   readonly decisions: AuthorizationRecord[];
   /** The rotation simulation (src/aws/rotation/). */
   rotation: RotationHooks;
+  /** Who made the request (its policies are what `authorize` evaluates). */
+  caller: Caller;
 }
 
 /** What building a service's empty state may read. */
@@ -55,8 +73,10 @@ export type StateContext = Pick<OperationContext, 'accountId' | 'region' | 'cloc
 export type Operation = (ctx: OperationContext, input: Record<string, unknown>) => unknown | Promise<unknown>;
 
 /**
- * One AWS service: its AWS JSON 1.1 target prefix (the part of `X-Amz-Target` before the dot), a
- * factory for its per-region state, and its operations by name.
+ * One AWS service: its wire protocol (AWS JSON 1.1: dispatch on `X-Amz-Target`, whose part before
+ * the dot is `targetPrefix`; the query protocol: `Action` and `Version` in a form, XML in
+ * `namespace`, `targetPrefix` being the signing name), a factory for its state (per region, or per
+ * account for a `global` service such as IAM), and its operations by name.
  *
  * Invariant: state is plain JSON data (objects, arrays, strings, numbers, booleans, null; bytes as
  * base64 strings; no class instances, Maps or Dates), so a snapshot is `JSON.stringify` and the
@@ -65,7 +85,14 @@ export type Operation = (ctx: OperationContext, input: Record<string, unknown>) 
  */
 export interface ServiceDefinition<S = unknown> {
   name: ServiceName;
+  protocol: 'json' | 'query';
   targetPrefix: string;
+  /** The query protocol's API version (`2010-05-08` for IAM). */
+  version?: string;
+  /** The query protocol's XML namespace. */
+  namespace?: string;
+  /** State per account rather than per region (IAM, STS). */
+  global?: boolean;
   initialState(ctx: StateContext): S;
   operations: Record<string, Operation>;
 }
@@ -80,7 +107,8 @@ export interface RequestHost {
   readonly defaultRegion: string;
   readonly clock: Clock;
   readonly log: CallLog;
-  context(region?: string, accountId?: string): OperationContext;
+  /** A context for one request; without `caller`, the request runs as the default caller (see Caller). */
+  context(region?: string, accountId?: string, caller?: Caller): OperationContext;
   /** Unexpected errors (bugs): recorded in the call log and reported to the host (server log, console). */
   reportInternalError(where: string, error: unknown): void;
 }

@@ -3,6 +3,7 @@ import type { Clock } from '../core/clock';
 import { type Dict, dict, ensure, fromJson, own } from '../core/dict';
 import type { Random } from '../core/random';
 import type {
+  Caller,
   OperationContext,
   RotationHooks,
   ServiceDefinition,
@@ -10,7 +11,12 @@ import type {
   StateContext,
   StateHost,
 } from '../core/service';
-import { type AuthorizationRecord, createAuthorizer, type Principal } from '../iam';
+import { rootArn } from '../iam/arns';
+import { type IdentityStore, type IssuedKey, lookupAccessKey } from '../iam/credentials';
+import { type AuthorizationRecord, createAuthorizer, type Principal } from '../policy';
+
+/** The region key under which a global service (IAM, STS) keeps its one state per account. */
+export const GLOBAL_REGION = 'aws-global';
 
 /** Account → region → service → that service's state (plain JSON, null-prototype maps). */
 export type AccountsState = Dict<Dict<Partial<Record<ServiceName, unknown>>>>;
@@ -22,7 +28,7 @@ export interface AccountStoreOptions {
   random: Random;
   log: CallLog;
   services: Record<ServiceName, ServiceDefinition>;
-  /** Who the requests run as (undefined: the account's administrator, every call allowed). */
+  /** Who requests run as when they carry no key the emulator issued (undefined: the account's administrator). */
   principal: () => Principal | undefined;
   rotation: RotationHooks;
   onInternalError: (where: string, error: unknown) => void;
@@ -33,7 +39,7 @@ export interface AccountStoreOptions {
  * `RequestHost` the simulations receive (the rotation engine, the extension, the clock's event
  * sources): what they need to run a request, and nothing else of the emulator.
  */
-export class AccountStore implements StateHost {
+export class AccountStore implements StateHost, IdentityStore {
   readonly accountId: string;
   readonly defaultRegion: string;
   readonly clock: Clock;
@@ -49,18 +55,27 @@ export class AccountStore implements StateHost {
     this.log = options.log;
   }
 
-  /** The context operations run in, for one account and region (one per request: it collects its decisions). */
-  context(region: string = this.defaultRegion, accountId: string = this.accountId): OperationContext {
+  /**
+   * The context operations run in, for one account and region (one per request: it collects its
+   * decisions). Without `caller`, the request runs as the default caller: the principal a lab set,
+   * else the account's administrator.
+   */
+  context(region: string = this.defaultRegion, accountId: string = this.accountId, caller?: Caller): OperationContext {
     const { clock, random, log, services, rotation } = this.#options;
     const base: StateContext = { accountId, region, clock, random, log };
     const regions = ensure(this.#accounts, accountId, () => dict());
     const states = ensure(regions, region, () => dict());
     const decisions: AuthorizationRecord[] = [];
+    const who = caller ?? this.defaultCaller(accountId);
     return {
       ...base,
-      state: <S>(service: ServiceName): S => ensure(states, service, () => services[service].initialState(base)) as S,
+      state: <S>(service: ServiceName): S => {
+        const definition = services[service];
+        const home = definition.global ? ensure(regions, GLOBAL_REGION, () => dict()) : states;
+        return ensure(home, service, () => definition.initialState(base)) as S;
+      },
       authorize: createAuthorizer({
-        principal: this.#options.principal,
+        principal: () => who.principal,
         accountId,
         region,
         now: () => clock.now(),
@@ -68,7 +83,33 @@ export class AccountStore implements StateHost {
       }),
       decisions,
       rotation,
+      caller: who,
     };
+  }
+
+  /** The principal a lab set, or the account's administrator (the root: nothing is evaluated). */
+  defaultCaller(accountId: string = this.accountId): Caller {
+    const principal = this.#options.principal();
+    if (principal) {
+      return { arn: principal.callerArn, accountId: principal.accountId, userId: principal.accountId, principal };
+    }
+    return { arn: rootArn(accountId), accountId, userId: accountId };
+  }
+
+  /** The key, secret and identity behind an access key the emulator issued (IAM users, STS sessions). */
+  issuedKey(accessKeyId: string): IssuedKey | undefined {
+    return lookupAccessKey(this, accessKeyId, this.clock.now());
+  }
+
+  accountIds(): string[] {
+    return Object.keys(this.#accounts);
+  }
+
+  /** A global service's state in an account, if it has any (none is created). */
+  globalState<S>(accountId: string, service: 'iam' | 'sts'): S | undefined {
+    const regions = own(this.#accounts, accountId);
+    const states = regions ? own(regions, GLOBAL_REGION) : undefined;
+    return states ? (own(states, service) as S | undefined) : undefined;
   }
 
   /** Every account and region that already has state for `service` (none is created). */

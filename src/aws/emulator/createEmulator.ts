@@ -1,21 +1,23 @@
+import type { HashConstructor } from '@smithy/types';
 import { CallLog } from '../core/callLog';
 import { SimClock } from '../core/clock';
 import { SeededRandom } from '../core/random';
 import type { RotationHooks } from '../core/service';
 import { DatabaseRegistry } from '../db/registry';
 import { type ExtensionOptions, LambdaExtension } from '../extension/extension';
-import type { Principal } from '../iam';
+import type { Principal } from '../policy';
+import { NobleSha256 } from '../protocol/sha256';
 import { runRotation } from '../rotation/engine';
-import { LambdaRegistry } from '../rotation/lambdaRegistry';
+import { LambdaRegistry, lambdaArn } from '../rotation/lambdaRegistry';
 import { rotationSource } from '../rotation/scheduledRotations';
-import { registerRotationTemplates } from '../rotation/templates/register';
+import { registerRotationTemplates, registerTemplate } from '../rotation/templates/register';
 import { Scheduler } from '../scheduler/scheduler';
 import { deletionSource, parameterPolicySource } from '../scheduler/stateSources';
 import { WorkQueue } from '../scheduler/workQueue';
 import { services } from '../services';
 import { AccountStore } from './accounts';
 import { Emulator } from './emulator';
-import { applyPreset, type Preset } from './presets';
+import { type Preset, prepare } from './presets';
 
 export interface EmulatorOptions {
   /** The account every request acts in unless the caller names another (default 123456789012). */
@@ -37,6 +39,14 @@ export interface EmulatorOptions {
   extension?: ExtensionOptions;
   /** Where unexpected errors (bugs) are reported besides the call log (default console.error). */
   onInternalError?: (where: string, error: unknown) => void;
+  /**
+   * Requests signed with keys the emulator did not issue (or not signed): `admin` (default) runs them
+   * as the account's administrator; `strict` refuses them (UnrecognizedClientException /
+   * InvalidClientTokenId), so only IAM users and role sessions get in.
+   */
+  iam?: 'admin' | 'strict';
+  /** SHA-256 for verifying signatures (default: @noble/hashes; the endpoint passes Node's native one). */
+  sha256?: HashConstructor;
 }
 
 /**
@@ -50,6 +60,9 @@ export interface EmulatorOptions {
  * - the built-in rotation templates are registered once, for the account and default region;
  * - the preset is applied now and again after every `reset()`.
  */
+/** The rotation function the seed's tutorial names (the PostgreSQL single-user template, in the pettracker preset). */
+export const SEED_ROTATION_FUNCTION = 'SecretsManagerRotation';
+
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const accountId = options.accountId ?? '123456789012';
   const defaultRegion = options.defaultRegion ?? 'us-east-1';
@@ -96,10 +109,17 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const templateDeps = { host: accounts, databases };
   if (options.rotationTemplates ?? true) {
     registerRotationTemplates(lambdas, templateDeps, { accountId, region: defaultRegion });
+    // The seed's own `arn:aws:lambda:us-east-1:123456789012:function:SecretsManagerRotation`.
+    if (preset === 'pettracker') {
+      const arn = lambdaArn(defaultRegion, accountId, SEED_ROTATION_FUNCTION);
+      registerTemplate(lambdas, templateDeps, arn, 'SecretsManagerRDSPostgreSQLRotationSingleUser');
+    }
   }
 
   const emulator = new Emulator({
     seed: options.seed,
+    iamMode: options.iam ?? 'admin',
+    sha256: options.sha256 ?? NobleSha256,
     startTime: options.startTime,
     clock,
     random,
@@ -111,7 +131,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     databases,
     extension,
     principal,
-    prepare: () => applyPreset(preset, accounts, databases),
+    prepare: () => prepare(preset, options.iam === 'strict', accounts, databases),
   });
   return emulator;
 }

@@ -1,22 +1,30 @@
+import type { HashConstructor } from '@smithy/types';
 import type { CallLog } from '../core/callLog';
 import type { SimClock } from '../core/clock';
 import type { SeededRandom } from '../core/random';
-import type { OperationContext, ServiceName, StateHost } from '../core/service';
+import type { Caller, OperationContext, ServiceName, StateHost } from '../core/service';
 import { type Connection, type ConnectOptions, connect as connectDatabase } from '../db/client';
 import type { DatabaseRegistry } from '../db/registry';
 import type { LambdaExtension } from '../extension/extension';
-import { type Principal, type PrincipalInput, toPrincipal } from '../iam';
+import type { IssuedKey } from '../iam/credentials';
+import { type Principal, type PrincipalInput, toPrincipal } from '../policy';
+import type { AuthHost } from '../protocol/authenticate';
 import type { LambdaRegistry } from '../rotation/lambdaRegistry';
 import { advanceClockTo } from '../scheduler/advanceClock';
 import { parseDuration } from '../scheduler/duration';
 import type { Scheduler } from '../scheduler/scheduler';
 import type { WorkQueue } from '../scheduler/workQueue';
 import type { AccountStore } from './accounts';
+import type { Prepared } from './presets';
 import { checkSnapshot, type EmulatorSnapshot } from './snapshot';
 
 /** Everything `createEmulator` built and wired; the Emulator only exposes and coordinates it. */
 export interface EmulatorParts {
   seed: number | undefined;
+  /** Requests with keys the emulator did not issue: the account's administrator, or refused (`strict`). */
+  iamMode: 'admin' | 'strict';
+  /** SHA-256 for checking signatures (a pure-JS default; the endpoint passes Node's). */
+  sha256: HashConstructor;
   startTime: number | undefined;
   clock: SimClock;
   random: SeededRandom;
@@ -30,7 +38,7 @@ export interface EmulatorParts {
   /** Who `setPrincipal` made every request run as. */
   principal: { current: Principal | undefined };
   /** What a fresh emulator holds beyond empty state (the preset): run at creation and after `reset()`. */
-  prepare(): string[];
+  prepare(): Prepared;
 }
 
 /**
@@ -39,9 +47,11 @@ export interface EmulatorParts {
  * reach it through the protocol layer (src/aws/protocol/); this object is the handle tests, the lab
  * and the endpoint hold: time, state, the call log, the principal.
  */
-export class Emulator implements StateHost {
+export class Emulator implements StateHost, AuthHost {
   readonly accountId: string;
   readonly defaultRegion: string;
+  readonly iamMode: 'admin' | 'strict';
+  readonly sha256: HashConstructor;
   readonly clock: SimClock;
   readonly random: SeededRandom;
   readonly log: CallLog;
@@ -56,12 +66,14 @@ export class Emulator implements StateHost {
   /** The Parameters and Secrets Lambda Extension's cache (src/aws/extension/). */
   readonly extension: LambdaExtension;
   readonly #parts: EmulatorParts;
-  #preloaded: string[];
+  #prepared: Prepared;
 
   constructor(parts: EmulatorParts) {
     this.#parts = parts;
     this.accountId = parts.accounts.accountId;
     this.defaultRegion = parts.accounts.defaultRegion;
+    this.iamMode = parts.iamMode;
+    this.sha256 = parts.sha256;
     this.clock = parts.clock;
     this.random = parts.random;
     this.log = parts.log;
@@ -70,12 +82,17 @@ export class Emulator implements StateHost {
     this.work = parts.work;
     this.databases = parts.databases;
     this.extension = parts.extension;
-    this.#preloaded = parts.prepare();
+    this.#prepared = parts.prepare();
   }
 
   /** What the preset put in the fresh account, one line each (the endpoint prints them at start). */
   get preloaded(): readonly string[] {
-    return this.#preloaded;
+    return this.#prepared.lines;
+  }
+
+  /** A strict emulator's first IAM user's keys (`admin`, AdministratorAccess); undefined otherwise. */
+  get adminCredentials(): { accessKeyId: string; secretAccessKey: string } | undefined {
+    return this.#prepared.adminCredentials;
   }
 
   /**
@@ -105,8 +122,13 @@ export class Emulator implements StateHost {
     return connectDatabase(this.databases, options);
   }
 
-  context(region?: string, accountId?: string): OperationContext {
-    return this.#parts.accounts.context(region, accountId);
+  context(region?: string, accountId?: string, caller?: Caller): OperationContext {
+    return this.#parts.accounts.context(region, accountId, caller);
+  }
+
+  /** The identity behind an access key the emulator issued (an IAM user's, or an AssumeRole session's). */
+  issuedKey(accessKeyId: string): IssuedKey | undefined {
+    return this.#parts.accounts.issuedKey(accessKeyId);
   }
 
   regionsWith(service: ServiceName): { accountId: string; region: string }[] {
@@ -175,7 +197,7 @@ export class Emulator implements StateHost {
     this.lambdas.reset();
     this.databases.reset();
     this.extension.clear();
-    this.#preloaded = this.#parts.prepare();
+    this.#prepared = this.#parts.prepare();
   }
 }
 

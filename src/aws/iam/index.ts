@@ -1,11 +1,65 @@
-/** IAM policy evaluation for the emulator. See README.md. */
-export { type AuthorizationRecord, authorizeRequest, type ResourcePolicyInput } from './authorize';
-export { type AuthorizeFn, type AuthorizeOptions, createAuthorizer } from './authorizer';
-export { globalKeys, kmsKeys, resourceTagKeys } from './conditionKeys';
-export { MalformedPolicyDocumentError } from './errors';
-export { evaluatePolicies } from './evaluate';
-export { awsManagedKeyPolicy, customerKeyPolicy } from './keyPolicies';
-export { type PolicyKind, parsePolicy } from './parsePolicy';
-export { type Principal, type PrincipalInput, toPrincipal } from './principal';
-export { missingSecretArn, type SecretForAuthorization, secretAuthorization } from './secretKeys';
-export type * from './types';
+import type { ServiceDefinition } from '../core/service';
+import { createAccessKey, deleteAccessKey, listAccessKeys, updateAccessKey } from './operations/accessKeys';
+import {
+  addUserToGroup,
+  createGroup,
+  deleteGroup,
+  getGroup,
+  listGroupsForUser,
+  removeUserFromGroup,
+} from './operations/groups';
+import { inlinePolicyOperations } from './operations/inlinePolicies';
+import {
+  attachmentOperations,
+  createPolicy,
+  deletePolicy,
+  getPolicy,
+  getPolicyVersion,
+  listPolicies,
+} from './operations/managedPolicies';
+import { createRole, deleteRole, getRole, listRoles, updateAssumeRolePolicy } from './operations/roles';
+import { createUser, deleteUser, getUser, listUsers } from './operations/users';
+import { type IamState, initialIamState } from './state';
+
+/** AWS Identity and Access Management over the query protocol (`Version=2010-05-08`). See README.md. */
+export const iam: ServiceDefinition<IamState> = {
+  name: 'iam',
+  protocol: 'query',
+  targetPrefix: 'iam',
+  version: '2010-05-08',
+  namespace: 'https://iam.amazonaws.com/doc/2010-05-08/',
+  global: true,
+  initialState: initialIamState,
+  operations: {
+    CreateUser: createUser,
+    GetUser: getUser,
+    ListUsers: listUsers,
+    DeleteUser: deleteUser,
+    CreateAccessKey: createAccessKey,
+    UpdateAccessKey: updateAccessKey,
+    DeleteAccessKey: deleteAccessKey,
+    ListAccessKeys: listAccessKeys,
+    CreatePolicy: createPolicy,
+    GetPolicy: getPolicy,
+    GetPolicyVersion: getPolicyVersion,
+    DeletePolicy: deletePolicy,
+    ListPolicies: listPolicies,
+    CreateRole: createRole,
+    GetRole: getRole,
+    ListRoles: listRoles,
+    UpdateAssumeRolePolicy: updateAssumeRolePolicy,
+    DeleteRole: deleteRole,
+    CreateGroup: createGroup,
+    GetGroup: getGroup,
+    DeleteGroup: deleteGroup,
+    AddUserToGroup: addUserToGroup,
+    RemoveUserFromGroup: removeUserFromGroup,
+    ListGroupsForUser: listGroupsForUser,
+    ...inlinePolicyOperations('user'),
+    ...inlinePolicyOperations('role'),
+    ...inlinePolicyOperations('group'),
+    ...attachmentOperations('user'),
+    ...attachmentOperations('role'),
+    ...attachmentOperations('group'),
+  },
+};

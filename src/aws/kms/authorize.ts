@@ -1,10 +1,10 @@
 import type { OperationContext } from '../core/service';
-import { awsManagedKeyPolicy, customerKeyPolicy, kmsKeys, type ResourcePolicyInput, resourceTagKeys } from '../iam';
+import { awsManagedKeyPolicy, customerKeyPolicy, kmsKeys, type ResourcePolicyInput, resourceTagKeys } from '../policy';
 import { type KmsKey, kmsState } from './state';
 
 /**
  * KMS authorization: every request on a key is decided by the key policy together with the caller's
- * identity-based policies (see src/aws/iam/keyPolicies.ts for the two policies keys get here).
+ * identity-based policies (see src/aws/policy/keyPolicies.ts for the two policies keys get here).
  * A service acting for the caller (SSM, Secrets Manager) sets `viaService`, which is what
  * `kms:ViaService` conditions test; a direct KMS call never carries that key.
  */

@@ -15,6 +15,7 @@ import { initialKmsState } from './state';
 /** AWS KMS (JSON 1.1, target prefix `TrentService`): symmetric keys, aliases, encryption and data keys. */
 export const kms: ServiceDefinition = {
   name: 'kms',
+  protocol: 'json',
   targetPrefix: 'TrentService',
   initialState: initialKmsState,
   operations: {

@@ -1,7 +1,7 @@
 import { dict } from '../core/dict';
 import { AwsError } from '../core/errors';
 import type { OperationContext, RequestHost } from '../core/service';
-import type { AuthorizationRecord } from '../iam';
+import type { AuthorizationRecord } from '../policy';
 import { resolveTarget } from '../services';
 import { jsonTooDeep, MAX_JSON_DEPTH } from './jsonDepth';
 import { errorResponse, JSON_CONTENT_TYPE, MAX_BODY_BYTES, type WireRequest, type WireResponse } from './wire';
@@ -70,7 +70,7 @@ export async function handleAwsJson(host: RequestHost, request: WireRequest): Pr
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return errorResponse('SerializationException', 'The request body must be a JSON object');
   }
-  const ctx = host.context(request.region, request.accountId);
+  const ctx = host.context(request.region, request.accountId, request.caller);
   const params = logParams(input as Record<string, unknown>);
   const time = host.clock.now();
   const entry = {
@@ -80,6 +80,7 @@ export async function handleAwsJson(host: RequestHost, request: WireRequest): Pr
     params,
     region: ctx.region,
     source: request.source ?? 'request',
+    ...(ctx.caller.principal ? { caller: ctx.caller.arn } : {}),
   } as const;
   try {
     const output = await service.operations[operation]?.(ctx, input as Record<string, unknown>);

@@ -1,3 +1,5 @@
+import type { Caller } from '../core/service';
+
 /** A request as it arrives over HTTP, reduced to what AWS JSON 1.1 dispatch needs. */
 export interface WireRequest {
   method: string;
@@ -7,6 +9,8 @@ export interface WireRequest {
   /** From the host name or the SigV4 credential scope; the emulator's default when absent. */
   region?: string;
   accountId?: string;
+  /** Who signed it (authenticate.ts); the emulator's default caller when absent. */
+  caller?: Caller;
   /** Who is calling: learner code ('request', the default), a lab check, or the emulator itself. */
   source?: 'request' | 'check' | 'event';
 }

@@ -1,8 +1,8 @@
 import { AwsError } from '../core/errors';
 import type { OperationContext } from '../core/service';
-import { missingSecretArn, secretAuthorization } from '../iam';
 import { authorizeKey } from '../kms/authorize';
 import type { KmsKey } from '../kms/state';
+import { missingSecretArn, secretAuthorization } from '../policy';
 import type { SecretRecord } from './state';
 
 /** What a request asks of a secret, for `secretsmanager:VersionStage` / `secretsmanager:VersionId`. */

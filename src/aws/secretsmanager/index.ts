@@ -17,6 +17,7 @@ import { initialSecretsManagerState, type SecretsManagerState } from './state';
 /** AWS Secrets Manager (JSON 1.1, target prefix `secretsmanager`). See README.md. */
 export const secretsManager: ServiceDefinition<SecretsManagerState> = {
   name: 'secretsmanager',
+  protocol: 'json',
   targetPrefix: 'secretsmanager',
   initialState: initialSecretsManagerState,
   operations: {

@@ -1,5 +1,5 @@
 import type { OperationContext } from '../core/service';
-import { type RequestContext, resourceTagKeys } from '../iam';
+import { type RequestContext, resourceTagKeys } from '../policy';
 import { findParameter, parameterArn } from './names';
 import { ssmState } from './state';
 

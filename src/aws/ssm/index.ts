@@ -12,6 +12,7 @@ import { initialSsmState, type SsmState } from './state';
 /** AWS Systems Manager Parameter Store (`X-Amz-Target: AmazonSSM.<Operation>`). See README.md. */
 export const ssm: ServiceDefinition<SsmState> = {
   name: 'ssm',
+  protocol: 'json',
   targetPrefix: 'AmazonSSM',
   initialState: initialSsmState,
   operations: {

@@ -29,14 +29,16 @@ describe('createEmulator wires the simulations once', () => {
     ]);
   });
 
-  it('registers the four rotation templates once, in the account and default region', () => {
-    const emulator = createEmulator({ accountId: '111122223333', defaultRegion: 'eu-west-1', preset: 'pettracker' });
+  it('registers the rotation templates once, in the account and default region (and the seed’s function)', () => {
+    const emulator = createEmulator({ accountId: '111122223333', defaultRegion: 'eu-west-1' });
+    const world = createEmulator({ accountId: '111122223333', defaultRegion: 'eu-west-1', preset: 'pettracker' });
 
     const arns = emulator.lambdas.list().map((f) => f.arn);
+    const worldArns = world.lambdas.list().map((f) => f.arn);
 
     expect(arns).toHaveLength(4);
-    expect(new Set(arns).size).toBe(4);
     for (const arn of arns) expect(arn).toMatch(/^arn:aws:lambda:eu-west-1:111122223333:function:SecretsManagerRDS/);
+    expect(worldArns).toEqual([...arns, 'arn:aws:lambda:eu-west-1:111122223333:function:SecretsManagerRotation']);
   });
 
   it('applies the preset at creation and again after reset, not on an empty emulator', () => {
@@ -46,7 +48,12 @@ describe('createEmulator wires the simulations once', () => {
     expect(Object.keys(pettracker.databases.state.servers)).toEqual([
       'pettracker-db.cluster-xxx.us-east-1.rds.amazonaws.com:5432',
     ]);
-    expect(pettracker.preloaded).toHaveLength(1);
+    expect(pettracker.preloaded).toEqual([
+      expect.stringMatching(
+        /^KMS key alias\/pettracker \(customer managed\): arn:aws:kms:us-east-1:123456789012:key\//,
+      ),
+      expect.stringMatching(/^PostgreSQL pettracker-db/),
+    ]);
     pettracker.databases.reset();
     pettracker.reset();
     expect(Object.keys(pettracker.databases.state.servers)).toHaveLength(1);

@@ -9,7 +9,7 @@ import { cliEnv, serveEmulator } from '../../emulator/server';
 const s = serveEmulator({ wallClock: false });
 const run = promisify(execFile);
 const NAME = 'pettracker/prod/db-credentials';
-const TEMPLATE = 'arn:aws:lambda:us-east-1:000000000000:function:SecretsManagerRDSPostgreSQLRotationSingleUser';
+const TEMPLATE = 'arn:aws:lambda:us-east-1:123456789012:function:SecretsManagerRDSPostgreSQLRotationSingleUser';
 
 async function aws(...args: string[]) {
   const { stdout } = await run('aws', ['--endpoint-url', s.url, '--output', 'json', 'secretsmanager', ...args], {
@@ -77,8 +77,9 @@ test('the control API: clock, log, lambdas, reset', async () => {
     'SecretsManagerRDSMySQLRotationSingleUser',
     'SecretsManagerRDSPostgreSQLRotationMultiUser',
     'SecretsManagerRDSPostgreSQLRotationSingleUser',
+    'SecretsManagerRotation',
   ]);
-  expect(lambdas.body.functions[0].arn).toMatch(/^arn:aws:lambda:us-east-1:000000000000:function:/);
+  expect(lambdas.body.functions[0].arn).toMatch(/^arn:aws:lambda:us-east-1:123456789012:function:/);
   expect((await control('GET', 'log')).body.entries.length).toBeGreaterThan(0);
   expect((await control('DELETE', 'log')).body).toEqual({ cleared: true });
   expect((await control('GET', 'log')).body.entries).toEqual([]);
@@ -89,8 +90,10 @@ test('the control API: clock, log, lambdas, reset', async () => {
   const reset = await control('POST', 'reset');
 
   expect(reset.body).toMatchObject({ reset: true, now: '2026-01-01T00:00:00.000Z' });
-  expect((await control('GET', 'lambdas')).body.functions).toHaveLength(4);
+  expect((await control('GET', 'lambdas')).body.functions).toHaveLength(5);
   const state = (await control('GET', 'state')).body;
-  expect(state.accounts).toEqual({});
+  // A reset account holds the preset again: alias/pettracker (and the AWS managed keys KMS creates with it).
+  expect(Object.keys(state.accounts['123456789012']['us-east-1'])).toEqual(['kms']);
+  expect(Object.keys(state.accounts['123456789012']['us-east-1'].kms.aliases)).toContain('alias/pettracker');
   expect(Object.keys(state.databases.servers)).toEqual([`${PETTRACKER_DB.host}:5432`]);
 });

@@ -7,7 +7,7 @@ import {
   PutParameterCommand,
 } from '@aws-sdk/client-ssm';
 import { describe, expect, test } from 'vitest';
-import { MalformedPolicyDocumentError } from '../../../src/aws/iam';
+import { MalformedPolicyDocumentError } from '../../../src/aws/policy';
 import { useEmulator } from '../../support/aws';
 import { SM_READ, SSM_DEV_PATH, SSM_READ } from './seedPolicies';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluatePolicies } from '../../../src/aws/iam';
+import { evaluatePolicies } from '../../../src/aws/policy';
 import { secretsManagerCases } from './seedCases.secrets';
 import { parameterStoreCases } from './seedCases.ssm';
 

@@ -7,7 +7,7 @@ import {
   type PolicyInput,
   type ResourcePolicyInput,
   toPrincipal,
-} from '../../../src/aws/iam';
+} from '../../../src/aws/policy';
 import { ACCOUNT, keyArn, secretArn } from './helpers';
 
 const ROLE = `arn:aws:iam::${ACCOUNT}:role/pettracker-dev-lambda`;

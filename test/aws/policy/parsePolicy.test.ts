@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MalformedPolicyDocumentError, parsePolicy } from '../../../src/aws/iam';
+import { MalformedPolicyDocumentError, parsePolicy } from '../../../src/aws/policy';
 
 const statement = { Effect: 'Allow', Action: 'ssm:GetParameter', Resource: '*' };
 const parse = (document: unknown, kind: 'identity' | 'resource' = 'identity') =>

@@ -1,4 +1,4 @@
-import { kmsKeys, type Policy, parsePolicy, type RequestContext } from '../../../src/aws/iam';
+import { kmsKeys, type Policy, parsePolicy, type RequestContext } from '../../../src/aws/policy';
 import { ACCOUNT, keyArn, paramArn, secretArn } from './helpers';
 import { SM_READ, SSM_DEV_PATH, SSM_READ } from './seedPolicies';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluatePolicies, parsePolicy } from '../../../src/aws/iam';
+import { evaluatePolicies, parsePolicy } from '../../../src/aws/policy';
 import { decide, paramArn, secretArn } from './helpers';
 
 /** An IAM policy variable (plain text to TypeScript). */

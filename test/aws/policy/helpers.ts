@@ -1,5 +1,5 @@
-import type { Decision, RequestContext } from '../../../src/aws/iam';
-import { evaluatePolicies, parsePolicy } from '../../../src/aws/iam';
+import type { Decision, RequestContext } from '../../../src/aws/policy';
+import { evaluatePolicies, parsePolicy } from '../../../src/aws/policy';
 
 export const ACCOUNT = '123456789012';
 export const paramArn = (name: string) => `arn:aws:ssm:us-east-1:${ACCOUNT}:parameter/${name.replace(/^\//, '')}`;

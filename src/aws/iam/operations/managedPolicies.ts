@@ -1,0 +1,177 @@
+import { own } from '../../core/dict';
+import { paginate } from '../../core/paginate';
+import type { Operation, OperationContext } from '../../core/service';
+import { entityArn, parsePolicyArn } from '../arns';
+import { authorizeIam } from '../authorize';
+import { checkDocument, encodeDocument, MANAGED_POLICY_QUOTA, sizeWithoutWhitespace } from '../documents';
+import { authorizedEntity, NAME_MEMBER } from '../entities';
+import { type EntityKind, iamErrors } from '../errors';
+import { uniqueId } from '../ids';
+import { AWS_MANAGED_POLICIES, attachmentCount, managedDocument } from '../managed';
+import { iso, policyShape } from '../responses';
+import { changed, iamState, type ManagedPolicy } from '../state';
+import { entityName, type Input, optInt, optString, path, reqString, tags } from '../validate';
+
+const policyArnMember = (input: Input) => reqString(input, 'PolicyArn', { min: 20, max: 2048 });
+
+function requirePolicy(ctx: OperationContext, arn: string): ManagedPolicy {
+  const policy = own(iamState(ctx).policies, arn);
+  if (!policy) throw iamErrors.noSuchPolicy(arn);
+  return policy;
+}
+
+/** CreatePolicy: a customer managed policy, version v1 its default. */
+export function createPolicy(ctx: OperationContext, input: Input) {
+  const name = entityName(input, 'PolicyName', 128);
+  const document = reqString(input, 'PolicyDocument', { min: 1, max: 131_072 });
+  const policyPath = path(input);
+  const description = optString(input, 'Description', { max: 1000 });
+  const policyTags = tags(input);
+  const state = iamState(ctx);
+  const arn = entityArn(ctx.accountId, 'policy', policyPath, name);
+  authorizeIam(ctx, 'CreatePolicy', arn);
+  checkDocument(name, document);
+  if (sizeWithoutWhitespace(document) > MANAGED_POLICY_QUOTA)
+    throw iamErrors.policySize('managed', name, MANAGED_POLICY_QUOTA);
+  if (Object.values(state.policies).some((p) => p.PolicyName === name)) throw iamErrors.policyExists(name);
+  const now = ctx.clock.now();
+  const policy: ManagedPolicy = {
+    PolicyName: name,
+    PolicyId: uniqueId(ctx.random, 'ANPA'),
+    Arn: arn,
+    Path: policyPath,
+    ...(description !== undefined ? { Description: description } : {}),
+    CreateDate: now,
+    UpdateDate: now,
+    DefaultVersionId: 'v1',
+    versions: [{ VersionId: 'v1', Document: document, CreateDate: now }],
+    Tags: policyTags,
+  };
+  state.policies[arn] = policy;
+  changed(state);
+  return { Policy: policyShape(policy, 0) };
+}
+
+export function getPolicy(ctx: OperationContext, input: Input) {
+  const arn = policyArnMember(input);
+  authorizeIam(ctx, 'GetPolicy', arn);
+  const aws = Object.hasOwn(AWS_MANAGED_POLICIES, arn) ? AWS_MANAGED_POLICIES[arn] : undefined;
+  if (aws) {
+    const epoch = Date.UTC(2015, 1, 6, 18, 39, 46);
+    const shape = {
+      PolicyName: aws.name,
+      PolicyId: 'ANPAIWMBCKSKIEE64ZLYK',
+      Arn: arn,
+      Path: '/',
+      DefaultVersionId: 'v1',
+      versions: [],
+      CreateDate: epoch,
+      UpdateDate: epoch,
+      Description: aws.description,
+      Tags: [],
+    };
+    return { Policy: policyShape(shape, attachmentCount(iamState(ctx), arn)) };
+  }
+  return { Policy: policyShape(requirePolicy(ctx, arn), attachmentCount(iamState(ctx), arn)) };
+}
+
+export function getPolicyVersion(ctx: OperationContext, input: Input) {
+  const arn = policyArnMember(input);
+  const versionId = reqString(input, 'VersionId', {
+    pattern: /^v[1-9][0-9]*(\.[A-Za-z0-9-]*)?$/,
+    patternText: 'v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?',
+  });
+  authorizeIam(ctx, 'GetPolicyVersion', arn);
+  const aws = Object.hasOwn(AWS_MANAGED_POLICIES, arn) ? AWS_MANAGED_POLICIES[arn] : undefined;
+  const version = aws
+    ? versionId === 'v1'
+      ? { VersionId: 'v1', Document: aws.document, CreateDate: Date.UTC(2015, 1, 6, 18, 39, 46) }
+      : undefined
+    : requirePolicy(ctx, arn).versions.find((v) => v.VersionId === versionId);
+  if (!version) throw iamErrors.noSuchPolicyVersion(arn, versionId);
+  return {
+    PolicyVersion: {
+      Document: encodeDocument(version.Document),
+      VersionId: version.VersionId,
+      IsDefaultVersion: aws ? true : requirePolicy(ctx, arn).DefaultVersionId === version.VersionId,
+      CreateDate: iso(version.CreateDate),
+    },
+  };
+}
+
+/** DeletePolicy: refused while the policy is attached anywhere. */
+export function deletePolicy(ctx: OperationContext, input: Input) {
+  const arn = policyArnMember(input);
+  authorizeIam(ctx, 'DeletePolicy', arn);
+  const state = iamState(ctx);
+  requirePolicy(ctx, arn);
+  if (attachmentCount(state, arn) > 0) throw iamErrors.policyAttached();
+  delete state.policies[arn];
+  changed(state);
+  return {};
+}
+
+export function listPolicies(ctx: OperationContext, input: Input) {
+  const scope = optString(input, 'Scope') ?? 'All';
+  const onlyAttached = optString(input, 'OnlyAttached') === 'true';
+  const limit = optInt(input, 'MaxItems', 1, 1000) ?? 100;
+  const marker = optString(input, 'Marker', { min: 1, max: 320 });
+  authorizeIam(ctx, 'ListPolicies', '*');
+  const state = iamState(ctx);
+  const local =
+    scope === 'AWS' ? [] : Object.values(state.policies).map((p) => policyShape(p, attachmentCount(state, p.Arn)));
+  const aws =
+    scope === 'Local' ? [] : Object.keys(AWS_MANAGED_POLICIES).map((arn) => getPolicy(ctx, { PolicyArn: arn }).Policy);
+  const all = [...local, ...aws]
+    .filter((p) => !onlyAttached || p.AttachmentCount > 0)
+    .sort((a, b) => (a.PolicyName < b.PolicyName ? -1 : 1));
+  const page = paginate(all, {
+    limit,
+    token: marker,
+    scope: 'ListPolicies',
+    invalid: () => iamErrors.validation('Invalid Marker'),
+  });
+  return { Policies: page.items, IsTruncated: page.next !== undefined, Marker: page.next };
+}
+
+/** Attach, detach and list attached policies, the same for users, roles and groups (at most 10 each). */
+export function attachmentOperations(kind: EntityKind): Record<string, Operation> {
+  const L = kind === 'user' ? 'User' : kind === 'role' ? 'Role' : 'Group';
+  const { member, max } = NAME_MEMBER[kind];
+  const target = (ctx: OperationContext, input: Input, action: string) => {
+    const name = entityName(input, member, max);
+    const state = iamState(ctx);
+    return { state, entity: authorizedEntity(ctx, state, kind, name, action) };
+  };
+  return {
+    [`Attach${L}Policy`]: (ctx, input) => {
+      const arn = policyArnMember(input);
+      const { state, entity } = target(ctx, input, `Attach${L}Policy`);
+      if (!parsePolicyArn(arn) || !managedDocument(state, arn)) throw iamErrors.noSuchPolicy(arn);
+      if (!entity.attached.includes(arn)) {
+        if (entity.attached.length >= 10) throw iamErrors.attachedQuota(kind);
+        entity.attached.push(arn);
+        changed(state);
+      }
+      return {};
+    },
+    [`Detach${L}Policy`]: (ctx, input) => {
+      const arn = policyArnMember(input);
+      const { state, entity } = target(ctx, input, `Detach${L}Policy`);
+      if (!entity.attached.includes(arn)) throw iamErrors.noSuchPolicy(arn);
+      entity.attached = entity.attached.filter((a) => a !== arn);
+      changed(state);
+      return {};
+    },
+    [`ListAttached${L}Policies`]: (ctx, input) => {
+      const { state, entity } = target(ctx, input, `ListAttached${L}Policies`);
+      return {
+        AttachedPolicies: entity.attached.map((arn) => ({
+          PolicyName: managedDocument(state, arn)?.name ?? arn,
+          PolicyArn: arn,
+        })),
+        IsTruncated: false,
+      };
+    },
+  };
+}

@@ -1,0 +1,145 @@
+import { describeRef, evaluatePolicies } from './evaluate';
+import { parsePolicy } from './parsePolicy';
+import type { Principal } from './principal';
+import { evaluateResourcePolicy, type ResourcePolicyOutcome } from './resourcePolicy';
+import type { AuthzRequest, Decision, DecisionKind, PolicyInput, StatementRef } from './types';
+
+/** A resource-based policy that takes part in a request. */
+export interface ResourcePolicyInput extends PolicyInput {
+  /**
+   * A KMS key policy: unlike other resource policies it is the root of access to the key. Identity
+   * policies count only where the key policy delegates to the account (`"AWS": "arn:...:root"`),
+   * so a key policy that names no one for an action denies it whatever IAM says.
+   */
+  keyPolicy?: boolean;
+  /**
+   * A role's trust policy (AssumeRole): the same rule as a key policy (it must allow the caller, or
+   * name the caller's account and let the identity policies decide).
+   */
+  trust?: boolean;
+}
+
+/** What the call log records for each authorization: the decision and the statement that made it. */
+export interface AuthorizationRecord {
+  action: string;
+  resource: string;
+  decision: DecisionKind;
+  statement?: StatementRef & { policyType: 'identity' | 'resource' };
+  reason: string;
+}
+
+export interface AuthorizationOutcome {
+  record: AuthorizationRecord;
+  /** AWS's AccessDeniedException message when the decision is not Allow. */
+  denialMessage?: string;
+}
+
+const tagged = (ref: StatementRef | undefined, policyType: 'identity' | 'resource') =>
+  ref ? { statement: { ...ref, policyType } } : {};
+
+/**
+ * AWS's policy evaluation logic for one request, identity-based and resource-based policies together:
+ * 1. an explicit Deny in either kind wins;
+ * 2. same account: an Allow in either kind allows, except that a KMS key policy must allow the
+ *    caller itself or delegate to the account, in which case the identity policies must allow;
+ * 3. across accounts: both sides must allow (the resource policy naming the caller or its account);
+ * 4. otherwise the request is implicitly denied.
+ */
+export function authorizeRequest(args: {
+  principal: Principal;
+  /** The account that owns the resource (the request's account). */
+  resourceAccount: string;
+  request: AuthzRequest;
+  resourcePolicy?: ResourcePolicyInput;
+  /** How the denial message names the resource, when AWS names it differently from the ARN evaluated. */
+  messageResource?: string;
+}): AuthorizationOutcome {
+  const { principal, request } = args;
+  const identity = evaluatePolicies(principal.policies, request);
+  const resource = resourceOutcome(args);
+  const sameAccount = principal.accountId === args.resourceAccount;
+  const base = { action: request.action, resource: request.resource };
+  const deny = (
+    decision: DecisionKind,
+    why: string,
+    ref: StatementRef | undefined,
+    type: 'identity' | 'resource',
+    reason: string,
+  ) => ({
+    record: { ...base, decision, ...tagged(ref, type), reason },
+    denialMessage: `User: ${principal.callerArn} is not authorized to perform: ${request.action} on resource: ${args.messageResource ?? request.resource} ${why}`,
+  });
+
+  if (identity.decision === 'ExplicitDeny') {
+    return deny(
+      'ExplicitDeny',
+      'with an explicit deny in an identity-based policy',
+      identity.statement,
+      'identity',
+      identity.reason,
+    );
+  }
+  if (resource?.deny) {
+    return deny(
+      'ExplicitDeny',
+      'with an explicit deny in a resource-based policy',
+      resource.deny,
+      'resource',
+      `Explicit deny: ${describeRef(resource.deny)} denies ${request.action} on ${request.resource}.`,
+    );
+  }
+  const controlling = (args.resourcePolicy?.keyPolicy || args.resourcePolicy?.trust) ?? false;
+  const allowed = decideAllow(identity, resource, sameAccount, controlling);
+  if (allowed)
+    return { record: { ...base, decision: 'Allow', ...tagged(allowed.ref, allowed.type), reason: allowed.reason } };
+
+  const resourceMissing =
+    (controlling && !resource?.direct && !resource?.account) ||
+    (!sameAccount && !resource?.direct && !resource?.account);
+  const why = resourceMissing
+    ? `because no resource-based policy allows the ${request.action} action`
+    : `because no identity-based policy allows the ${request.action} action`;
+  const misses = resource?.misses.length ? ` Resource policy near misses: ${resource.misses.join('; ')}.` : '';
+  const reason = resourceMissing
+    ? `Implicit deny: the ${args.resourcePolicy?.keyPolicy ? 'key' : args.resourcePolicy?.trust ? 'trust' : 'resource'} policy "${args.resourcePolicy?.name ?? 'none'}" does not allow ${request.action} for this principal.${misses}`
+    : `${identity.reason}${misses}`;
+  return deny('ImplicitDeny', why, undefined, 'identity', reason);
+}
+
+function resourceOutcome(args: Parameters<typeof authorizeRequest>[0]): ResourcePolicyOutcome | undefined {
+  if (!args.resourcePolicy) return undefined;
+  let policy: ReturnType<typeof parsePolicy>;
+  try {
+    policy = parsePolicy(args.resourcePolicy, 'resource');
+  } catch {
+    return undefined; // a document IAM could not parse grants nothing
+  }
+  return evaluateResourcePolicy(policy, args.principal, args.request);
+}
+
+function decideAllow(
+  identity: Decision,
+  resource: ResourcePolicyOutcome | undefined,
+  sameAccount: boolean,
+  keyPolicy: boolean,
+): { ref?: StatementRef; type: 'identity' | 'resource'; reason: string } | undefined {
+  const identityAllows = identity.decision === 'Allow';
+  const viaResource = resource?.direct
+    ? {
+        ref: resource.direct,
+        type: 'resource' as const,
+        reason: `Allowed by ${describeRef(resource.direct)} (resource-based policy).`,
+      }
+    : undefined;
+  const viaIdentity = identityAllows
+    ? { ref: identity.statement, type: 'identity' as const, reason: identity.reason }
+    : undefined;
+  if (!sameAccount) {
+    return identityAllows && (resource?.direct || resource?.account) ? viaIdentity : undefined;
+  }
+  if (keyPolicy) {
+    if (viaResource) return viaResource;
+    return resource?.account && identityAllows ? viaIdentity : undefined;
+  }
+  return viaIdentity ?? viaResource;
+}
