@@ -9,7 +9,11 @@ import { type KmsKey, kmsState } from './state';
  * `kms:ViaService` conditions test; a direct KMS call never carries that key.
  */
 export function keyPolicyOf(ctx: OperationContext, key: KmsKey): ResourcePolicyInput {
-  if (key.KeyManager === 'CUSTOMER') return customerKeyPolicy(ctx.accountId);
+  if (key.KeyManager === 'CUSTOMER') {
+    return key.Policy === undefined
+      ? customerKeyPolicy(ctx.accountId)
+      : { name: `key policy of ${key.KeyId}`, keyPolicy: true, document: key.Policy };
+  }
   const alias = Object.values(kmsState(ctx).aliases).find(
     (a) => a.TargetKeyId === key.KeyId && a.AliasName.startsWith('alias/aws/'),
   );

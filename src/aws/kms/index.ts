@@ -1,6 +1,7 @@
 import type { ServiceDefinition } from '../core/service';
 import { createAlias, deleteAlias, listAliases, updateAlias } from './operations/aliases';
 import { decrypt, encrypt, generateDataKey, generateDataKeyWithoutPlaintext } from './operations/encryption';
+import { getKeyPolicy, listKeyPolicies, putKeyPolicy } from './operations/keyPolicies';
 import {
   cancelKeyDeletion,
   createKey,
@@ -10,6 +11,7 @@ import {
   listKeys,
   scheduleKeyDeletion,
 } from './operations/keys';
+import { generateRandom, reEncrypt } from './operations/reEncrypt';
 import { listResourceTags, tagResource, untagResource } from './operations/tags';
 import { initialKmsState } from './state';
 /** AWS KMS (JSON 1.1, target prefix `TrentService`): symmetric keys, aliases, encryption and data keys. */
@@ -34,6 +36,11 @@ export const kms: ServiceDefinition = {
     Decrypt: decrypt,
     GenerateDataKey: generateDataKey,
     GenerateDataKeyWithoutPlaintext: generateDataKeyWithoutPlaintext,
+    ReEncrypt: reEncrypt,
+    GenerateRandom: generateRandom,
+    GetKeyPolicy: getKeyPolicy,
+    PutKeyPolicy: putKeyPolicy,
+    ListKeyPolicies: listKeyPolicies,
     TagResource: tagResource,
     UntagResource: untagResource,
     ListResourceTags: listResourceTags,

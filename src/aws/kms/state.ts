@@ -19,6 +19,8 @@ export interface KmsKey {
   DeletionDate?: number;
   PendingDeletionWindowInDays?: number;
   Tags: { TagKey: string; TagValue: string }[];
+  /** The key policy CreateKey or PutKeyPolicy set (JSON text); absent: the default key policy. */
+  Policy?: string;
   /** The key's 256-bit secret, base64. Never leaves the emulator through an API. */
   material: string;
 }

@@ -7,6 +7,7 @@ import { customerKey, resolveKey } from '../keyIds';
 import { keyMetadata } from '../responses';
 import { createKeyRecord, kmsState } from '../state';
 import { optionalBoolean, optionalEnum, optionalInteger, optionalString, parseTags, requiredKeyId } from '../validate';
+import { checkKeyPolicy } from './keyPolicies';
 
 type Input = Record<string, unknown>;
 
@@ -37,7 +38,7 @@ export function createKey(ctx: OperationContext, input: Input) {
   const usage = optionalEnum(input, 'KeyUsage', KEY_USAGES) ?? 'ENCRYPT_DECRYPT';
   const spec = optionalEnum(input, 'KeySpec', KEY_SPECS) ?? optionalEnum(input, 'CustomerMasterKeySpec', KEY_SPECS);
   const origin = optionalEnum(input, 'Origin', ORIGINS) ?? 'AWS_KMS';
-  optionalString(input, 'Policy', { min: 1, max: 131072 });
+  const policy = optionalString(input, 'Policy', { min: 1, max: 32_768 });
   optionalBoolean(input, 'BypassPolicyLockoutSafetyCheck');
   const multiRegion = optionalBoolean(input, 'MultiRegion') ?? false;
   const tags = parseTags(input, 'Tags') ?? [];
@@ -52,7 +53,9 @@ export function createKey(ctx: OperationContext, input: Input) {
   if (origin !== 'AWS_KMS')
     throw kmsErrors.unsupported(`This emulator supports only keys with Origin AWS_KMS, not ${origin}.`);
   if (multiRegion) throw kmsErrors.unsupported('This emulator does not support multi-Region keys.');
+  if (policy !== undefined) checkKeyPolicy(policy);
   const key = createKeyRecord(ctx, kmsState(ctx), { description, tags });
+  if (policy !== undefined) key.Policy = policy;
   return { KeyMetadata: keyMetadata(ctx, key) };
 }
 
