@@ -1,6 +1,10 @@
 import { expect, test } from 'vitest';
+import { LearnerLink } from '../../src/sandbox/grader/learnerLink';
 import { RunOutput } from '../../src/sandbox/grader/output';
+import { startSession } from '../../src/sandbox/grader/session';
 import { runSession } from '../../src/sandbox/inProcess';
+import { compileInNode } from '../../src/sandbox/learner/execute';
+import { type LearnerPort, startLearner } from '../../src/sandbox/learner/realm';
 import { LIMITS } from '../../src/sandbox/limits';
 import type { ConsoleLine } from '../../src/sandbox/messages';
 import type { SentLine } from '../../src/sandbox/protocol';
@@ -126,4 +130,41 @@ test('through both realms: 100,000 lines end the run normally with 1,000 drawn a
   expect(r.output.at(-1)?.text).toBe(`999 ${'x'.repeat(1000)}`);
   expect(r.outputOmitted.lines).toBe(100_000 - LIMITS.displayLines);
   expect(r.outputOmitted.chars).toBeGreaterThan(90_000_000);
+});
+
+test('through both realms: lines printed after the budget is spent exactly, at the end of the run, are still counted', async () => {
+  // 1,600 lines of 5,000 characters fill the 8 M budget to the character; the next 18,400 are only counted.
+  const r = await runSession(
+    "const line = 'x'.repeat(4_990);\nfor (let i = 0; i < 20_000; i++) console.log(String(i).padStart(9), line);",
+    undefined,
+  );
+
+  expect(r.error).toBeUndefined();
+  expect(r.output.length).toBe(LIMITS.displayLines);
+  expect(r.outputOmitted).toEqual({ lines: 20_000 - LIMITS.displayLines, chars: 18_400 * 5_000 });
+});
+
+test('a realm that rehearsed a run first gives the next run the whole budget: nothing of the rehearsal is counted', async () => {
+  // Prepare: one learner realm for two runs, as the browser's spare pair (rehearsal, then the learner's run).
+  const { port1, port2 } = new MessageChannel();
+  startLearner(port2 as unknown as LearnerPort, compileInNode());
+  const link = new LearnerLink(port1);
+  await link.ready;
+  try {
+    await startSession("for (let i = 0; i < 3; i++) console.log('rehearsal', i);", undefined, link).result;
+    // Act
+    const session = startSession(
+      "const line = 'x'.repeat(4_990);\nfor (let i = 0; i < 2_000; i++) console.log(String(i).padStart(9), line);",
+      undefined,
+      link,
+    );
+    const r = await session.result;
+    // Assess: 1,600 whole lines kept, none cut, the other 400 counted.
+    expect(session.output.transcript.length).toBe(1_600);
+    expect(session.output.transcript.every((l) => l.text.length === 5_000)).toBe(true);
+    expect(r.outputOmitted).toEqual({ lines: 400 + 600, chars: 400 * 5_000 });
+  } finally {
+    port1.close();
+    port2.close();
+  }
 });

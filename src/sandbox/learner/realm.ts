@@ -55,14 +55,27 @@ export function startLearner(port: LearnerPort, compiler: Compiler): LearnerReal
   let sentLines = 0;
   const omitted = { lines: 0, chars: 0 };
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  // The count of lines not sent goes with the next batch, or alone before the realm answers
+  // (`loaded`, `returned`, a request): a run whose last lines were all over budget still says so.
+  let toldLines = 0;
   function flush() {
     clearTimeout(flushTimer);
     flushTimer = undefined;
-    if (batch.length === 0) return;
+    if (batch.length === 0 && omitted.lines === toldLines) return;
+    toldLines = omitted.lines;
     post({ type: 'console', lines: batch, omitted: { ...omitted } });
     batch = [];
     batchChars = 0;
   }
+  // Each module load starts a run with its own budget (a pair may have rehearsed the solution first).
+  const newRun = () => {
+    flush();
+    sentChars = 0;
+    sentLines = 0;
+    toldLines = 0;
+    omitted.lines = 0;
+    omitted.chars = 0;
+  };
   const write = (level: SentLine['level'], args: unknown[]) => {
     const whole = formatArgs(args);
     const room = Math.min(LIMITS.lineChars, LIMITS.transcriptChars - sentChars);
@@ -114,6 +127,7 @@ export function startLearner(port: LearnerPort, compiler: Compiler): LearnerReal
   const webCrypto = learnerCrypto(globalThis.crypto);
   let exports: Record<string, unknown> = {};
   async function load(js: string, env: Record<string, string>) {
+    newRun();
     const packages = Object.fromEntries(
       await Promise.all(
         requiredSdkPackages(js).map(async (name) => [name, await sandboxSdkPackage(name, realmFetch)] as const),
