@@ -20,7 +20,7 @@ export function ResultTabs(props: {
 }) {
   const { running, lines, result, view, tab, setTab, advance } = props.run;
   return (
-    <div className="lab-panels" ref={props.panelsRef}>
+    <div className="lab-panels" id="lab-results" ref={props.panelsRef}>
       <div className="tabs">
         <div className="tab-row" role="tablist" aria-label="Results">
           {TABS.map((t) => (

@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { type CSSProperties, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useSearch } from 'wouter';
 import type { ExerciseMeta } from '../schema/exercise';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
@@ -8,6 +8,7 @@ import { CodeEditor } from './LazyCodeEditor';
 import { ResultTabs } from './ResultTabs';
 import { runErrorTitle } from './RunErrorNote';
 import { useDraft } from './useDraft';
+import { useResultsSplit } from './useResultsSplit';
 import { useRun } from './useRun';
 
 /** The workbench: the brief, the toolbar, the editor and the results, wired together. */
@@ -34,6 +35,8 @@ export default function Workbench({ exercise }: { exercise: ExerciseMeta }) {
     el.scrollIntoView({ block: 'start', behavior: still ? 'auto' : 'smooth' });
   }, [result]);
 
+  const split = useResultsSplit('lab-results');
+
   const error = result?.error;
   return (
     <div className="lab">
@@ -45,7 +48,7 @@ export default function Workbench({ exercise }: { exercise: ExerciseMeta }) {
             : result?.checks.find((c) => !c.passed)?.message
         }
       />
-      <section className="lab-work" aria-label="Your code">
+      <section className="lab-work" aria-label="Your code" style={{ '--results-share': split.rows } as CSSProperties}>
         <LabToolbar running={run.running} preview={preview} onRun={runNow} onReset={draft.reset} />
         <div className="editor-frame">
           <ErrorBoundary label="editor">
@@ -71,6 +74,7 @@ export default function Workbench({ exercise }: { exercise: ExerciseMeta }) {
             </Suspense>
           </ErrorBoundary>
         </div>
+        {split.handle}
         <ResultTabs slug={slug} clock={Boolean(exercise.clock)} run={run} panelsRef={panels} onGoToLine={goToLine} />
         <div className="sr-only" role="status" aria-live="polite">
           {run.announcement}

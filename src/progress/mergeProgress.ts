@@ -24,7 +24,7 @@ export interface MergeReport {
  * - an attempt in progress: the later-started one, dropped if the other side already finished it;
  * - review cards: the card reviewed last (more reviews on a tie);
  * - the lesson opened last: the later one;
- * - settings (theme, editor): this browser's, unless it still has the defaults.
+ * - settings (theme, editor, the lab's split): this browser's, unless it still has the defaults.
  * Items present only here are kept: there are no deletions to merge (reset is local).
  * Keys come from a file: every lookup is an own-property read (`own`), every record built is
  * prototype-free, so a key named like an inherited property cannot read as present.
@@ -111,6 +111,10 @@ export function mergeProgress(
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   const theme = same(local.theme, defaults.theme) && incoming.theme ? incoming.theme : local.theme;
   const editor = same(local.editor, defaults.editor) && incoming.editor ? incoming.editor : local.editor;
+  const resultsShare =
+    local.resultsShare === defaults.resultsShare && incoming.resultsShare !== undefined
+      ? incoming.resultsShare
+      : local.resultsShare;
 
   const state: AppState = {
     ...local,
@@ -125,6 +129,7 @@ export function mergeProgress(
     reviewSchedule,
     theme,
     editor,
+    resultsShare,
   };
   return { state, report };
 }

@@ -29,7 +29,12 @@ export interface LabSlice {
   /** Exercises whose solution the learner chose to see. */
   solutionsShown: Dict<true>;
   editor: EditorSettings;
+  /** The workbench's split: percent of its height the results take, below the editor (wide screens). */
+  resultsShare: number;
 }
+
+/** The bounds of `resultsShare`: neither the editor nor the results can be dragged out of sight. */
+export const RESULTS_SHARE = { min: 15, max: 85, default: 38 } as const;
 
 export function labDefaults(): LabSlice {
   return {
@@ -37,5 +42,6 @@ export function labDefaults(): LabSlice {
     exerciseProgress: dict(),
     solutionsShown: dict(),
     editor: { accessibility: false, tabMovesFocus: false, fontSize: 14 },
+    resultsShare: RESULTS_SHARE.default,
   };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { attemptSchema } from '../quiz/attemptSchema';
 import { keySchema } from '../quiz/keys';
 import { dict } from './dict';
+import { RESULTS_SHARE } from './lab';
 import { LIMITS } from './limits';
 import { MAX_ATTEMPTS } from './quiz';
 import type { AppState } from './state';
@@ -84,6 +85,7 @@ export const fieldSchemas = {
     tabMovesFocus: z.boolean(),
     fontSize: z.number().int().min(8).max(40),
   }),
+  resultsShare: z.number().int().min(RESULTS_SHARE.min).max(RESULTS_SHARE.max),
   quizHistory: z.array(attemptRecord).max(MAX_ATTEMPTS),
   quizActive: z.strictObject({ practice: active.optional(), exam: active.optional() }),
   reviewSchedule: z.strictObject({ version: z.literal(1), questions: record(card), exercises: record(card) }),

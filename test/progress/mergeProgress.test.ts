@@ -24,8 +24,8 @@ const record = (id: string, submittedAt: number, detailed = true): AttemptRecord
 test('into an empty browser everything is taken, and the report counts it', () => {
   // Act
   const { state: merged, report } = mergeProgress(state({}), v3, defaults);
-  // Assess
-  expect(merged).toEqual(v3);
+  // Assess: the v3 file predates the editor/results split, which stays at this browser's (default).
+  expect(merged).toEqual({ ...v3, resultsShare: defaults.resultsShare });
   expect(report).toEqual({ lessons: 2, drafts: 1, exercises: 1, attempts: 3, cards: 3, answers: 3 });
 });
 
@@ -121,15 +121,25 @@ test('each review card keeps the one reviewed last (more reviews on a tie)', () 
 });
 
 test("settings: this browser's choice stays, unless it still has the defaults", () => {
-  const chosen = state({ theme: 'light', editor: { accessibility: false, tabMovesFocus: true, fontSize: 18 } });
-  expect(mergeProgress(chosen, { theme: 'dark', editor: v3.editor }, defaults).state).toMatchObject({
+  const chosen = state({
+    theme: 'light',
+    editor: { accessibility: false, tabMovesFocus: true, fontSize: 18 },
+    resultsShare: 60,
+  });
+  expect(mergeProgress(chosen, { theme: 'dark', editor: v3.editor, resultsShare: 20 }, defaults).state).toMatchObject({
     theme: 'light',
     editor: chosen.editor,
+    resultsShare: 60,
   });
-  expect(mergeProgress(state({}), { theme: 'dark', editor: v3.editor }, defaults).state).toMatchObject({
+  expect(
+    mergeProgress(state({}), { theme: 'dark', editor: v3.editor, resultsShare: 20 }, defaults).state,
+  ).toMatchObject({
     theme: 'dark',
     editor: v3.editor,
+    resultsShare: 20,
   });
+  // A file from before the split keeps this browser's.
+  expect(mergeProgress(chosen, { theme: 'dark' }, defaults).state.resultsShare).toBe(60);
 });
 
 test('keys are read as own properties: a key named like an inherited property is a new item, not a merge with Object', () => {

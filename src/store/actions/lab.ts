@@ -1,5 +1,5 @@
 import { own, withEntry, withoutEntry } from '../dict';
-import type { EditorSettings, ExerciseProgress } from '../lab';
+import { type EditorSettings, type ExerciseProgress, RESULTS_SHARE } from '../lab';
 import { type WriteResult, write } from '../write';
 
 /** Saves the learner's code for an exercise (refused, with a notice, past the draft size limit). */
@@ -37,4 +37,10 @@ export function showSolution(exercise: string): WriteResult {
 
 export function setEditorSettings(settings: Partial<EditorSettings>): WriteResult {
   return write((s) => ({ editor: { ...s.editor, ...settings } }));
+}
+
+/** The editor/results split (percent of the workbench's height the results take), kept within its bounds. */
+export function setResultsShare(percent: number): WriteResult {
+  const share = Math.round(Math.min(RESULTS_SHARE.max, Math.max(RESULTS_SHARE.min, percent)));
+  return write(() => ({ resultsShare: share }));
 }
