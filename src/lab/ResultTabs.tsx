@@ -1,4 +1,5 @@
 import type { RefObject } from 'react';
+import { NextStepsPanel } from '../path/NextStepsPanel';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { ChecksPanel } from './ChecksPanel';
 import { Inspector } from './Inspector';
@@ -78,6 +79,7 @@ export function ResultTabs(props: {
             onGoToLine={props.onGoToLine}
           />
         )}
+        {tab === 'checks' && result?.passed === true && <NextStepsPanel exercise={props.slug} />}
         {tab === 'inspector' && (
           <ErrorBoundary label="inspector" resetKey={String(view?.now)}>
             <Inspector view={view} />

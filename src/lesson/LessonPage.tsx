@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { findLesson, loadLessonHtml, neighbours } from '../course/lessons';
+import { LessonEnd } from '../path/LessonEnd';
 import { markLessonRead } from '../store/actions';
 import { useAppStore } from '../store/store';
 import { domainLabel } from '../ui/labels';
@@ -62,6 +63,7 @@ export function LessonPage({ slug }: { slug: string }) {
         </p>
       )}
       {current && 'html' in current && <LessonBody html={current.html} slug={slug} />}
+      {current && 'html' in current && <LessonEnd slug={slug} />}
       <footer className="lesson-footer">
         <button
           type="button"

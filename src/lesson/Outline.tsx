@@ -1,6 +1,7 @@
 import { Link, useRoute } from 'wouter';
 import { exerciseList } from '../course/exercises';
 import { course } from '../course/lessons';
+import { PathProgress } from '../path/PathProgress';
 import { useAppStore } from '../store/store';
 
 /** The course outline: every lesson with its read state, and the open lesson's sections. */
@@ -9,29 +10,10 @@ export function Outline({ onNavigate }: { onNavigate?: () => void }) {
   const exerciseProgress = useAppStore((s) => s.exerciseProgress);
   const [, params] = useRoute('/lessons/:slug');
   const [, lab] = useRoute('/lab/:slug');
-  const done = course.filter((l) => read[l.slug]).length;
-  const percent = course.length ? Math.round((done / course.length) * 100) : 0;
 
   return (
     <nav className="outline" aria-label="Course outline">
-      <div className="progress">
-        <div className="progress-text">
-          <span>Your progress</span>
-          <span>
-            {done}/{course.length}
-          </span>
-        </div>
-        <div
-          className="progress-bar"
-          role="progressbar"
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={percent}
-          aria-label="Lessons read"
-        >
-          <div className="progress-fill" style={{ width: `${percent}%` }} />
-        </div>
-      </div>
+      <PathProgress />
       <h2 className="outline-title" id="outline-lessons">
         Lessons
       </h2>

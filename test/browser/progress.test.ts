@@ -6,6 +6,12 @@ import { tabTo, useBrowser } from './browser';
 const appUrl = inject('appUrl');
 const browser = useBrowser();
 
+/** Reads the open lesson to its end, as a learner would: scrolled to its end, a lesson counts as read. */
+async function readToEnd(page: Page) {
+  await page.locator('.lesson-end').waitFor(); // the text has loaded
+  await page.locator('.lesson-footer').scrollIntoViewIfNeeded();
+}
+
 /** The "What is stored" count for one kind of item. */
 async function stored(page: Page, label: string): Promise<number> {
   const line = page.locator('.progress-summary li', { hasText: label });
@@ -25,7 +31,7 @@ test('export, reset (asked first), import: everything comes back and survives a 
   // Some progress: two lessons read and a draft in exercise 1.
   for (const slug of ['rotation', 'caching-secrets']) {
     await page.goto(`${appUrl}/lessons/${slug}`);
-    await page.getByRole('button', { name: 'Mark as read' }).click();
+    await readToEnd(page);
     await page.getByRole('button', { name: '✓ Read' }).waitFor();
   }
   await page.goto(`${appUrl}/lab/read-db-credentials`);
@@ -91,7 +97,8 @@ test('export, reset (asked first), import: everything comes back and survives a 
 test('a wrong file or one from a newer version is refused with a clear message, and nothing changes', async () => {
   const { page } = await browser.open(appUrl);
   await page.goto(`${appUrl}/lessons/rotation`);
-  await page.getByRole('button', { name: 'Mark as read' }).click();
+  await readToEnd(page);
+  await page.getByRole('button', { name: '✓ Read' }).waitFor();
   await page.goto(`${appUrl}/progress`);
   await page.getByRole('heading', { level: 1, name: 'Your progress' }).waitFor();
   const before = await saved(page);
@@ -130,8 +137,9 @@ test('a wrong file or one from a newer version is refused with a clear message, 
 test('export and reset work with the keyboard alone; Escape cancels the reset', async () => {
   const { page, errors } = await browser.open(appUrl);
   await page.goto(`${appUrl}/lessons/rotation`);
-  await tabTo(page, 'button', /^Mark as read$/);
-  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.locator('.lesson-end').waitFor();
+  await page.keyboard.press('End'); // read to the end: the lesson counts as read
   await page.getByRole('button', { name: '✓ Read' }).waitFor();
   await page.goto(`${appUrl}/progress`);
   await page.getByRole('heading', { level: 1, name: 'Your progress' }).waitFor();
@@ -171,7 +179,8 @@ const progressFile = (state: unknown) => ({
 test('a file keyed by inherited names (constructor) is refused; exports still import afterwards', async () => {
   const { page, errors } = await browser.open(appUrl);
   await page.goto(`${appUrl}/lessons/rotation`);
-  await page.getByRole('button', { name: 'Mark as read' }).click();
+  await readToEnd(page);
+  await page.getByRole('button', { name: '✓ Read' }).waitFor();
   await page.goto(`${appUrl}/progress`);
   await page.getByRole('heading', { level: 1, name: 'Your progress' }).waitFor();
   const before = await saved(page);
@@ -249,7 +258,7 @@ test('when the browser refuses to save, the learner is told at once, with what t
       }
     }
   });
-  await page.getByRole('button', { name: 'Mark as read' }).click();
+  await readToEnd(page); // counts the lesson read: a write the full storage refuses
   const notice = page.getByRole('alert').filter({ hasText: 'could not be saved' });
   await notice.waitFor();
   expect(await notice.textContent()).toMatch(/storage for Secrets Lab is full.*Export your progress/);
