@@ -10,7 +10,10 @@ export async function loadSecrets(): Promise<Map<string, string>> {
   let nextToken: string | undefined;
   do {
     const page = await sm.send(
-      new BatchGetSecretValueCommand({ Filters: [{ Key: 'name', Values: [PREFIX] }], NextToken: nextToken }),
+      new BatchGetSecretValueCommand({
+        Filters: [{ Key: 'name', Values: [PREFIX] }],
+        NextToken: nextToken,
+      }),
     );
     for (const s of page.SecretValues ?? []) {
       if (s.Name !== undefined && s.SecretString !== undefined) secrets.set(s.Name, s.SecretString);
@@ -19,7 +22,9 @@ export async function loadSecrets(): Promise<Map<string, string>> {
     for (const e of page.Errors ?? []) failed.push(`${e.SecretId}: ${e.ErrorCode}`);
     nextToken = page.NextToken;
   } while (nextToken);
-  if (failed.length > 0) throw new Error(`Could not read ${failed.length} secret(s): ${failed.join('; ')}`);
+  if (failed.length > 0) {
+    throw new Error(`Could not read ${failed.length} secret(s): ${failed.join('; ')}`);
+  }
   return secrets;
 }
 

@@ -7,8 +7,8 @@ const SERVICES = ['email', 'maps', 'payments', 'push', 'sms'];
 
 export async function loadSecrets(): Promise<Map<string, string>> {
   const secrets = new Map<string, string>();
-  // TODO: one BatchGetSecretValue per 20 secrets, with Filters: [{ Key: 'name', Values: ['pettracker/prod/api/'] }],
-  //       following NextToken, and stop with an error if the response lists any Errors.
+  // TODO: BatchGetSecretValue (up to 20 secrets a page) with a name filter on the prefix
+  //       'pettracker/prod/api/', following NextToken; throw if a response lists Errors.
   for (const service of SERVICES) {
     const name = `pettracker/prod/api/${service}-key`;
     const { SecretString } = await sm.send(new GetSecretValueCommand({ SecretId: name }));
