@@ -3,8 +3,10 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { cspPlugin } from './src/app/build/csp.ts';
+import { spaFallbackPlugin } from './src/app/build/spaFallback.ts';
 import { pwaPlugin } from './src/app/pwa/pwaPlugin.ts';
 import { contentPlugin } from './src/compiler/contentPlugin.ts';
+import { courseFolderPlugin } from './src/compiler/courseFolderPlugin.ts';
 import { quizPlugin } from './src/compiler/quizPlugin.ts';
 import { sdkTypesPlugin } from './src/lab/build/sdkTypesPlugin.ts';
 import { learnerRuntimePlugin } from './src/sandbox/build/learnerRuntimePlugin.ts';
@@ -20,18 +22,23 @@ export default defineConfig({
   plugins: [
     react(),
     cspPlugin(),
+    courseFolderPlugin({ projectRoot: root }),
     contentPlugin({ projectRoot: root }),
     sdkTypesPlugin({ projectRoot: root }),
     quizPlugin({ projectRoot: root }),
     learnerRuntimePlugin(),
     pwaPlugin(),
+    spaFallbackPlugin(),
   ],
   // Exercise checks (content/exercises/*/checks.ts) import their kit by this name.
   resolve: { alias: { '@lab/checks': fileURLToPath(new URL('./src/sandbox/checkKit.ts', import.meta.url)) } },
   build: { outDir: '../dist', emptyOutDir: true, target: 'es2022', sourcemap: false },
   // The grader worker imports the exercises' checks and fixtures (virtual:exercise-runtime), and
   // leaves out msw's cookie jar (AWS calls carry no cookies).
-  worker: { format: 'es', plugins: () => [contentPlugin({ projectRoot: root }), noCookiesPlugin()] },
+  worker: {
+    format: 'es',
+    plugins: () => [courseFolderPlugin({ projectRoot: root }), contentPlugin({ projectRoot: root }), noCookiesPlugin()],
+  },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   test: {

@@ -1,30 +1,48 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { register } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { contentDir } from '../compiler/loadLessons.ts';
 import { formatProblem } from '../compiler/problems.ts';
 import { checkContent } from './checkContent.ts';
+import { takeContentOption } from './contentOption.ts';
 import { updateFieldTables } from './fieldTables.ts';
 
 /**
- * `npm run content:check [-- [--write-docs] [--no-prove] [folder]]`: every problem in the content
- * folder (default `content/`, or `SECRETS_LAB_CONTENT`) as `file:line:column  message`, all at
+ * `npm run content:check [-- [--write-docs] [--no-prove] [--content folder]]`: every problem in the
+ * content folder (default `content/`, or `SECRETS_LAB_CONTENT`; a bare folder argument works too) as `file:line:column  message`, all at
  * once; exit code 1 when any is an error. `--write-docs` first regenerates content/README.md's
  * field tables from the schemas; `--no-prove` skips running the exercises (quicker while writing).
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
-const args = process.argv.slice(2);
+let option: ReturnType<typeof takeContentOption>;
+try {
+  option = takeContentOption(process.argv.slice(2));
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(2);
+}
+const args = option.rest;
 const flags = new Set(args.filter((a) => a.startsWith('--')));
 const unknown = [...flags].filter((f) => !['--write-docs', '--no-prove'].includes(f));
 if (unknown.length) {
   console.error(
-    `Unknown option ${unknown.join(', ')}. Usage: npm run content:check -- [--write-docs] [--no-prove] [folder]`,
+    `Unknown option ${unknown.join(', ')}. Usage: npm run content:check -- [--write-docs] [--no-prove] [--content folder]`,
   );
   process.exit(2);
 }
 const root = process.cwd();
 const folder = args.find((a) => !a.startsWith('--'));
-const dir = folder ? path.resolve(root, folder) : contentDir(root);
+const dir = option.dir ?? (folder ? path.resolve(root, folder) : contentDir(root));
+// A course outside this project: its checks import the SDK and @lab/checks from here.
+if (path.relative(root, dir).startsWith('..'))
+  register('./resolveFromProject.mjs', import.meta.url, {
+    data: {
+      courseUrl: pathToFileURL(`${dir}${path.sep}`).href,
+      projectUrl: pathToFileURL(path.join(root, 'package.json')).href,
+    },
+  });
 
 if (flags.has('--write-docs')) {
   const readme = path.join(dir, 'README.md');

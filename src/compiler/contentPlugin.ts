@@ -65,21 +65,24 @@ function codeFrame(file: string, { line, column }: Problem): string {
 export function contentPlugin(options: { projectRoot?: string } = {}): Plugin {
   const root = options.projectRoot ?? process.cwd();
   let course: Promise<LoadedCourse & { exercises: LoadedExercise[] }> | undefined;
+  // The app's base path ("/", or "/secrets-lab/" with `--base`): links in lessons start with it.
+  let base = '/';
   // Lessons and exercises load together: both feed the one code stylesheet.
   const load = () => {
-    course ??= Promise.all([loadLessons(contentDir(root), root), loadExercises(contentDir(root), root)]).then(
-      async ([lessons, ex]) => {
-        // A diagram that does not parse stops the build too, as content:check does. (The one
-        // exception is the browser tests' fixture course, which keeps a broken diagram on purpose
-        // to test the page's fallback for a diagram that cannot be drawn.)
-        const unchecked = process.env.SECRETS_LAB_UNCHECKED_DIAGRAMS === '1';
-        const diagrams = unchecked
-          ? []
-          : [...lessons.results.flatMap((r) => r.diagrams.map((d) => ({ file: r.file, ...d }))), ...ex.diagrams];
-        const problems = [...lessons.problems, ...ex.problems, ...(await checkDiagrams(diagrams))];
-        return { ...lessons, problems: sortProblems(problems), exercises: ex.exercises };
-      },
-    );
+    course ??= Promise.all([
+      loadLessons(contentDir(root), root, { base }),
+      loadExercises(contentDir(root), root, { base }),
+    ]).then(async ([lessons, ex]) => {
+      // A diagram that does not parse stops the build too, as content:check does. (The one
+      // exception is the browser tests' fixture course, which keeps a broken diagram on purpose
+      // to test the page's fallback for a diagram that cannot be drawn.)
+      const unchecked = process.env.SECRETS_LAB_UNCHECKED_DIAGRAMS === '1';
+      const diagrams = unchecked
+        ? []
+        : [...lessons.results.flatMap((r) => r.diagrams.map((d) => ({ file: r.file, ...d }))), ...ex.diagrams];
+      const problems = [...lessons.problems, ...ex.problems, ...(await checkDiagrams(diagrams))];
+      return { ...lessons, problems: sortProblems(problems), exercises: ex.exercises };
+    });
     return course;
   };
   const valid = async () => {
@@ -90,6 +93,9 @@ export function contentPlugin(options: { projectRoot?: string } = {}): Plugin {
 
   return {
     name: 'secrets-lab-content',
+    configResolved(config) {
+      base = config.base;
+    },
     resolveId(id) {
       if (
         [COURSE, SEARCH, CODE_CSS, EXERCISES, RUNTIME].includes(id) ||

@@ -4,7 +4,7 @@ import { type ExerciseMeta, exerciseFrontmatterSchema, type WrongAnswer } from '
 import { type Fixture, fixtureSchema } from '../schema/fixture.ts';
 import { fieldProblems } from './fieldProblems.ts';
 import { readFrontmatter } from './frontmatter.ts';
-import { renderMarkdown } from './markdown.ts';
+import { type RenderOptions, renderMarkdown } from './markdown.ts';
 import type { DiagramBlock } from './mermaidCheck.ts';
 import { type Problem, parseLocatedYaml } from './problems.ts';
 import { yamlSyntaxProblems } from './yamlProblems.ts';
@@ -27,6 +27,7 @@ const REQUIRED = ['exercise.md', 'starter.ts', 'solution.ts', 'checks.ts', 'fixt
 export async function loadExercises(
   dir: string,
   root = process.cwd(),
+  options: RenderOptions = {},
 ): Promise<{ exercises: LoadedExercise[]; problems: Problem[]; diagrams: DiagramBlock[] }> {
   const base = path.join(dir, 'exercises');
   const slugs = (await readdir(base, { withFileTypes: true }).catch(() => []))
@@ -84,7 +85,7 @@ export async function loadExercises(
       }
     }
     // The instructions are checked even when the frontmatter or the fixture is broken: every problem at once.
-    const rendered = await renderMarkdown(fm.body, fm.bodyLine);
+    const rendered = await renderMarkdown(fm.body, fm.bodyLine, options);
     problems.push(...rendered.refused.map((r) => ({ file: rel('exercise.md'), ...r })));
     diagrams.push(...rendered.diagrams.map((d) => ({ file: rel('exercise.md'), ...d })));
     if (!fm.data || !parsed?.success) continue;

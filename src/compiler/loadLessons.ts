@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CompiledLesson } from '../schema/lesson.ts';
-import { type CompileResult, compileLesson } from './markdown.ts';
+import { type CompileResult, compileLesson, type RenderOptions } from './markdown.ts';
 import type { Problem } from './problems.ts';
 
 export interface LoadedCourse {
@@ -19,13 +19,17 @@ export function contentDir(root = process.cwd()): string {
  * Reads and compiles every `lessons/*.md` under a content folder, sorted by `order`, and checks what
  * only the whole course can check: unique `order`, and links that resolve to a lesson and heading.
  */
-export async function loadLessons(dir: string, root = process.cwd()): Promise<LoadedCourse> {
+export async function loadLessons(
+  dir: string,
+  root = process.cwd(),
+  options: RenderOptions = {},
+): Promise<LoadedCourse> {
   const lessonsDir = path.join(dir, 'lessons');
   const names = (await readdir(lessonsDir).catch(() => [] as string[])).filter((n) => n.endsWith('.md')).sort();
   const results = await Promise.all(
     names.map(async (name) => {
       const file = path.relative(root, path.join(lessonsDir, name)).split(path.sep).join('/');
-      return compileLesson(file, await readFile(path.join(lessonsDir, name), 'utf8'));
+      return compileLesson(file, await readFile(path.join(lessonsDir, name), 'utf8'), options);
     }),
   );
   const problems = results.flatMap((r) => r.problems);

@@ -82,7 +82,16 @@ export interface RenderedMarkdown {
 }
 
 /** Markdown body → HTML plus what checks need (diagrams, links, code blocks), lines in file terms. */
-export async function renderMarkdown(body: string, bodyLine = 1): Promise<RenderedMarkdown> {
+/** How the HTML is made: `base` is the app's base path ("/" or "/secrets-lab/"), for links into the app. */
+export interface RenderOptions {
+  base?: string;
+}
+
+export async function renderMarkdown(
+  body: string,
+  bodyLine = 1,
+  options: RenderOptions = {},
+): Promise<RenderedMarkdown> {
   const diagrams: Diagram[] = [];
   const links: LessonLink[] = [];
   const headings: LessonHeading[] = [];
@@ -113,6 +122,7 @@ export async function renderMarkdown(body: string, bodyLine = 1): Promise<Render
     .use(rehypeSlug)
     .use(rehypeHeadings, { headings, sections })
     .use(rehypeLessonLinks, {
+      base: options.base ?? '/',
       onLink: (target: string, anchor: string | undefined, line: number) =>
         links.push({ slug: target, anchor, line: line + lineShift }),
     })
@@ -122,7 +132,7 @@ export async function renderMarkdown(body: string, bodyLine = 1): Promise<Render
   return { html, headings, sections, diagrams, links, code, refused };
 }
 
-export async function compileLesson(file: string, text: string): Promise<CompileResult> {
+export async function compileLesson(file: string, text: string, options: RenderOptions = {}): Promise<CompileResult> {
   const fm = readFrontmatter(file, text, lessonFrontmatterSchema);
   const keyLines: Record<string, number> = {};
   if (fm.yaml) for (const key of Object.keys(fm.data ?? {})) keyLines[key] = locate(fm.yaml, [key]).line;
@@ -144,7 +154,7 @@ export async function compileLesson(file: string, text: string): Promise<Compile
     links,
     code,
     refused,
-  } = await renderMarkdown(fm.body, fm.bodyLine);
+  } = await renderMarkdown(fm.body, fm.bodyLine, options);
   problems.push(...refused.map((r) => ({ file, ...r })));
   if (!fm.data) return { file, slug, headings, lesson: undefined, problems, diagrams, links, code, keyLines };
   const sections: SearchSection[] = rawSections

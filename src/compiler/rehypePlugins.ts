@@ -103,6 +103,8 @@ const isExternal = (href: string) => {
  * host (`https://…`, `//host/…`) open in a new tab without access to this page.
  */
 export function rehypeLessonLinks(options: {
+  /** The app's base path, "/" or "/secrets-lab/": links into the app start with it. */
+  base: string;
   onLink: (target: string, anchor: string | undefined, line: number) => void;
 }) {
   return (tree: Root) => {
@@ -112,7 +114,10 @@ export function rehypeLessonLinks(options: {
       const m = href.match(/^(?:\.\/)?([a-z0-9-]+)\.md(?:#([\w-]+))?$/);
       if (m?.[1]) {
         options.onLink(m[1], m[2], node.position?.start.line ?? 0);
-        node.properties.href = `/lessons/${m[1]}${m[2] ? `#${m[2]}` : ''}`;
+        node.properties.href = `${options.base}lessons/${m[1]}${m[2] ? `#${m[2]}` : ''}`;
+      } else if (/^\/(?!\/)/.test(href)) {
+        // An author's path from the app's root ("/lab") is under the base wherever the app is hosted.
+        node.properties.href = `${options.base}${href.slice(1)}`;
       } else if (isExternal(href)) {
         node.properties.target = '_blank';
         node.properties.rel = ['noopener', 'noreferrer'];

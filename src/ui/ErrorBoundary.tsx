@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { BASE } from './basePath';
 
 interface Props {
   children: ReactNode;
@@ -47,7 +48,7 @@ export class ErrorBoundary extends Component<Props, { error?: Error }> {
           <button type="button" className="button" onClick={() => this.setState({ error: undefined })}>
             Try again
           </button>{' '}
-          <a className="button" href="/">
+          <a className="button" href={`${BASE}/`}>
             Back to the course
           </a>
         </p>

@@ -1,3 +1,5 @@
+import { appPath } from './basePath';
+
 /**
  * The router path a click on this link should go to, or undefined when the browser should handle
  * it as usual: a link to another origin (`https://…`, a protocol-relative `//host/…`), outside the
@@ -13,8 +15,7 @@ export function inAppPath(link: HTMLAnchorElement, event: MouseEvent | React.Mou
   if (!href || href.startsWith('#')) return undefined;
   const url = new URL(link.href, window.location.href);
   if (url.origin !== window.location.origin) return undefined;
-  // The router's paths start at the base path (`import.meta.env.BASE_URL`, "/" or "/secrets-lab/").
-  const base = import.meta.env.BASE_URL.replace(/\/$/, '');
-  if (base && url.pathname !== base && !url.pathname.startsWith(`${base}/`)) return undefined;
-  return `${url.pathname.slice(base.length) || '/'}${url.search}${url.hash}`;
+  // The router's paths start at the base path ("/" or "/secrets-lab/").
+  const path = appPath(url.pathname);
+  return path === undefined ? undefined : `${path}${url.search}${url.hash}`;
 }

@@ -1,8 +1,10 @@
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { createServer, type PreviewServer, preview } from 'vite';
+import { type PreviewServer, preview } from 'vite';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/app/build/csp';
 import { useBrowser } from './browser';
@@ -31,11 +33,12 @@ minutes: 2
 Written by an instructor in a text editor.
 `;
 
-// An author's copy of content/ (inside the project, so exercise checks resolve their packages),
-// with one new lesson file, built and served like the app.
+// An author's copy of content/ with one new lesson file, built and served like the app. It sits
+// outside the project (no node_modules above it), as a course kept in a repository of its own
+// (`npm run build -- --content ../my-course`, issue 18): the build, the dev server below and the
+// exercise run (its checks import the SDK and @lab/checks from this project) all work from there.
 beforeAll(async () => {
-  await mkdir(path.join(root, 'tmp'), { recursive: true });
-  copy = await mkdtemp(path.join(root, 'tmp/authoring-'));
+  copy = await mkdtemp(path.join(tmpdir(), 'secrets-lab-course-'));
   await cp(path.join(root, 'content'), copy, { recursive: true });
   await writeFile(path.join(copy, 'lessons/rotation-windows.md'), NEW_LESSON);
   // BROWSER_TEST_REUSE_BUILD=1 keeps a build that is already there (for iterating on a test).
@@ -139,20 +142,34 @@ test('an exercise opens from the preview with its solution loaded, passes, and l
   expect(await card.textContent()).not.toContain('passed');
 });
 
-test('in the dev server, under the same CSP as the build, a content error shows an overlay naming file and line, and the fix updates the open page', {
+test('npm run dev on a course outside the project, under a base path and the same CSP as the build: a content error shows an overlay naming file and line, and the fix updates the open page', {
   timeout: 240_000,
 }, async () => {
-  const previous = process.env.SECRETS_LAB_CONTENT;
-  process.env.SECRETS_LAB_CONTENT = copy;
-  const dev = await createServer({
-    configFile: path.join(root, 'vite.config.ts'),
-    logLevel: 'silent',
-    server: { port: 0, host: '127.0.0.1' },
+  // Started as an author does, `npm run dev -- --content <course> --base <path>`, on a free port.
+  const dev = spawn(process.execPath, ['scripts/vite.mjs', '--content', copy, '--base', '/my-course/', '--port', '0'], {
+    cwd: root,
+    env: { ...process.env, SECRETS_LAB_CONTENT: undefined, NO_COLOR: '1' },
   });
   try {
-    await dev.listen();
-    const devUrl = dev.resolvedUrls?.local[0]?.replace(/\/$/, '');
-    const { page } = await browser.open(devUrl ?? '');
+    const devUrl = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      const seen = (chunk: Buffer) => {
+        out += chunk.toString();
+        const local = out.match(/Local:\s+(http:\/\/\S+)/)?.[1];
+        if (local) resolve(local.replace(/\/$/, ''));
+      };
+      dev.stdout.on('data', seen);
+      dev.stderr.on('data', seen);
+      dev.on('exit', (code) => reject(new Error(`npm run dev exited (${code}): ${out}`)));
+    });
+    expect(devUrl).toMatch(/\/my-course$/);
+    // The course's exercise checks are served from outside the project (Vite refuses such files
+    // unless --content named their folder), every import resolved from here.
+    const checks = await fetch(`${devUrl}/@fs${path.join(copy, 'exercises/read-db-credentials/checks.ts')}`);
+    const checksCode = await checks.text();
+    expect(checks.status, checksCode).toBe(200);
+    expect(checksCode).not.toMatch(/from ['"]@(aws-sdk|lab)\//);
+    const { page } = await browser.open(devUrl);
     await page.addInitScript(() => {
       const seen: string[] = [];
       (window as unknown as { cspViolations: string[] }).cspViolations = seen;
@@ -210,8 +227,6 @@ test('in the dev server, under the same CSP as the build, a content error shows 
     // Hot reload, the overlay and the page itself needed nothing the policy refuses.
     expect(await violations()).toEqual([]);
   } finally {
-    await dev.close();
-    if (previous === undefined) delete process.env.SECRETS_LAB_CONTENT;
-    else process.env.SECRETS_LAB_CONTENT = previous;
+    dev.kill();
   }
 });

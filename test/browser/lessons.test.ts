@@ -15,7 +15,7 @@ async function diagramsSettled(page: import('playwright-core').Page) {
 
 test('every lesson opens from the outline and every diagram becomes an SVG, with no console errors', async () => {
   const { page, errors, foreign } = await browser.open(appUrl);
-  await page.goto(appUrl);
+  await page.goto(`${appUrl}/`);
   const lessonList = page.getByRole('list', { name: 'Lessons' });
   const titles = await lessonList.locator(':scope > li > a').allTextContents();
   expect(titles.length).toBeGreaterThanOrEqual(10);

@@ -5,7 +5,9 @@ import { expect, inject, test } from 'vitest';
 import { useBrowser } from './browser';
 import { typeCode } from './editor';
 
+// The app is served under a project path (test/browser/globalSetup.ts): "/secrets-lab/".
 const appUrl = inject('appUrl');
+const base = `${new URL(appUrl).pathname.replace(/\/$/, '')}/`;
 const browser = useBrowser();
 const solution = readFileSync(
   path.resolve(__dirname, '../../content/exercises/read-db-credentials/solution.ts'),
@@ -22,6 +24,34 @@ function watchFailures(page: Page): string[] {
   return failures;
 }
 
+/** Responses with an error status (≥ 400), from the page, its frames and workers. */
+function watchStatuses(page: Page): string[] {
+  const bad: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400) bad.push(`${r.status()}: ${r.url()}`);
+  });
+  return bad;
+}
+
+/**
+ * Every address of this page that is on the app's host but outside its base path: links (the app's
+ * own and those inside lesson text), stylesheets, the manifest, icons, scripts and images.
+ */
+function outsideBase(page: Page): Promise<string[]> {
+  return page.evaluate((prefix) => {
+    const urls = [
+      ...[...document.querySelectorAll<HTMLAnchorElement>('a[href]')].map((a) => a.href),
+      ...[...document.querySelectorAll<HTMLLinkElement>('link[href]')].map((l) => l.href),
+      ...[...document.querySelectorAll<HTMLScriptElement>('script[src]')].map((s) => s.src),
+      ...[...document.querySelectorAll<HTMLImageElement>('img[src]')].map((i) => i.src),
+    ];
+    return urls.filter((u) => {
+      const url = new URL(u);
+      return url.origin === location.origin && !url.pathname.startsWith(prefix);
+    });
+  }, base);
+}
+
 /** The URLs of the page's requests (its frames' and workers') that have neither finished nor failed. */
 function watchInFlight(page: Page): () => string[] {
   const pending = new Map<object, string>();
@@ -33,19 +63,23 @@ function watchInFlight(page: Page): () => string[] {
 
 /** Waits until the service worker is activated, controls the page, and holds the whole precache. */
 async function installed(page: Page): Promise<number> {
-  const manifest = await page.evaluate(async () => {
-    const sw = await (await fetch('/sw.js')).text();
+  const manifest = await page.evaluate(async (prefix) => {
+    const sw = await (await fetch(`${prefix}sw.js`)).text();
     return [...new Set([...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]))];
-  });
+  }, base);
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   await expect
     .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state), { timeout: 120_000 })
     .toBe('activated');
-  const cached = await page.evaluate(async () => {
+  // The precache's URLs are the manifest's, under the base: the service worker's scope.
+  const cached = await page.evaluate(async (prefix) => {
     const name = (await caches.keys()).find((k) => k.startsWith('workbox-precache'));
     const keys = name ? await (await caches.open(name)).keys() : [];
-    return keys.map((r) => new URL(r.url).pathname.slice(1));
-  });
+    return keys.map((r) => {
+      const { pathname } = new URL(r.url);
+      return pathname.startsWith(prefix) ? pathname.slice(prefix.length) : pathname;
+    });
+  }, base);
   expect(cached.length, 'the precache holds every file of the build').toBe(manifest.length);
   expect(new Set(cached)).toEqual(new Set(manifest));
   return manifest.length;
@@ -63,20 +97,34 @@ async function answerShown(page: Page) {
   await question.locator('input[type=radio]').first().check();
 }
 
-test('after one visit the whole app works offline: lessons with diagrams, an exercise, a quiz, no failed request', async () => {
+test('under a project path (/secrets-lab/), after one visit opened by a deep link, the whole app works offline: lessons with diagrams, an exercise, a quiz, every address under the base, no failed request', async () => {
   const { page, context, errors, foreign } = await browser.open(appUrl);
-  await page.goto(`${appUrl}/`);
+  const statuses = watchStatuses(page);
+  // Every request to the app's host, the service worker's included, stays under the base.
+  const requestsOutside: string[] = [];
+  context.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.origin === new URL(appUrl).origin && !url.pathname.startsWith(base)) requestsOutside.push(r.url());
+  });
+  const addressesOutside: string[] = [];
+  const lookAtAddresses = async () => addressesOutside.push(...(await outsideBase(page)));
+
+  // A deep link (a bookmark, a shared address): the host's SPA fallback answers with index.html.
+  await page.goto(`${appUrl}/lessons/rotation`);
+  await page.getByRole('heading', { level: 1, name: /rotat/i }).waitFor();
+  await lookAtAddresses();
   const entries = await installed(page);
   expect(entries, 'workers, Monaco, mermaid, the SDK types and content are all there').toBeGreaterThan(100);
 
   // From here on there is no network at all; every request must be served by the service worker.
-  // (Nothing is left in flight: a reload would abort it, and an aborted request counts as failed.)
+  // (Nothing is left in flight: a navigation would abort it, and an aborted request counts as failed.)
   await page.waitForLoadState('networkidle');
   await context.setOffline(true);
   const failures = watchFailures(page);
   const inFlight = watchInFlight(page);
-  await page.reload();
+  await page.goto(`${appUrl}/`);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await lookAtAddresses();
 
   // Every lesson, every diagram drawn as an SVG: each mermaid renderer chunk came from the cache.
   const lessonLinks = page.getByRole('list', { name: 'Lessons' }).locator(':scope > li > a');
@@ -93,6 +141,7 @@ test('after one visit the whole app works offline: lessons with diagrams, an exe
     diagrams += figures;
     const title = (await page.locator('h1').textContent()) ?? '';
     expect(await page.locator('figure.mermaid-diagram svg').count(), title).toBe(figures);
+    await lookAtAddresses();
   }
   expect(diagrams).toBeGreaterThanOrEqual(5);
 
@@ -109,6 +158,7 @@ test('after one visit the whole app works offline: lessons with diagrams, an exe
   await page.getByRole('button', { name: '▶ Run' }).waitFor({ timeout: 30_000 });
   await page.getByRole('tab', { name: /Checks/ }).click();
   expect(await page.locator('.checks-summary').textContent()).toMatch(/^All \d+ checks passed/);
+  await lookAtAddresses();
 
   // A short practice quiz, to its results.
   await sections.getByRole('link', { name: 'Quiz' }).click();
@@ -127,6 +177,7 @@ test('after one visit the whole app works offline: lessons with diagrams, an exe
   }
   await page.waitForURL(/\/quiz\/results\//);
   expect(await page.getByText(new RegExp(`^${total} of ${total} questions answered, \\d+ right`)).count()).toBe(1);
+  await lookAtAddresses();
 
   // Still offline, the progress page says the offline copy is ready, and a deep link reloads.
   await page.getByRole('navigation', { name: 'Your data' }).getByRole('link', { name: 'Your progress' }).click();
@@ -142,7 +193,11 @@ test('after one visit the whole app works offline: lessons with diagrams, an exe
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Your progress' }).waitFor();
   expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+  await lookAtAddresses();
 
+  expect(statuses).toEqual([]);
+  expect(addressesOutside).toEqual([]);
+  expect(requestsOutside).toEqual([]);
   expect(failures).toEqual([]);
   expect(errors).toEqual([]);
   expect(foreign).toEqual([]);
@@ -158,7 +213,9 @@ test('the app is installable: a manifest with 192 and 512 PNG icons and a maskab
     name: 'Secrets Lab',
     short_name: 'Secrets Lab',
     display: 'standalone',
-    start_url: '/',
+    // Installed, the app opens at its base path, and its scope is that path alone.
+    start_url: base,
+    scope: base,
   });
   expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/i);
   const icons = manifest.icons as { src: string; sizes: string; type: string; purpose: string }[];
@@ -169,10 +226,12 @@ test('the app is installable: a manifest with 192 and 512 PNG icons and a maskab
   ]) {
     const icon = icons.find((i) => i.sizes === sizes && i.purpose === purpose && i.type === 'image/png');
     expect(icon, `${sizes} ${purpose}`).toBeDefined();
-    const size = await page.evaluate(async (src) => {
-      const bitmap = await createImageBitmap(await (await fetch(src)).blob());
+    // An icon's src is relative to the manifest (which sits at the base path).
+    const src = new URL(icon?.src as string, new URL(href as string, page.url())).href;
+    const size = await page.evaluate(async (url) => {
+      const bitmap = await createImageBitmap(await (await fetch(url)).blob());
       return `${bitmap.width}x${bitmap.height}`;
-    }, icon?.src as string);
+    }, src);
     expect(size).toBe(sizes);
   }
 });

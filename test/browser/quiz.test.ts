@@ -66,8 +66,9 @@ test('a full practice session: every question checked with explanations and less
     // Choices mark their key; ordering steps are listed in the key's order, each saying where it was placed.
     if (kind === 'ordering') expect(await page.locator('.quiz-review-option .quiz-tag').count()).toBe(options);
     else expect(await page.locator('.quiz-review-option.is-key').count()).toBeGreaterThan(0);
+    // The app is served under a base path ("/secrets-lab/", test/browser/globalSetup.ts).
     expect(await page.getByRole('link', { name: /Review the lesson/ }).getAttribute('href')).toMatch(
-      /^\/lessons\/rotation(#[a-z0-9-]+)?$/,
+      new RegExp(`^${new URL(appUrl).pathname}/lessons/rotation(#[a-z0-9-]+)?$`),
     );
     await page.getByRole('button', { name: i === total ? 'See results' : 'Next question →' }).click();
   }

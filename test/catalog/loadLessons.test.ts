@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { loadLessons } from '../../src/compiler/loadLessons';
+import { renderMarkdown } from '../../src/compiler/markdown';
 import { formatProblem } from '../../src/compiler/problems';
 
 const root = path.resolve(__dirname, '../..');
@@ -49,5 +50,25 @@ test('links to a missing lesson or heading are reported at their line', async ()
   expect(found).toEqual([
     `${file}:11:1  Link to "nowhere.md": no such lesson`,
     `${file}:13:1  Link to "links.md#not-here": no heading with that anchor (headings: here)`,
+  ]);
+});
+
+test('under a base path (--base /secrets-lab/), links into the app start with it; links elsewhere are left alone', async () => {
+  // Prepare: a lesson link, a path from the app's root, a heading, a relative file and another host.
+  const markdown = [
+    '[next](./rotation.md#the-four-steps) [lab](/lab/read-db-credentials) [here](#top)',
+    '[file](notes/a.txt) [aws](https://docs.aws.amazon.com/) [other](//example.com/x)',
+  ].join('\n');
+  // Act
+  const { html } = await renderMarkdown(markdown, 1, { base: '/secrets-lab/' });
+  // Assess
+  const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
+  expect(hrefs).toEqual([
+    '/secrets-lab/lessons/rotation#the-four-steps',
+    '/secrets-lab/lab/read-db-credentials',
+    '#top',
+    'notes/a.txt',
+    'https://docs.aws.amazon.com/',
+    '//example.com/x',
   ]);
 });

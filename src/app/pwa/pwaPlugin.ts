@@ -26,22 +26,24 @@ export function pwaPlugin() {
       short_name: 'Secrets Lab',
       description:
         'Learn AWS Secrets Manager, Parameter Store, KMS and IAM for the DVA-C02 exam, hands on and offline.',
-      start_url: '/',
-      scope: '/',
+      // start_url and scope default to Vite's base: the app works offline under any base path.
       display: 'standalone',
       lang: 'en',
       theme_color: '#4f46e5',
       background_color: '#f7f8fb',
       icons: [
-        { src: '/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
-        { src: '/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
-        { src: '/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
-        { src: '/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+        // Relative to the manifest, which sits at the base path.
+        { src: 'icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+        { src: 'icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+        { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
       ],
     },
     workbox: {
       // ttf: Monaco's codicon font (the only font the build emits today).
       globPatterns: ['**/*.{js,mjs,css,html,svg,png,ico,json,wasm,woff2,ttf}'],
+      // 404.html is index.html again, for static hosts without rewrites (src/app/build/spaFallback.ts).
+      globIgnores: ['404.html'],
       maximumFileSizeToCacheInBytes: LARGEST_FILE,
       navigateFallback: 'index.html',
       cleanupOutdatedCaches: true,
