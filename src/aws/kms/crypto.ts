@@ -14,12 +14,27 @@ import { type KmsKey, kmsState } from './state';
  *   magic (4 bytes) | key-id length (1 byte) | key id | 12-byte nonce | ciphertext + 16-byte tag
  * so Decrypt can find the key from the blob alone, as KMS does for symmetric keys, and any change
  * to the blob or the encryption context fails authentication (InvalidCiphertextException).
- * "SLK2" blobs use ChaCha20-Poly1305 (3x faster than AES-GCM in pure JS: it is on the
- * GetSecretValue hot path); "SLK1" blobs (AES-256-GCM, older state files) still decrypt.
+ * "SLK3" blobs (ChaCha20-Poly1305, 3x faster than AES-GCM in pure JS: it is on the GetSecretValue
+ * hot path) add, after the key id, the 2-byte version of the key material they were sealed under,
+ * so a ciphertext made before an automatic rotation still decrypts (see rotation.ts). "SLK2"
+ * (ChaCha20-Poly1305) and "SLK1" (AES-256-GCM) blobs from older state files name no version: they
+ * were sealed under the key's first material.
  */
 const MAGIC_LENGTH = 4;
-const CIPHERS: Record<string, typeof chacha20poly1305 | typeof gcm> = { SLK1: gcm, SLK2: chacha20poly1305 };
-const MAGIC = new TextEncoder().encode('SLK2');
+const CIPHERS: Record<string, typeof chacha20poly1305 | typeof gcm> = {
+  SLK1: gcm,
+  SLK2: chacha20poly1305,
+  SLK3: chacha20poly1305,
+};
+const MAGIC = new TextEncoder().encode('SLK3');
+const VERSION_LENGTH = 2;
+
+/** The material of version `n` (0 = the key's first); undefined for a version the key never had. */
+function materialOf(key: KmsKey, version: number): string | undefined {
+  const previous = key.previousMaterials ?? [];
+  if (version < previous.length) return previous[version];
+  return version === previous.length ? key.material : undefined;
+}
 
 function aad(encryptionContext: Record<string, string> | undefined): Uint8Array {
   const entries = Object.entries(encryptionContext ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -38,12 +53,16 @@ export function encryptWithKey(
   const nonce = randomBytes(ctx.random, 12);
   const sealed = chacha20poly1305(fromBase64(key.material), nonce, aad(encryptionContext)).encrypt(plaintext);
   const id = new TextEncoder().encode(key.KeyId);
-  const out = new Uint8Array(MAGIC.length + 1 + id.length + nonce.length + sealed.length);
+  const version = key.previousMaterials?.length ?? 0;
+  const out = new Uint8Array(MAGIC.length + 1 + id.length + VERSION_LENGTH + nonce.length + sealed.length);
   out.set(MAGIC, 0);
   out[MAGIC.length] = id.length;
   out.set(id, MAGIC.length + 1);
-  out.set(nonce, MAGIC.length + 1 + id.length);
-  out.set(sealed, MAGIC.length + 1 + id.length + nonce.length);
+  const at = MAGIC.length + 1 + id.length;
+  out[at] = version >> 8;
+  out[at + 1] = version & 0xff;
+  out.set(nonce, at + VERSION_LENGTH);
+  out.set(sealed, at + VERSION_LENGTH + nonce.length);
   return { ciphertext: out, key };
 }
 
@@ -63,18 +82,22 @@ export function decryptBlob(
   if (!cipher) throw invalid();
   const idLength = blob[MAGIC_LENGTH] ?? 0;
   const idStart = MAGIC_LENGTH + 1;
-  const nonceStart = idStart + idLength;
+  const versioned = magic === 'SLK3';
+  const nonceStart = idStart + idLength + (versioned ? VERSION_LENGTH : 0);
   if (blob.length < nonceStart + 12 + 16) throw invalid();
-  const keyId = new TextDecoder().decode(blob.subarray(idStart, nonceStart));
+  const keyId = new TextDecoder().decode(blob.subarray(idStart, idStart + idLength));
+  const version = versioned ? ((blob[idStart + idLength] ?? 0) << 8) | (blob[idStart + idLength + 1] ?? 0) : 0;
   const key = own(kmsState(ctx).keys, keyId);
   if (!key) throw invalid();
   if (expectedKeyId !== undefined && resolveKey(ctx, expectedKeyId).KeyId !== key.KeyId) {
     throw kmsErrors.incorrectKey();
   }
   usable(key);
+  const material = materialOf(key, version);
+  if (material === undefined) throw invalid();
   try {
     const plaintext = cipher(
-      fromBase64(key.material),
+      fromBase64(material),
       blob.subarray(nonceStart, nonceStart + 12),
       aad(encryptionContext),
     ).decrypt(blob.subarray(nonceStart + 12));

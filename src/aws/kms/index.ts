@@ -12,6 +12,13 @@ import {
   scheduleKeyDeletion,
 } from './operations/keys';
 import { generateRandom, reEncrypt } from './operations/reEncrypt';
+import {
+  disableKeyRotation,
+  enableKeyRotation,
+  getKeyRotationStatus,
+  listKeyRotations,
+  rotateKeyOnDemand,
+} from './operations/rotation';
 import { listResourceTags, tagResource, untagResource } from './operations/tags';
 import { initialKmsState } from './state';
 /** AWS KMS (JSON 1.1, target prefix `TrentService`): symmetric keys, aliases, encryption and data keys. */
@@ -41,6 +48,11 @@ export const kms: ServiceDefinition = {
     GetKeyPolicy: getKeyPolicy,
     PutKeyPolicy: putKeyPolicy,
     ListKeyPolicies: listKeyPolicies,
+    EnableKeyRotation: enableKeyRotation,
+    DisableKeyRotation: disableKeyRotation,
+    GetKeyRotationStatus: getKeyRotationStatus,
+    RotateKeyOnDemand: rotateKeyOnDemand,
+    ListKeyRotations: listKeyRotations,
     TagResource: tagResource,
     UntagResource: untagResource,
     ListResourceTags: listResourceTags,

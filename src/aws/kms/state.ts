@@ -21,8 +21,15 @@ export interface KmsKey {
   Tags: { TagKey: string; TagValue: string }[];
   /** The key policy CreateKey or PutKeyPolicy set (JSON text); absent: the default key policy. */
   Policy?: string;
-  /** The key's 256-bit secret, base64. Never leaves the emulator through an API. */
+  /** The key's current 256-bit secret, base64. Never leaves the emulator through an API. */
   material: string;
+  /** Earlier materials, oldest first (rotations): version n of a ciphertext is previousMaterials[n]. */
+  previousMaterials?: string[];
+  /** Automatic rotation: on when set (90–2560 days); the next rotation, epoch ms. */
+  RotationPeriodInDays?: number;
+  NextRotationDate?: number;
+  /** Completed rotations (ListKeyRotations). */
+  Rotations?: { RotationDate: number; RotationType: 'AUTOMATIC' | 'ON_DEMAND' }[];
 }
 
 export interface KmsAlias {
@@ -45,6 +52,7 @@ export function kmsState(ctx: OperationContext): KmsState {
   const state = ctx.state<KmsState>('kms');
   ensureAwsManagedKeys(ctx, state);
   purgeDeletedKeys(ctx, state);
+  rotateDueKeys(ctx, state);
   return state;
 }
 
@@ -111,4 +119,31 @@ export function aliasRecord(ctx: OperationContext, name: string, keyId: string):
     CreationDate: now,
     LastUpdatedDate: now,
   };
+}
+
+/**
+ * A rotation gives the key new material; the old material is kept (previousMaterials) so every
+ * ciphertext made before still decrypts, while new ciphertexts use the new one (crypto.ts writes the
+ * material version into each blob). The key id, ARN, aliases and policy stay the same.
+ */
+export function rotateKey(ctx: OperationContext, key: KmsKey, at: number, type: 'AUTOMATIC' | 'ON_DEMAND'): void {
+  key.previousMaterials = [...(key.previousMaterials ?? []), key.material];
+  key.material = toBase64(randomBytes(ctx.random, 32));
+  key.Rotations = [...(key.Rotations ?? []), { RotationDate: at, RotationType: type }];
+}
+
+/**
+ * Automatic rotation on the simulated clock, checked lazily like the end of a deletion window: every
+ * rotation that fell due since the last request happens now, dated when it was due. A key that is
+ * not Enabled does not rotate (AWS skips disabled keys and rotates them on the next due date).
+ */
+export function rotateDueKeys(ctx: OperationContext, state: KmsState): void {
+  const now = ctx.clock.now();
+  for (const key of Object.values(state.keys)) {
+    if (key.NextRotationDate === undefined || key.RotationPeriodInDays === undefined) continue;
+    while (key.NextRotationDate <= now) {
+      if (key.KeyState === 'Enabled') rotateKey(ctx, key, key.NextRotationDate, 'AUTOMATIC');
+      key.NextRotationDate += key.RotationPeriodInDays * 86_400_000;
+    }
+  }
 }
