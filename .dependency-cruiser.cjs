@@ -9,7 +9,8 @@
  *   entry points  app (the shell), authoring (content:check, npm run new), server (npm run emulator)
  *   pages         lesson, lab, quiz/views, instructor, progress, readiness    (never import one another)
  *   shared        course (the built course as the browser reads it), ui (widgets, theme),
- *                 path (the learner's path: blocks pages and the shell place, e.g. a lesson's check)
+ *                 path (the learner's path: blocks pages and the shell place, e.g. a lesson's check),
+ *                 classReport (an instructor's class report from students' progress files)
  *   state         store
  *   engines       quiz (pure engine), sandbox (runs and grades code), compiler (build time, Node)
  *   core          aws (the emulator: no React, DOM or msw outside its adapters), schema (content formats)
@@ -21,7 +22,7 @@ const LAYERS = [
   ['core', ['aws', 'schema']],
   ['engines', ['quiz(?!/views/)', 'sandbox', 'compiler']],
   ['state', ['store']],
-  ['shared', ['course', 'ui', 'path']],
+  ['shared', ['course', 'ui', 'path', 'classReport']],
   ['pages', ['lesson', 'lab', 'quiz/views', 'instructor', 'progress', 'readiness']],
   ['entry points', ['app', 'authoring', 'server']],
 ];

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { Link } from 'wouter';
 import { contentStatus } from '../course/contentStatus';
 import { exerciseList } from '../course/exercises';
@@ -7,6 +7,9 @@ import { bank } from '../course/questions';
 import { lessonLink } from '../schema/questionTypes';
 import { StatusBadge } from './StatusBadge';
 import './instructor.css';
+
+// The class report (reads students' progress files): its own chunk.
+const ClassReportPanel = lazy(() => import('../classReport/ClassReportPanel'));
 
 /**
  * `/instructor`: every lesson, question and exercise this build holds, with its status. The build
@@ -155,6 +158,9 @@ export default function InstructorPage() {
           </tbody>
         </table>
       </div>
+      <Suspense fallback={<p className="loading">Loading the class report…</p>}>
+        <ClassReportPanel />
+      </Suspense>
     </div>
   );
 }

@@ -1,4 +1,5 @@
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { NAME_MAX } from '../store/progressFile';
 import { describeDropped, describeReport, exportProgress, importProgress } from './transferProgress';
 
 type Message = { kind: 'ok' | 'error'; text: string };
@@ -7,9 +8,11 @@ type Message = { kind: 'ok' | 'error'; text: string };
 export function TransferPanel({ onChanged }: { onChanged(): void }) {
   const input = useRef<HTMLInputElement>(null);
   const [message, setMessage] = useState<Message>();
+  const [displayName, setDisplayName] = useState('');
+  const nameId = useId();
 
   const download = () => {
-    const { name, text } = exportProgress();
+    const { name, text } = exportProgress(new Date(), displayName);
     const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
     const link = document.createElement('a');
     link.href = url;
@@ -43,6 +46,21 @@ export function TransferPanel({ onChanged }: { onChanged(): void }) {
         Your progress lives only in this browser. Export it as one JSON file to keep a copy or to continue in another
         browser; importing keeps the newest of each item, so nothing newer is overwritten.
       </p>
+      <div className="progress-name">
+        <label htmlFor={nameId}>Your name in the file (optional)</label>
+        <input
+          id={nameId}
+          type="text"
+          maxLength={NAME_MAX}
+          autoComplete="name"
+          value={displayName}
+          onChange={(e) => setDisplayName(e.target.value)}
+          aria-describedby={`${nameId}-hint`}
+        />
+        <span id={`${nameId}-hint`} className="quiz-muted">
+          Only if you hand the file to an instructor: their class report shows it. It is not kept in this browser.
+        </span>
+      </div>
       <div className="progress-actions">
         <button type="button" className="button button-primary" onClick={download}>
           Export progress

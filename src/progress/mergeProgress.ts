@@ -1,8 +1,8 @@
 import type { StoredCard } from '../quiz/reviewSchedule';
 import { type Dict, dict, own } from '../store/dict';
+import type { IncomingProgress } from '../store/progressFile';
 import { type AttemptRecord, DETAILED_ATTEMPTS, MAX_ATTEMPTS } from '../store/quiz';
 import type { AppState } from '../store/state';
-import type { IncomingProgress } from './progressFile';
 
 /** How many items of each kind came from the file (new here, or newer than what was here). */
 export interface MergeReport {

@@ -1,11 +1,14 @@
+import { parseProgressFile, progressFileName, toProgressFile } from '../store/progressFile';
 import { freshDefaults, replaceState, snapshotState } from '../store/snapshot';
 import { lastSaveOutcome, restoreSaveOutcome } from '../store/storage';
 import { type MergeReport, mergeProgress } from './mergeProgress';
-import { parseProgressFile, progressFileName, toProgressFile } from './progressFile';
 
-/** The export as a file's name and text (the page turns it into a download). */
-export function exportProgress(now = new Date()): { name: string; text: string } {
-  const file = toProgressFile(snapshotState().state, now);
+/**
+ * The export as a file's name and text (the page turns it into a download). `displayName`, if the
+ * learner gives one, goes in the file for an instructor's class report; it is never stored.
+ */
+export function exportProgress(now = new Date(), displayName?: string): { name: string; text: string } {
+  const file = toProgressFile(snapshotState().state, now, displayName);
   return { name: progressFileName(now), text: `${JSON.stringify(file, null, 2)}\n` };
 }
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { parseProgressFile, progressFileName, toProgressFile } from '../../src/progress/progressFile';
 import { STORE_VERSION } from '../../src/store/migrations';
+import { parseProgressFile, progressFileName, toProgressFile } from '../../src/store/progressFile';
 
 import type { AppState } from '../../src/store/state';
 

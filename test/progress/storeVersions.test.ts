@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { parseProgressFile } from '../../src/progress/progressFile';
 import { STORE_VERSION } from '../../src/store/migrations';
+import { parseProgressFile } from '../../src/store/progressFile';
 import { loadStore, stubLocalStorage } from './memoryStorage';
 
 /**

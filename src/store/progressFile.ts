@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { formatChars, guardJson } from '../store/jsonGuard';
-import { LIMITS } from '../store/limits';
-import { migrate, STORE_VERSION } from '../store/migrations';
-import { parseDroppingUnknown, partialStateSchema } from '../store/schema';
-import type { AppState } from '../store/state';
+import { formatChars, guardJson } from './jsonGuard';
+import { LIMITS } from './limits';
+import { migrate, STORE_VERSION } from './migrations';
+import { parseDroppingUnknown, partialStateSchema } from './schema';
+import type { AppState } from './state';
 
 /**
  * A progress file: the store's persisted state with the schema version it was saved under.
@@ -14,12 +14,15 @@ import type { AppState } from '../store/state';
  */
 export const PROGRESS_APP = 'secrets-lab';
 export const PROGRESS_KIND = 'progress';
+/** The longest display name a progress file may carry. */
+export const NAME_MAX = 60;
 
 export interface ProgressFile {
   app: typeof PROGRESS_APP;
   kind: typeof PROGRESS_KIND;
   version: number;
   exportedAt: string;
+  name?: string;
   state: AppState;
 }
 
@@ -31,11 +34,22 @@ const envelopeSchema = z.strictObject({
   kind: z.literal(PROGRESS_KIND),
   version: z.number().int().nonnegative(),
   exportedAt: z.string().max(40).optional(),
+  /** A display name the student chose to add (for an instructor's class report); never required. */
+  name: z.string().trim().min(1).max(NAME_MAX).optional(),
   state: z.record(z.string(), z.unknown()),
 });
 
-export function toProgressFile(state: AppState, now: Date): ProgressFile {
-  return { app: PROGRESS_APP, kind: PROGRESS_KIND, version: STORE_VERSION, exportedAt: now.toISOString(), state };
+/** The file "Export progress" saves; `name` (optional, trimmed) lets an instructor's class report show who it is. */
+export function toProgressFile(state: AppState, now: Date, name?: string): ProgressFile {
+  const shown = name?.trim().slice(0, NAME_MAX);
+  return {
+    app: PROGRESS_APP,
+    kind: PROGRESS_KIND,
+    version: STORE_VERSION,
+    exportedAt: now.toISOString(),
+    ...(shown ? { name: shown } : {}),
+    state,
+  };
 }
 
 /** `secrets-lab-progress-2026-11-30.json` */
@@ -49,6 +63,8 @@ export type ParsedProgress =
       state: IncomingProgress;
       fromVersion: number;
       exportedAt?: string;
+      /** The display name the student put in the file, if any. */
+      name?: string;
       /** Fields this version does not know, left out ("state.bookmarks"). */
       dropped: string[];
     }
@@ -105,6 +121,7 @@ export function parseProgressFile(text: string): ParsedProgress {
     state: state.value as unknown as IncomingProgress,
     fromVersion: envelope.value.version,
     exportedAt: envelope.value.exportedAt,
+    ...(envelope.value.name ? { name: envelope.value.name } : {}),
     dropped: [...envelope.dropped, ...state.dropped],
   };
 }
