@@ -68,6 +68,22 @@ export function optionalEnum<T extends string>(input: Input, field: string, valu
   return v as T;
 }
 
+const ENCRYPTION_ALGORITHMS = ['SYMMETRIC_DEFAULT', 'RSAES_OAEP_SHA_1', 'RSAES_OAEP_SHA_256', 'SM2PKE'] as const;
+
+/**
+ * An encryption algorithm field for a symmetric key (the only kind here): SYMMETRIC_DEFAULT or absent.
+ * The RSA and SM2 algorithms are valid names but need asymmetric keys, so AWS answers InvalidKeyUsageException.
+ */
+export function symmetricAlgorithm(input: Input, field: string): void {
+  const algorithm = optionalEnum(input, field, ENCRYPTION_ALGORITHMS);
+  if (algorithm !== undefined && algorithm !== 'SYMMETRIC_DEFAULT') {
+    throw new AwsError(
+      'InvalidKeyUsageException',
+      `Algorithm ${algorithm} is incompatible with key spec SYMMETRIC_DEFAULT.`,
+    );
+  }
+}
+
 export function optionalInteger(input: Input, field: string, min: number, max: number): number | undefined {
   const v = input[field];
   if (absent(v)) return undefined;

@@ -14,24 +14,16 @@ import {
   optionalStringMap,
   requiredBlob,
   requiredKeyId,
+  symmetricAlgorithm,
 } from '../validate';
 
 type Input = Record<string, unknown>;
-
-const ALGORITHMS = ['SYMMETRIC_DEFAULT', 'RSAES_OAEP_SHA_1', 'RSAES_OAEP_SHA_256', 'SM2PKE'] as const;
 
 /** Fields every cryptographic operation shares: EncryptionContext, GrantTokens, EncryptionAlgorithm, DryRun. */
 function common(input: Input) {
   const encryptionContext = optionalStringMap(input, 'EncryptionContext');
   optionalList(input, 'GrantTokens');
-  const algorithm = optionalEnum(input, 'EncryptionAlgorithm', ALGORITHMS);
-  // Symmetric keys (the only kind here) use SYMMETRIC_DEFAULT; the RSA and SM2 algorithms need asymmetric keys.
-  if (algorithm !== undefined && algorithm !== 'SYMMETRIC_DEFAULT') {
-    throw new AwsError(
-      'InvalidKeyUsageException',
-      `Algorithm ${algorithm} is incompatible with key spec SYMMETRIC_DEFAULT.`,
-    );
-  }
+  symmetricAlgorithm(input, 'EncryptionAlgorithm');
   const dryRun = optionalBoolean(input, 'DryRun') ?? false;
   return { encryptionContext, dryRun };
 }

@@ -7,28 +7,16 @@ import { decryptBlob, encryptWithKey } from '../crypto';
 import { resolveKey } from '../keyIds';
 import {
   optionalBoolean,
-  optionalEnum,
   optionalInteger,
   optionalList,
   optionalString,
   optionalStringMap,
   requiredBlob,
   requiredKeyId,
+  symmetricAlgorithm,
 } from '../validate';
 
 type Input = Record<string, unknown>;
-
-const ALGORITHMS = ['SYMMETRIC_DEFAULT', 'RSAES_OAEP_SHA_1', 'RSAES_OAEP_SHA_256', 'SM2PKE'] as const;
-
-function symmetricOnly(input: Input, field: string): void {
-  const algorithm = optionalEnum(input, field, ALGORITHMS);
-  if (algorithm !== undefined && algorithm !== 'SYMMETRIC_DEFAULT') {
-    throw new AwsError(
-      'InvalidKeyUsageException',
-      `Algorithm ${algorithm} is incompatible with key spec SYMMETRIC_DEFAULT.`,
-    );
-  }
-}
 
 /**
  * ReEncrypt: decrypts under the key the ciphertext names (with SourceEncryptionContext) and encrypts
@@ -43,8 +31,8 @@ export function reEncrypt(ctx: OperationContext, input: Input) {
     input.SourceKeyId === undefined || input.SourceKeyId === null ? undefined : requiredKeyId(input, 'SourceKeyId');
   const destinationKeyId = requiredKeyId(input, 'DestinationKeyId');
   const destinationContext = optionalStringMap(input, 'DestinationEncryptionContext');
-  symmetricOnly(input, 'SourceEncryptionAlgorithm');
-  symmetricOnly(input, 'DestinationEncryptionAlgorithm');
+  symmetricAlgorithm(input, 'SourceEncryptionAlgorithm');
+  symmetricAlgorithm(input, 'DestinationEncryptionAlgorithm');
   optionalList(input, 'GrantTokens');
   const dryRun = optionalBoolean(input, 'DryRun') ?? false;
   const named = keyOfBlob(ctx, blob);
