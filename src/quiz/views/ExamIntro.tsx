@@ -86,30 +86,20 @@ export function ExamIntro({ minutes, notice }: { minutes?: number; notice?: stri
         </fieldset>
         {setup.kind === 'custom' && (
           <div className="quiz-fields">
-            <div className="quiz-field">
-              <label htmlFor={`${id}-questions`}>Questions</label>
-              <input
-                id={`${id}-questions`}
-                type="number"
-                inputMode="numeric"
-                min={CUSTOM_RANGE.questions.min}
-                max={CUSTOM_RANGE.questions.max}
-                value={Number.isFinite(setup.questions) ? setup.questions : ''}
-                onChange={(e) => change({ questions: e.target.valueAsNumber })}
-              />
-            </div>
-            <div className="quiz-field">
-              <label htmlFor={`${id}-minutes`}>Minutes</label>
-              <input
-                id={`${id}-minutes`}
-                type="number"
-                inputMode="numeric"
-                min={CUSTOM_RANGE.minutes.min}
-                max={CUSTOM_RANGE.minutes.max}
-                value={Number.isFinite(setup.minutes) ? setup.minutes : ''}
-                onChange={(e) => change({ minutes: e.target.valueAsNumber })}
-              />
-            </div>
+            <NumberField
+              id={`${id}-questions`}
+              label="Questions"
+              range={CUSTOM_RANGE.questions}
+              value={setup.questions}
+              onChange={(questions) => change({ questions })}
+            />
+            <NumberField
+              id={`${id}-minutes`}
+              label="Minutes"
+              range={CUSTOM_RANGE.minutes}
+              value={setup.minutes}
+              onChange={(minutes) => change({ minutes })}
+            />
           </div>
         )}
         {setup.kind !== 'full' && (
@@ -161,6 +151,30 @@ export function ExamIntro({ minutes, notice }: { minutes?: number; notice?: stri
           </li>
         </ul>
       </section>
+    </div>
+  );
+}
+
+/** A number field of the custom exam; an emptied field holds NaN and shows empty (normalizeSetup clamps it on start). */
+function NumberField(props: {
+  id: string;
+  label: string;
+  range: { min: number; max: number };
+  value: number;
+  onChange: (value: number) => void;
+}) {
+  return (
+    <div className="quiz-field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type="number"
+        inputMode="numeric"
+        min={props.range.min}
+        max={props.range.max}
+        value={Number.isFinite(props.value) ? props.value : ''}
+        onChange={(e) => props.onChange(e.target.valueAsNumber)}
+      />
     </div>
   );
 }
