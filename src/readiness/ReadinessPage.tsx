@@ -89,15 +89,19 @@ export default function ReadinessPage() {
               <li key={t.task} className="card weakest-card">
                 <span className="weakest-id">Task {t.task}</span>
                 <span className="weakest-title">{t.title}</span>
-                <span className="task-bar" aria-hidden="true">
-                  <span
-                    className={t.chance >= 0.72 ? 'task-fill is-pass' : 'task-fill'}
-                    style={{ width: pct(t.chance) }}
-                  />
-                  <span className="task-mark" />
-                </span>
+                {t.questions.done > 0 && (
+                  <span className="task-bar" aria-hidden="true">
+                    <span
+                      className={t.chance >= 0.72 ? 'task-fill is-pass' : 'task-fill'}
+                      style={{ width: pct(t.chance) }}
+                    />
+                    <span className="task-mark" />
+                  </span>
+                )}
                 <span className="quiz-muted">
-                  {pct(t.chance)} chance · {t.questions.done} of {t.questions.total} questions answered
+                  {/* With nothing answered the chance is only the model's prior: say so rather than show it. */}
+                  {t.questions.done > 0 ? `${pct(t.chance)} chance` : 'No estimate yet'} · {t.questions.done} of{' '}
+                  {t.questions.total} questions answered
                 </span>
                 <Link href={`/quiz/drill/${t.task}`} className="button button-primary weakest-go">
                   Practise task {t.task}

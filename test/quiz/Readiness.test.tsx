@@ -40,6 +40,9 @@ test('with nothing answered: no predicted score, what it needs, and where to sta
       .getAllByRole('link')
       .map((a) => a.getAttribute('href')),
   ).toHaveLength(3);
+  // Nothing answered: no chance is shown for a task, only that there is no estimate yet.
+  expect(within(start).queryByText(/% chance/)).toBeNull();
+  expect(within(start).getAllByText(/^No estimate yet · 0 of \d+ questions answered$/)).toHaveLength(3);
   expect(screen.getByRole('heading', { name: 'How this is estimated' })).toBeTruthy();
 });
 
