@@ -18,8 +18,16 @@ export function Inspector({ view }: { view: EmulatorView | undefined }) {
       <p className="inspector-clock">
         Simulated time: <time dateTime={new Date(view.now).toISOString()}>{time(view.now)}</time> UTC
       </p>
+      {model.internalErrors.map((e) => (
+        <div key={e.seq} className="run-error" role="alert">
+          <strong>The emulator failed in {e.where}</strong> (a bug in Secrets Lab, not in your code)
+          <p>
+            {time(e.time)} UTC: {e.message}
+          </p>
+        </div>
+      ))}
       <section aria-labelledby="insp-calls">
-        <h3 id="insp-calls">Calls ({view.calls.length})</h3>
+        <h3 id="insp-calls">Calls ({view.calls.length - model.internalErrors.length})</h3>
         {model.counts.length === 0 ? (
           <p className="panel-empty">No AWS calls yet.</p>
         ) : (

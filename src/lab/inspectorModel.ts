@@ -16,10 +16,17 @@ export interface InspectorModel {
   parameters: { name: string; type: string; version: number; tier: string; labels: string[]; keyId?: string }[];
   keys: { id: string; aliases: string[]; state: string; managedBy: string; description: string }[];
   counts: { key: string; count: number; errors: number }[];
+  /**
+   * What failed inside the emulator itself (a bug in Secrets Lab, not in the learner's code): a
+   * background job or a request that threw. createEmulator records each as `emulator InternalError`.
+   */
+  internalErrors: { seq: number; time: number; where: string; message: string }[];
 }
 
+const isInternalError = (c: CallLogEntry) => c.service === 'emulator' && c.operation === 'InternalError';
+
 export function inspect(snapshot: EmulatorSnapshot, calls: readonly CallLogEntry[]): InspectorModel {
-  const model: InspectorModel = { secrets: [], parameters: [], keys: [], counts: [] };
+  const model: InspectorModel = { secrets: [], parameters: [], keys: [], counts: [], internalErrors: [] };
   for (const regions of Object.values(snapshot.accounts)) {
     for (const services of Object.values(regions)) {
       const sm = services.secretsmanager as SecretsManagerState | undefined;
@@ -71,6 +78,11 @@ export function inspect(snapshot: EmulatorSnapshot, calls: readonly CallLogEntry
   model.parameters.sort((a, b) => a.name.localeCompare(b.name));
   const counts = new Map<string, { count: number; errors: number }>();
   for (const c of calls) {
+    if (isInternalError(c)) {
+      const where = typeof c.params.where === 'string' ? c.params.where : 'the emulator';
+      model.internalErrors.push({ seq: c.seq, time: c.time, where, message: c.message ?? c.outcome });
+      continue;
+    }
     const key = `${c.service}.${c.operation}`;
     const entry = counts.get(key) ?? { count: 0, errors: 0 };
     entry.count++;
