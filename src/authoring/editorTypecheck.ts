@@ -14,7 +14,10 @@ import { ancestors } from './typecheckCode.ts';
  * would underline in red is reported here, and so is an SDK layout the editor cannot resolve.
  *
  * Each file gets its own program (learner files are modules or scripts on their own, as in the
- * editor); the declaration files are parsed once per process and shared.
+ * editor); the declaration files are parsed once per process and shared. Only what the editor
+ * underlines is reported: the learner file's own diagnostics and the program-wide ones (options,
+ * globals). The declarations are the editor's, not the learner's: checking all of them again for
+ * every file cost most of content:check's time and reported nothing the editor shows.
  */
 export function editorDiagnostics(file: string, code: string, root = process.cwd()): Problem[] {
   const { virtual, parsed, dirs } = declarations(root);
@@ -39,8 +42,18 @@ export function editorDiagnostics(file: string, code: string, root = process.cwd
     parsed.set(f, source);
     return source;
   };
-  const program = ts.createProgram([main, ...virtual.keys()], options, host);
-  return ts.getPreEmitDiagnostics(program).map((d): Problem => {
+  // The previous program is handed on: only /learner.ts changed, so TypeScript reuses every other
+  // file's module resolution (which otherwise cost most of the time) and re-checks just this one.
+  const program = ts.createProgram([main, ...virtual.keys()], options, host, cache?.program);
+  if (cache) cache.program = program;
+  const learner = program.getSourceFile(main);
+  const diagnostics = [
+    ...program.getOptionsDiagnostics(),
+    ...program.getGlobalDiagnostics(),
+    ...program.getSyntacticDiagnostics(learner),
+    ...program.getSemanticDiagnostics(learner),
+  ];
+  return diagnostics.map((d): Problem => {
     const at =
       d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : { line: 0, character: 0 };
     const where = d.file && d.file.fileName !== main ? ` (in ${d.file.fileName})` : '';
@@ -60,6 +73,8 @@ interface Declarations {
   /** Every directory that holds one of them. */
   dirs: Set<string>;
   parsed: Map<string, ts.SourceFile>;
+  /** The last program built over these declarations. */
+  program?: ts.Program;
 }
 let cache: Declarations | undefined;
 
