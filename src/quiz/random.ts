@@ -1,7 +1,10 @@
+import { SeededRandom } from '../aws/core/random';
+
 /**
- * A seedable pseudo-random source (mulberry32). The quiz engine never calls Math.random(): the same
- * seed gives the same question order, option order and blueprint draw on every machine, so an
- * attempt can be replayed and a test can pin an order.
+ * A seedable pseudo-random source. The quiz engine never calls Math.random(): the same seed gives
+ * the same question order, option order and blueprint draw on every machine, so an attempt can be
+ * replayed and a test can pin an order. The generator is the emulator's (`src/aws/core/random.ts`,
+ * mulberry32, framework-free): the app has one seeded source; the quiz only seeds it from text.
  */
 export interface Random {
   /** A float in [0, 1). */
@@ -22,13 +25,7 @@ export function hashSeed(seed: string | number): number {
 }
 
 export function createRandom(seed: string | number): Random {
-  let state = hashSeed(seed);
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const source = new SeededRandom(hashSeed(seed));
+  const next = () => source.next();
   return { next, int: (n) => Math.floor(next() * n) };
 }
