@@ -10,7 +10,7 @@ import { cliEnv, serveEmulator } from './server';
  * The IAM/STS scenario with the real AWS CLI over HTTP: an administrator (keys the emulator did not
  * issue) builds users, keys, a role and policies; the user's and the role session's own keys are then
  * verified (SigV4) and evaluated: a path-based Allow, an identity Deny, a resource-policy Deny,
- * kms:ViaService, a bad signature, an inactive key.
+ * kms:ViaService, a bad signature, an inactive key, and a KMS grant that lets the role's session decrypt.
  */
 const s = serveEmulator();
 const run = promisify(execFile);
@@ -138,30 +138,43 @@ test('IAM and STS with the AWS CLI: users, keys, roles, assume-role, Allow, Deny
   const dev: Keys = { AWS_ACCESS_KEY_ID: AccessKey.AccessKeyId, AWS_SECRET_ACCESS_KEY: AccessKey.SecretAccessKey };
   writeFileSync(join(dir, 'blob'), Buffer.from(encrypted.CiphertextBlob, 'base64'));
 
-  const [who, pathAllowed, identityDeny, resourceDeny, viaSsm, direct, assumed, badSignature] = await Promise.all([
-    aws(dev, 'sts', 'get-caller-identity'),
-    aws(dev, 'secretsmanager', 'get-secret-value', '--secret-id', 'pettracker/prod/db'),
-    outcome(dev, 'secretsmanager', 'get-secret-value', '--secret-id', 'pettracker/prod/admin'),
-    outcome(dev, 'secretsmanager', 'get-secret-value', '--secret-id', 'billing/card'),
-    aws(dev, 'ssm', 'get-parameter', '--name', '/pettracker/prod/api-key', '--with-decryption'),
-    outcome(dev, 'kms', 'decrypt', '--ciphertext-blob', `fileb://${join(dir, 'blob')}`),
-    aws(
-      dev,
-      'sts',
-      'assume-role',
-      '--role-arn',
-      `arn:aws:iam::${ACCOUNT}:role/billing-reader`,
-      '--role-session-name',
-      'night-batch',
-    ),
-    outcome({ ...dev, AWS_SECRET_ACCESS_KEY: 'wrong' }, 'secretsmanager', 'list-secrets'),
-  ]);
+  const [who, pathAllowed, identityDeny, resourceDeny, viaSsm, direct, assumed, badSignature, grant] =
+    await Promise.all([
+      aws(dev, 'sts', 'get-caller-identity'),
+      aws(dev, 'secretsmanager', 'get-secret-value', '--secret-id', 'pettracker/prod/db'),
+      outcome(dev, 'secretsmanager', 'get-secret-value', '--secret-id', 'pettracker/prod/admin'),
+      outcome(dev, 'secretsmanager', 'get-secret-value', '--secret-id', 'billing/card'),
+      aws(dev, 'ssm', 'get-parameter', '--name', '/pettracker/prod/api-key', '--with-decryption'),
+      outcome(dev, 'kms', 'decrypt', '--ciphertext-blob', `fileb://${join(dir, 'blob')}`),
+      aws(
+        dev,
+        'sts',
+        'assume-role',
+        '--role-arn',
+        `arn:aws:iam::${ACCOUNT}:role/billing-reader`,
+        '--role-session-name',
+        'night-batch',
+      ),
+      outcome({ ...dev, AWS_SECRET_ACCESS_KEY: 'wrong' }, 'secretsmanager', 'list-secrets'),
+      // The role's policy allows no KMS action: only this grant lets its sessions decrypt with the key.
+      aws(
+        admin,
+        'kms',
+        'create-grant',
+        '--key-id',
+        encrypted.KeyId,
+        '--grantee-principal',
+        `arn:aws:iam::${ACCOUNT}:role/billing-reader`,
+        '--operations',
+        'Decrypt',
+      ),
+    ]);
   const session: Keys = {
     AWS_ACCESS_KEY_ID: assumed.Credentials.AccessKeyId,
     AWS_SECRET_ACCESS_KEY: assumed.Credentials.SecretAccessKey,
     AWS_SESSION_TOKEN: assumed.Credentials.SessionToken,
   };
-  const [sessionWho, sessionRead] = await Promise.all([
+  const [sessionWho, sessionRead, , sessionDecrypt] = await Promise.all([
     aws(session, 'sts', 'get-caller-identity'),
     aws(session, 'secretsmanager', 'get-secret-value', '--secret-id', 'pettracker/prod/admin'),
     aws(
@@ -175,6 +188,7 @@ test('IAM and STS with the AWS CLI: users, keys, roles, assume-role, Allow, Deny
       '--status',
       'Inactive',
     ),
+    aws(session, 'kms', 'decrypt', '--ciphertext-blob', `fileb://${join(dir, 'blob')}`),
   ]);
   const inactive = await outcome(dev, 'secretsmanager', 'get-secret-value', '--secret-id', 'pettracker/prod/db');
 
@@ -192,6 +206,8 @@ test('IAM and STS with the AWS CLI: users, keys, roles, assume-role, Allow, Deny
   expect(assumed.Credentials.AccessKeyId).toMatch(/^ASIA/);
   expect(sessionWho.Arn).toBe(`arn:aws:sts::${ACCOUNT}:assumed-role/billing-reader/night-batch`);
   expect(sessionRead.SecretString).toBe('root');
+  expect(grant.GrantId).toMatch(/^[0-9a-f]{64}$/);
+  expect(Buffer.from(sessionDecrypt.Plaintext, 'base64').toString()).toBe('direct');
   expect(badSignature).toMatch(
     /\(InvalidSignatureException\) when calling the ListSecrets operation: The request signature we calculated does not match/,
   );

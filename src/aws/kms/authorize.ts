@@ -1,5 +1,6 @@
 import type { OperationContext } from '../core/service';
 import { awsManagedKeyPolicy, customerKeyPolicy, kmsKeys, type ResourcePolicyInput, resourceTagKeys } from '../policy';
+import { grantAllowing, type KmsGrant } from './grants';
 import { type KmsKey, kmsState } from './state';
 
 /**
@@ -20,22 +21,52 @@ export function keyPolicyOf(ctx: OperationContext, key: KmsKey): ResourcePolicyI
   return awsManagedKeyPolicy(ctx.accountId, ctx.region, alias?.AliasName.slice('alias/aws/'.length) ?? 'unknown');
 }
 
-/** Authorizes `kms:<Operation>` on a key as the caller (throws AccessDeniedException). */
+/**
+ * Authorizes `kms:<Operation>` on a key as the caller (throws AccessDeniedException): the key
+ * policy and IAM, then the key's grants (a grant for the caller and the operation, its constraint
+ * met, allows on its own). `creating` is the grant a CreateGrant asks for.
+ */
 export function authorizeKey(
   ctx: OperationContext,
   operation: string,
   key: KmsKey,
-  options: { encryptionContext?: Record<string, string>; viaService?: 'ssm' | 'secretsmanager' } = {},
+  options: {
+    encryptionContext?: Record<string, string>;
+    viaService?: 'ssm' | 'secretsmanager';
+    creating?: Pick<KmsGrant, 'Operations' | 'Constraints' | 'GranteePrincipal' | 'RetiringPrincipal'>;
+  } = {},
 ): void {
+  const { encryptionContext, creating } = options;
+  const constraint = creating?.Constraints?.EncryptionContextEquals
+    ? 'EncryptionContextEquals'
+    : creating?.Constraints?.EncryptionContextSubset
+      ? 'EncryptionContextSubset'
+      : undefined;
   const context = {
     ...kmsKeys({
       callerAccount: ctx.accountId,
-      ...(options.encryptionContext ? { encryptionContext: options.encryptionContext } : {}),
+      ...(encryptionContext ? { encryptionContext } : {}),
       ...(options.viaService ? { viaService: { service: options.viaService, region: ctx.region } } : {}),
+      ...(creating
+        ? {
+            grant: {
+              operations: creating.Operations,
+              grantee: creating.GranteePrincipal,
+              ...(creating.RetiringPrincipal ? { retiring: creating.RetiringPrincipal } : {}),
+              ...(constraint ? { constraint } : {}),
+            },
+          }
+        : {}),
     }),
     ...resourceTagKeys(key.Tags.map((t) => ({ Key: t.TagKey, Value: t.TagValue }))),
   };
-  ctx.authorize(`kms:${operation}`, key.Arn, context, { resourcePolicy: keyPolicyOf(ctx, key) });
+  ctx.authorize(`kms:${operation}`, key.Arn, context, {
+    resourcePolicy: keyPolicyOf(ctx, key),
+    grant: grantAllowing(kmsState(ctx).grants, key.KeyId, operation, {
+      ...(encryptionContext ? { encryptionContext } : {}),
+      ...(creating ? { creating } : {}),
+    }),
+  });
 }
 
 /**

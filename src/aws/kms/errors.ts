@@ -42,5 +42,10 @@ export const kmsErrors = {
   invalidMarker: () => new AwsError('InvalidMarkerException', 'Invalid marker'),
   tag: (message: string) => new AwsError('TagException', message),
   unsupported: (message: string) => new AwsError('UnsupportedOperationException', message),
+  dryRun: () =>
+    new AwsError('DryRunOperationException', 'The request would have succeeded, but the DryRun option is set.'),
+  grantNotFound: (grantId: string) => new AwsError('NotFoundException', `Grant ${grantId} does not exist`),
+  invalidGrantToken: () => new AwsError('InvalidGrantTokenException', 'The grant token is invalid.'),
+  invalidGrantId: (grantId: string) => new AwsError('InvalidGrantIdException', `Invalid grant id ${grantId}`),
   dataKeySpec: () => new AwsError('ValidationException', 'Please specify either number of bytes or key spec.'),
 };

@@ -1,6 +1,7 @@
 import type { ServiceDefinition } from '../core/service';
 import { createAlias, deleteAlias, listAliases, updateAlias } from './operations/aliases';
 import { decrypt, encrypt, generateDataKey, generateDataKeyWithoutPlaintext } from './operations/encryption';
+import { createGrant, listGrants, listRetirableGrants, retireGrant, revokeGrant } from './operations/grants';
 import { getKeyPolicy, listKeyPolicies, putKeyPolicy } from './operations/keyPolicies';
 import {
   cancelKeyDeletion,
@@ -21,7 +22,7 @@ import {
 } from './operations/rotation';
 import { listResourceTags, tagResource, untagResource } from './operations/tags';
 import { initialKmsState } from './state';
-/** AWS KMS (JSON 1.1, target prefix `TrentService`): symmetric keys, aliases, encryption and data keys. */
+/** AWS KMS (JSON 1.1, target prefix `TrentService`): symmetric keys, aliases, encryption and data keys, key policies, grants, rotation. */
 export const kms: ServiceDefinition = {
   name: 'kms',
   protocol: 'json',
@@ -53,6 +54,11 @@ export const kms: ServiceDefinition = {
     GetKeyRotationStatus: getKeyRotationStatus,
     RotateKeyOnDemand: rotateKeyOnDemand,
     ListKeyRotations: listKeyRotations,
+    CreateGrant: createGrant,
+    ListGrants: listGrants,
+    ListRetirableGrants: listRetirableGrants,
+    RetireGrant: retireGrant,
+    RevokeGrant: revokeGrant,
     TagResource: tagResource,
     UntagResource: untagResource,
     ListResourceTags: listResourceTags,

@@ -51,12 +51,22 @@ export function usable(key: KmsKey): void {
  * only, never an alias, and AWS managed keys refuse them: their key policy allows no caller to
  * manage them.
  */
-export function customerKey(ctx: OperationContext, input: Record<string, unknown>, operation: string): KmsKey {
+export function customerKey(
+  ctx: OperationContext,
+  input: Record<string, unknown>,
+  operation: string,
+  options: Parameters<typeof authorizeKey>[3] = {},
+): KmsKey {
+  const key = keyByIdOrArn(ctx, input);
+  authorizeKey(ctx, operation, key, options);
+  if (key.KeyManager === 'AWS') throw kmsErrors.awsManagedKey(operation, key.Arn, ctx.accountId);
+  return key;
+}
+
+/** The key a `KeyId` names that takes a key id or key ARN only (management and grant operations). */
+export function keyByIdOrArn(ctx: OperationContext, input: Record<string, unknown>): KmsKey {
   const keyId = requiredKeyId(input);
   if (keyId.startsWith('alias/') || /^arn:[^:]*:kms:[^:]*:[^:]*:alias\//.test(keyId))
     throw kmsErrors.invalidKeyId(keyId);
-  const key = resolveKey(ctx, keyId);
-  authorizeKey(ctx, operation, key);
-  if (key.KeyManager === 'AWS') throw kmsErrors.awsManagedKey(operation, key.Arn, ctx.accountId);
-  return key;
+  return resolveKey(ctx, keyId);
 }

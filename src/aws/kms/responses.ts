@@ -1,5 +1,6 @@
 import { toEpochSeconds } from '../core/clock';
 import type { OperationContext } from '../core/service';
+import type { KmsGrant } from './grants';
 import type { KmsAlias, KmsKey } from './state';
 
 /** Response shapes shared by KMS operations (dates in epoch seconds). */
@@ -36,5 +37,20 @@ export function aliasEntry(alias: KmsAlias) {
     TargetKeyId: alias.TargetKeyId,
     CreationDate: toEpochSeconds(alias.CreationDate),
     LastUpdatedDate: toEpochSeconds(alias.LastUpdatedDate),
+  };
+}
+
+/** A grant as ListGrants and ListRetirableGrants return it (the key by ARN, the issuing account as its root ARN). */
+export function grantEntry(ctx: OperationContext, grant: KmsGrant) {
+  return {
+    KeyId: `arn:aws:kms:${ctx.region}:${ctx.accountId}:key/${grant.KeyId}`,
+    GrantId: grant.GrantId,
+    ...(grant.Name !== undefined ? { Name: grant.Name } : {}),
+    CreationDate: toEpochSeconds(grant.CreationDate),
+    GranteePrincipal: grant.GranteePrincipal,
+    ...(grant.RetiringPrincipal !== undefined ? { RetiringPrincipal: grant.RetiringPrincipal } : {}),
+    IssuingAccount: grant.IssuingAccount,
+    Operations: grant.Operations,
+    ...(grant.Constraints !== undefined ? { Constraints: grant.Constraints } : {}),
   };
 }

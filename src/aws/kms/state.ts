@@ -2,6 +2,7 @@ import { toBase64 } from '../core/base64';
 import { type Dict, dict, own } from '../core/dict';
 import { randomBytes, randomUuid } from '../core/random';
 import type { OperationContext } from '../core/service';
+import type { KmsGrant } from './grants';
 
 /** KMS state of one account and region: plain JSON (see ServiceDefinition). */
 export interface KmsKey {
@@ -44,12 +45,15 @@ export interface KmsState {
   keys: Dict<KmsKey>;
   /** By alias name, e.g. `alias/aws/ssm`. */
   aliases: Dict<KmsAlias>;
+  /** By grant id (grants.ts); absent in state saved before grants existed. */
+  grants: Dict<KmsGrant>;
 }
 
 export const AWS_MANAGED_ALIASES = ['alias/aws/ssm', 'alias/aws/secretsmanager'] as const;
 
 export function kmsState(ctx: OperationContext): KmsState {
   const state = ctx.state<KmsState>('kms');
+  state.grants ??= dict();
   ensureAwsManagedKeys(ctx, state);
   purgeDeletedKeys(ctx, state);
   rotateDueKeys(ctx, state);
@@ -68,11 +72,12 @@ function purgeDeletedKeys(ctx: OperationContext, state: KmsState): void {
     for (const alias of Object.values(state.aliases)) {
       if (alias.TargetKeyId === key.KeyId) delete state.aliases[alias.AliasName];
     }
+    for (const grant of Object.values(state.grants)) if (grant.KeyId === key.KeyId) delete state.grants[grant.GrantId];
   }
 }
 
 export function initialKmsState(): KmsState {
-  return { keys: dict(), aliases: dict() };
+  return { keys: dict(), aliases: dict(), grants: dict() };
 }
 
 /** AWS creates `aws/ssm` and `aws/secretsmanager` in every account and region; so do we, on first use. */

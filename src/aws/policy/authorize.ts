@@ -19,12 +19,21 @@ export interface ResourcePolicyInput extends PolicyInput {
   trust?: boolean;
 }
 
+/**
+ * A KMS grant that allows the request (grants only allow: they are consulted after every explicit
+ * Deny, and allow on their own, needing neither the key policy nor IAM).
+ */
+export interface GrantAllowance {
+  grantId: string;
+  name?: string;
+}
+
 /** What the call log records for each authorization: the decision and the statement that made it. */
 export interface AuthorizationRecord {
   action: string;
   resource: string;
   decision: DecisionKind;
-  statement?: StatementRef & { policyType: 'identity' | 'resource' };
+  statement?: StatementRef & { policyType: 'identity' | 'resource' | 'grant' };
   reason: string;
 }
 
@@ -34,7 +43,7 @@ export interface AuthorizationOutcome {
   denialMessage?: string;
 }
 
-const tagged = (ref: StatementRef | undefined, policyType: 'identity' | 'resource') =>
+const tagged = (ref: StatementRef | undefined, policyType: 'identity' | 'resource' | 'grant') =>
   ref ? { statement: { ...ref, policyType } } : {};
 
 /**
@@ -43,7 +52,8 @@ const tagged = (ref: StatementRef | undefined, policyType: 'identity' | 'resourc
  * 2. same account: an Allow in either kind allows, except that a KMS key policy must allow the
  *    caller itself or delegate to the account, in which case the identity policies must allow;
  * 3. across accounts: both sides must allow (the resource policy naming the caller or its account);
- * 4. otherwise the request is implicitly denied.
+ * 4. else a KMS grant for the caller allows (a grant allows on its own but never beats a Deny);
+ * 5. otherwise the request is implicitly denied.
  */
 export function authorizeRequest(args: {
   principal: Principal;
@@ -53,6 +63,8 @@ export function authorizeRequest(args: {
   resourcePolicy?: ResourcePolicyInput;
   /** How the denial message names the resource, when AWS names it differently from the ARN evaluated. */
   messageResource?: string;
+  /** The grant that allows this request to this principal, if any (KMS). */
+  grant?: (principal: Principal) => GrantAllowance | undefined;
 }): AuthorizationOutcome {
   const { principal, request } = args;
   const identity = evaluatePolicies(principal.policies, request);
@@ -92,6 +104,19 @@ export function authorizeRequest(args: {
   const allowed = decideAllow(identity, resource, sameAccount, controlling);
   if (allowed)
     return { record: { ...base, decision: 'Allow', ...tagged(allowed.ref, allowed.type), reason: allowed.reason } };
+  const grant = args.grant?.(principal);
+  if (grant) {
+    const ref = { policyName: `grant ${grant.grantId}`, index: 0, ...(grant.name ? { sid: grant.name } : {}) };
+    const named = grant.name ? ` (Name "${grant.name}")` : '';
+    return {
+      record: {
+        ...base,
+        decision: 'Allow',
+        ...tagged(ref, 'grant'),
+        reason: `Allowed by grant ${grant.grantId}${named}.`,
+      },
+    };
+  }
 
   const resourceMissing =
     (controlling && !resource?.direct && !resource?.account) ||

@@ -1,5 +1,5 @@
 import { AwsError } from '../core/errors';
-import { type AuthorizationRecord, authorizeRequest, type ResourcePolicyInput } from './authorize';
+import { type AuthorizationRecord, authorizeRequest, type GrantAllowance, type ResourcePolicyInput } from './authorize';
 import { globalKeys } from './conditionKeys';
 import { type Principal, principalContext } from './principal';
 import type { RequestContext } from './types';
@@ -9,6 +9,8 @@ export interface AuthorizeOptions {
   resourcePolicy?: ResourcePolicyInput;
   /** How AWS's message names the resource when it differs from the ARN evaluated. */
   messageResource?: string;
+  /** KMS: the grant, if any, that allows this request to the principal (see authorize.ts). */
+  grant?: (principal: Principal) => GrantAllowance | undefined;
 }
 
 /**
@@ -47,6 +49,7 @@ export function createAuthorizer(args: {
       },
       ...(options.resourcePolicy ? { resourcePolicy: options.resourcePolicy } : {}),
       ...(options.messageResource ? { messageResource: options.messageResource } : {}),
+      ...(options.grant ? { grant: options.grant } : {}),
     });
     args.decisions.push(record);
     if (denialMessage !== undefined) throw new AwsError('AccessDeniedException', denialMessage);

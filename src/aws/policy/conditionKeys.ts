@@ -44,8 +44,18 @@ export function kmsKeys(args: {
   callerAccount: string;
   encryptionContext?: Record<string, string>;
   viaService?: { service: string; region: string };
+  /** CreateGrant: the grant asked for (`kms:GrantOperations`, `kms:GranteePrincipal`...). */
+  grant?: { operations: string[]; grantee: string; retiring?: string; constraint?: string };
 }): RequestContext {
   const context: RequestContext = { 'kms:CallerAccount': args.callerAccount };
+  if (args.grant) {
+    context['kms:GrantOperations'] = args.grant.operations;
+    context['kms:GranteePrincipal'] = args.grant.grantee;
+    if (args.grant.retiring) context['kms:RetiringPrincipal'] = args.grant.retiring;
+    if (args.grant.constraint) context['kms:GrantConstraintType'] = args.grant.constraint;
+    // Only a service acting for the caller (kms:ViaService) creates grants for an AWS resource.
+    context['kms:GrantIsForAWSResource'] = args.viaService !== undefined;
+  }
   if (args.viaService) context['kms:ViaService'] = `${args.viaService.service}.${args.viaService.region}.amazonaws.com`;
   const pairs = Object.entries(args.encryptionContext ?? {});
   for (const [key, value] of pairs) context[`kms:EncryptionContext:${key}`] = value;

@@ -1,11 +1,11 @@
 /** IAM policy evaluation for the emulator. See README.md. */
-export { type AuthorizationRecord, authorizeRequest, type ResourcePolicyInput } from './authorize';
+export { type AuthorizationRecord, authorizeRequest, type GrantAllowance, type ResourcePolicyInput } from './authorize';
 export { type AuthorizeFn, type AuthorizeOptions, createAuthorizer } from './authorizer';
 export { globalKeys, kmsKeys, resourceTagKeys } from './conditionKeys';
 export { MalformedPolicyDocumentError } from './errors';
 export { evaluatePolicies } from './evaluate';
 export { awsManagedKeyPolicy, customerKeyPolicy } from './keyPolicies';
 export { type PolicyKind, parsePolicy } from './parsePolicy';
-export { type Principal, type PrincipalInput, toPrincipal } from './principal';
+export { type Principal, type PrincipalInput, principalMatch, toPrincipal } from './principal';
 export { missingSecretArn, type SecretForAuthorization, secretAuthorization } from './secretKeys';
 export type * from './types';

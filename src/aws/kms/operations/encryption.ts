@@ -1,5 +1,4 @@
 import { toBase64 } from '../../core/base64';
-import { AwsError } from '../../core/errors';
 import { randomBytes } from '../../core/random';
 import type { OperationContext } from '../../core/service';
 import { authorizeKey, keyOfBlob } from '../authorize';
@@ -29,8 +28,7 @@ function common(input: Input) {
 }
 
 function dryRunCheck(dryRun: boolean): void {
-  if (dryRun)
-    throw new AwsError('DryRunOperationException', 'The request would have succeeded, but the DryRun option is set.');
+  if (dryRun) throw kmsErrors.dryRun();
 }
 
 /** Plaintext of 1–4096 bytes, encrypted under the named key; the same EncryptionContext is needed to decrypt. */
