@@ -87,14 +87,11 @@ describe('the simulated PostgreSQL server', () => {
     copy.restore(snapshot);
 
     expect(snapshot.databases?.servers[`${PETTRACKER_DB.host}:5432`]?.users.pettracker_app?.password).toBe('n3w');
-    await expect(
-      connect(copy.databases, {
-        host: PETTRACKER_DB.host,
-        user: 'pettracker_app',
-        password: 'n3w',
-        database: 'pettracker',
-      }),
-    ).resolves.toBeDefined();
+    const asAppOnCopy = (password: string) =>
+      connect(copy.databases, { host: PETTRACKER_DB.host, user: 'pettracker_app', password, database: 'pettracker' });
+    const restored = await asAppOnCopy('n3w');
+    expect((await restored.query('SELECT current_user')).rows).toEqual([{ current_user: 'pettracker_app' }]);
+    await expect(asAppOnCopy(PETTRACKER_DB.password)).rejects.toMatchObject({ name: 'AuthenticationError' });
     expect(emulator.log.entries().map((e) => `${e.operation} ${e.outcome} ${e.params.sql ?? ''}`.trim())).toEqual([
       'db:connect ok',
       "db:query ok ALTER USER pettracker_app WITH PASSWORD '***'",
