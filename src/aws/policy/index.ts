@@ -6,6 +6,6 @@ export { MalformedPolicyDocumentError } from './errors';
 export { evaluatePolicies } from './evaluate';
 export { awsManagedKeyPolicy, customerKeyPolicy } from './keyPolicies';
 export { type PolicyKind, parsePolicy } from './parsePolicy';
-export { type Principal, type PrincipalInput, principalMatch, toPrincipal } from './principal';
+export { type Principal, type PrincipalInput, principalContext, principalMatch, toPrincipal } from './principal';
 export { missingSecretArn, type SecretForAuthorization, secretAuthorization } from './secretKeys';
 export type * from './types';

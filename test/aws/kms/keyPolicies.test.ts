@@ -7,6 +7,7 @@ import {
   GenerateRandomCommand,
   GetKeyPolicyCommand,
   ListKeyPoliciesCommand,
+  ListKeysCommand,
   PutKeyPolicyCommand,
   ReEncryptCommand,
 } from '@aws-sdk/client-kms';
@@ -47,6 +48,8 @@ describe('key policies', () => {
       new PutKeyPolicyCommand({
         KeyId,
         PolicyName: 'default',
+        // It locks the administrator out on purpose: the lockout safety check would refuse it.
+        BypassPolicyLockoutSafetyCheck: true,
         Policy: doc({
           Sid: 'alice only',
           Effect: 'Allow',
@@ -100,6 +103,58 @@ describe('key policies', () => {
     expect(otherName).toBe('NotFoundException: No such policy exists: mine');
     expect(onManaged).toMatch(/^AccessDeniedException: /);
     expect(atCreate).toMatch(/^MalformedPolicyDocumentException: /);
+  });
+});
+
+describe('the key policy lockout safety check', () => {
+  it('refuses a policy that would stop the caller from changing it again, unless bypassed', async () => {
+    const { KeyMetadata } = await aws.kms.send(new CreateKeyCommand({}));
+    const KeyId = KeyMetadata?.KeyId;
+    const aliceOnly = doc({
+      Effect: 'Allow',
+      Principal: { AWS: `arn:aws:iam::${ACCOUNT}:user/alice` },
+      Action: 'kms:*',
+      Resource: '*',
+    });
+    const keyAdmin = await user('keyadmin', { Effect: 'Allow', Action: 'kms:*', Resource: '*' });
+    const keysBefore = (await aws.kms.send(new ListKeysCommand({}))).Keys?.length;
+
+    const put = await refused(aws.kms.send(new PutKeyPolicyCommand({ KeyId, Policy: aliceOnly })));
+    const kept = await aws.kms.send(new GetKeyPolicyCommand({ KeyId }));
+    const create = await refused(aws.kms.send(new CreateKeyCommand({ Policy: aliceOnly })));
+    const keysAfter = (await aws.kms.send(new ListKeysCommand({}))).Keys?.length;
+    const bypassed = await refused(
+      aws.kms.send(new CreateKeyCommand({ Policy: aliceOnly, BypassPolicyLockoutSafetyCheck: true })),
+    );
+    const encryptOnly = await refused(
+      keyAdmin.kms.send(
+        new CreateKeyCommand({
+          Policy: doc({
+            Effect: 'Allow',
+            Principal: { AWS: `arn:aws:iam::${ACCOUNT}:user/keyadmin` },
+            Action: 'kms:Encrypt',
+            Resource: '*',
+          }),
+        }),
+      ),
+    );
+    const delegated = await refused(
+      keyAdmin.kms.send(
+        new CreateKeyCommand({
+          Policy: doc({ Effect: 'Allow', Principal: { AWS: ACCOUNT }, Action: 'kms:*', Resource: '*' }),
+        }),
+      ),
+    );
+
+    expect(put).toBe(
+      'MalformedPolicyDocumentException: The new key policy will not allow you to update the key policy in the future.',
+    );
+    expect(JSON.parse(kept.Policy ?? '').Statement[0].Sid).toBe('Enable IAM User Permissions');
+    expect(create).toMatch(/^MalformedPolicyDocumentException: The new key policy will not allow/);
+    expect(keysAfter).toBe(keysBefore);
+    expect(bypassed).toBe('allowed');
+    expect(encryptOnly).toMatch(/^MalformedPolicyDocumentException: /);
+    expect(delegated).toBe('allowed');
   });
 });
 

@@ -1,6 +1,16 @@
 import { AwsError } from '../../core/errors';
 import type { OperationContext } from '../../core/service';
-import { MalformedPolicyDocumentError, parsePolicy } from '../../policy';
+import { rootArn } from '../../iam/arns';
+import {
+  authorizeRequest,
+  globalKeys,
+  kmsKeys,
+  MalformedPolicyDocumentError,
+  type Principal,
+  parsePolicy,
+  principalContext,
+  toPrincipal,
+} from '../../policy';
 import { authorizeKey, keyPolicyOf } from '../authorize';
 import { customerKey, resolveKey } from '../keyIds';
 import { optionalBoolean, optionalString, requiredKeyId, requiredString } from '../validate';
@@ -29,6 +39,48 @@ export function checkKeyPolicy(document: string): string {
   return document;
 }
 
+/** The account's administrator (keys the emulator did not issue) as a principal: the root, whose IAM allows all. */
+const administrator = (accountId: string): Principal =>
+  toPrincipal({
+    arn: rootArn(accountId),
+    policies: [
+      {
+        name: 'root',
+        document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+      },
+    ],
+  });
+
+/**
+ * The key policy lockout safety check (CreateKey, PutKeyPolicy): unless BypassPolicyLockoutSafetyCheck
+ * is true, a new key policy must still let the caller, with its own IAM policies, call PutKeyPolicy
+ * on the key; otherwise the key could never be managed again. The account's administrator is the
+ * root here, so a policy that neither names the root nor delegates to the account is refused too.
+ */
+export function lockoutCheck(ctx: OperationContext, keyArn: string, document: string, bypass: boolean): void {
+  if (bypass) return;
+  const principal = ctx.caller.principal ?? administrator(ctx.accountId);
+  const { denialMessage } = authorizeRequest({
+    principal,
+    resourceAccount: ctx.accountId,
+    request: {
+      action: 'kms:PutKeyPolicy',
+      resource: keyArn,
+      context: {
+        ...globalKeys(ctx.clock.now(), ctx.region),
+        ...principalContext(principal),
+        ...kmsKeys({ callerAccount: ctx.accountId }),
+      },
+    },
+    resourcePolicy: { name: 'new key policy', keyPolicy: true, document },
+  });
+  if (denialMessage !== undefined)
+    throw new AwsError(
+      'MalformedPolicyDocumentException',
+      'The new key policy will not allow you to update the key policy in the future.',
+    );
+}
+
 /** The key policy's text: the one PutKeyPolicy or CreateKey stored, else the policy KMS gave the key. */
 function policyText(ctx: OperationContext, key: Parameters<typeof keyPolicyOf>[1]): string {
   const { document } = keyPolicyOf(ctx, key);
@@ -44,15 +96,16 @@ export function getKeyPolicy(ctx: OperationContext, input: Input) {
 
 /**
  * Replaces a customer managed key's policy, enforced from the next request on (AWS managed keys
- * refuse it). The lockout safety check is not modelled: BypassPolicyLockoutSafetyCheck is accepted
- * and a policy that locks the caller out is stored as given.
+ * refuse it), after the lockout safety check unless BypassPolicyLockoutSafetyCheck is true.
  */
 export function putKeyPolicy(ctx: OperationContext, input: Input) {
   const policy = requiredString(input, 'Policy', { min: 1, max: 32_768 });
   policyName(input);
-  optionalBoolean(input, 'BypassPolicyLockoutSafetyCheck');
+  const bypass = optionalBoolean(input, 'BypassPolicyLockoutSafetyCheck') ?? false;
   const key = customerKey(ctx, input, 'PutKeyPolicy');
-  key.Policy = checkKeyPolicy(policy);
+  checkKeyPolicy(policy);
+  lockoutCheck(ctx, key.Arn, policy, bypass);
+  key.Policy = policy;
   return {};
 }
 

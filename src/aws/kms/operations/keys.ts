@@ -7,7 +7,7 @@ import { customerKey, resolveKey } from '../keyIds';
 import { keyMetadata } from '../responses';
 import { createKeyRecord, kmsState } from '../state';
 import { optionalBoolean, optionalEnum, optionalInteger, optionalString, parseTags, requiredKeyId } from '../validate';
-import { checkKeyPolicy } from './keyPolicies';
+import { checkKeyPolicy, lockoutCheck } from './keyPolicies';
 
 type Input = Record<string, unknown>;
 
@@ -39,7 +39,7 @@ export function createKey(ctx: OperationContext, input: Input) {
   const spec = optionalEnum(input, 'KeySpec', KEY_SPECS) ?? optionalEnum(input, 'CustomerMasterKeySpec', KEY_SPECS);
   const origin = optionalEnum(input, 'Origin', ORIGINS) ?? 'AWS_KMS';
   const policy = optionalString(input, 'Policy', { min: 1, max: 32_768 });
-  optionalBoolean(input, 'BypassPolicyLockoutSafetyCheck');
+  const bypass = optionalBoolean(input, 'BypassPolicyLockoutSafetyCheck') ?? false;
   const multiRegion = optionalBoolean(input, 'MultiRegion') ?? false;
   const tags = parseTags(input, 'Tags') ?? [];
   // CreateKey has no key to name yet: IAM authorizes it on "*".
@@ -54,8 +54,17 @@ export function createKey(ctx: OperationContext, input: Input) {
     throw kmsErrors.unsupported(`This emulator supports only keys with Origin AWS_KMS, not ${origin}.`);
   if (multiRegion) throw kmsErrors.unsupported('This emulator does not support multi-Region keys.');
   if (policy !== undefined) checkKeyPolicy(policy);
-  const key = createKeyRecord(ctx, kmsState(ctx), { description, tags });
-  if (policy !== undefined) key.Policy = policy;
+  const state = kmsState(ctx);
+  const key = createKeyRecord(ctx, state, { description, tags });
+  if (policy !== undefined) {
+    try {
+      lockoutCheck(ctx, key.Arn, policy, bypass);
+    } catch (refused) {
+      delete state.keys[key.KeyId];
+      throw refused;
+    }
+    key.Policy = policy;
+  }
   return { KeyMetadata: keyMetadata(ctx, key) };
 }
 
