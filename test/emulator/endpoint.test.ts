@@ -77,3 +77,26 @@ describe.each([
     ]);
   });
 });
+
+describe('the endpoint log', () => {
+  const s = serveEmulator();
+
+  test('a background job that throws (a bug of ours) is printed with its stack, and the endpoint keeps answering', async () => {
+    // Prepare: work the emulator does after answering, failing as a bug would.
+    const { emulator } = s.server;
+    emulator.work.enqueue(() => {
+      throw new TypeError('a bug in a background job');
+    });
+
+    // Act
+    await emulator.idle();
+    const after = await post(s.url, 'secretsmanager.ListSecrets', '{}');
+
+    // Assess
+    expect(s.lines).toContainEqual(
+      expect.stringMatching(/^Internal error in background job: TypeError: a bug in a background job\n\s+at /),
+    );
+    expect(s.lines).toContainEqual(expect.stringMatching(/ emulator\.InternalError .*InternalFailure/));
+    expect(after.status).toBe(200);
+  });
+});
