@@ -42,7 +42,13 @@ describe('CreateSecret', () => {
 
   it('keeps only ciphertext in the emulator state', async () => {
     await createSecret(sm, 'hidden', 'super-secret-password');
-    expect(JSON.stringify(aws.emulator.snapshot())).not.toContain('super-secret-password');
+    const stored = JSON.stringify(aws.emulator.snapshot());
+    expect(stored).toContain('"Name":"hidden"');
+    expect(stored).not.toContain('super-secret-password');
+    // Stored all the same: encrypted, not dropped.
+    expect((await sm.send(new GetSecretValueCommand({ SecretId: 'hidden' }))).SecretString).toBe(
+      'super-secret-password',
+    );
   });
 
   it('records description and tags, and omits KmsKeyId for the AWS managed key', async () => {

@@ -56,8 +56,12 @@ describe('GetSecretValue', () => {
 
   it('keeps secrets apart per region', async () => {
     await createSecret(sm, 'only-here', 'v');
-    const ctx = aws.emulator.context('eu-west-1');
-    expect(Object.keys(ctx.state<{ secrets: object }>('secretsmanager').secrets)).toEqual([]);
+    const names = (region: string) =>
+      Object.values(aws.emulator.context(region).state<{ secrets: object }>('secretsmanager').secrets).map(
+        (s: { Name: string }) => s.Name,
+      );
+    expect(names('us-east-1')).toEqual(['only-here']);
+    expect(names('eu-west-1')).toEqual([]);
   });
 
   it('reads a version by VersionId and by VersionStage', async () => {
