@@ -43,6 +43,10 @@ export default defineConfig({
   preview: { host: '127.0.0.1' },
   test: {
     root,
+    // Vitest's default is one worker less than the cores: one worker on CI's two. Many files wait on
+    // a child process (the AWS CLI, tsx, boto3) or a server, so a second worker keeps both cores busy.
+    // The browser project stays one file at a time (fileParallelism: false below).
+    maxWorkers: 2,
     // Unit tests sit beside their source; integration and component tests live in test/.
     projects: [
       {
@@ -54,7 +58,7 @@ export default defineConfig({
           exclude: ['test/browser/**', '**/node_modules/**'],
           environment: 'node',
           setupFiles: ['test/setup.ts'],
-          testTimeout: 30_000,
+          testTimeout: 60_000,
         },
       },
       {
@@ -66,7 +70,7 @@ export default defineConfig({
           exclude: ['test/browser/**', '**/node_modules/**'],
           environment: 'jsdom',
           setupFiles: ['test/setup.ts', 'test/setup-dom.ts'],
-          testTimeout: 30_000,
+          testTimeout: 60_000,
         },
       },
       {
