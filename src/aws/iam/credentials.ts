@@ -1,7 +1,7 @@
 import { own } from '../core/dict';
 import type { Caller } from '../core/service';
 import { type PolicyInput, toPrincipal } from '../policy';
-import type { StsState } from '../sts/state';
+import type { RoleSession, StsState } from '../sts/state';
 import { managedDocument } from './managed';
 import type { IamRole, IamState, IamUser, InlinePolicies } from './state';
 
@@ -43,12 +43,18 @@ export function lookupAccessKey(store: IdentityStore, accessKeyId: string, now: 
       const state = iam ?? undefined;
       const role = state ? own(state.roles, session.RoleName) : undefined;
       const policies = role && state ? policiesOf(state, role, []) : [];
+      const sessionPolicies = state ? sessionPoliciesOf(state, session) : undefined;
       const build = (): Caller => ({
         arn: session.Arn,
         accountId,
         userId: session.AssumedRoleId,
         accessKeyId,
-        principal: toPrincipal({ arn: session.Arn, policies, tags: role ? tagMap(role.Tags) : {} }),
+        principal: toPrincipal({
+          arn: session.Arn,
+          policies,
+          tags: role ? tagMap(role.Tags) : {},
+          ...(sessionPolicies ? { sessionPolicies } : {}),
+        }),
       });
       return {
         secretAccessKey: session.SecretAccessKey,
@@ -96,6 +102,19 @@ export function policiesOf(iam: IamState, entity: IamUser | IamRole, groups: Inl
     }
   }
   return out;
+}
+
+/**
+ * A session's session policies, or undefined when AssumeRole was given none. A managed policy ARN
+ * that names no policy allows nothing (the session can only be narrowed, never widened).
+ */
+function sessionPoliciesOf(iam: IamState, session: RoleSession): PolicyInput[] | undefined {
+  if (session.SessionPolicy === undefined && session.SessionPolicyArns === undefined) return undefined;
+  const nothing = JSON.stringify({ Version: '2012-10-17', Statement: [] });
+  return [
+    ...(session.SessionPolicy !== undefined ? [{ name: 'session policy', document: session.SessionPolicy }] : []),
+    ...(session.SessionPolicyArns ?? []).map((arn) => managedDocument(iam, arn) ?? { name: arn, document: nothing }),
+  ];
 }
 
 const tagMap = (tags: { Key: string; Value: string }[]) => Object.fromEntries(tags.map((t) => [t.Key, t.Value]));

@@ -33,7 +33,7 @@ export interface AuthorizationRecord {
   action: string;
   resource: string;
   decision: DecisionKind;
-  statement?: StatementRef & { policyType: 'identity' | 'resource' | 'grant' };
+  statement?: StatementRef & { policyType: 'identity' | 'resource' | 'grant' | 'session' };
   reason: string;
 }
 
@@ -43,7 +43,7 @@ export interface AuthorizationOutcome {
   denialMessage?: string;
 }
 
-const tagged = (ref: StatementRef | undefined, policyType: 'identity' | 'resource' | 'grant') =>
+const tagged = (ref: StatementRef | undefined, policyType: 'identity' | 'resource' | 'grant' | 'session') =>
   ref ? { statement: { ...ref, policyType } } : {};
 
 /**
@@ -68,6 +68,10 @@ export function authorizeRequest(args: {
 }): AuthorizationOutcome {
   const { principal, request } = args;
   const identity = evaluatePolicies(principal.policies, request);
+  // A role session's session policies (AssumeRole Policy / PolicyArns) bound what the role's
+  // policies and resource policies can allow: the effective permissions are the intersection.
+  const session = principal.sessionPolicies ? evaluatePolicies(principal.sessionPolicies, request) : undefined;
+  const limited = session !== undefined && session.decision !== 'Allow';
   const resource = resourceOutcome(args);
   const sameAccount = principal.accountId === args.resourceAccount;
   const base = { action: request.action, resource: request.resource };
@@ -75,7 +79,7 @@ export function authorizeRequest(args: {
     decision: DecisionKind,
     why: string,
     ref: StatementRef | undefined,
-    type: 'identity' | 'resource',
+    type: 'identity' | 'resource' | 'session',
     reason: string,
   ) => ({
     record: { ...base, decision, ...tagged(ref, type), reason },
@@ -91,6 +95,15 @@ export function authorizeRequest(args: {
       identity.reason,
     );
   }
+  if (session?.decision === 'ExplicitDeny') {
+    return deny(
+      'ExplicitDeny',
+      'with an explicit deny in a session policy',
+      session.statement,
+      'session',
+      session.reason,
+    );
+  }
   if (resource?.deny) {
     return deny(
       'ExplicitDeny',
@@ -101,7 +114,22 @@ export function authorizeRequest(args: {
     );
   }
   const controlling = (args.resourcePolicy?.keyPolicy || args.resourcePolicy?.trust) ?? false;
-  const allowed = decideAllow(identity, resource, sameAccount, controlling);
+  let allowed = decideAllow(identity, resource, sameAccount, controlling);
+  const unbounded = resource?.unbounded ? { misses: [], direct: resource.unbounded } : undefined;
+  const beyondSession =
+    allowed && limited && unbounded
+      ? decideAllow({ decision: 'ImplicitDeny', reason: '' }, unbounded, sameAccount, controlling)
+      : undefined;
+  if (beyondSession) allowed = beyondSession;
+  else if (allowed && limited) {
+    return deny(
+      'ImplicitDeny',
+      `because no session policy allows the ${request.action} action`,
+      undefined,
+      'session',
+      `Implicit deny: ${allowed.reason} But no session policy of this role session allows ${request.action} on ${request.resource}.`,
+    );
+  }
   if (allowed)
     return { record: { ...base, decision: 'Allow', ...tagged(allowed.ref, allowed.type), reason: allowed.reason } };
   const grant = args.grant?.(principal);

@@ -15,6 +15,8 @@ export interface PrincipalInput {
   sessionName?: string;
   /** Principal tags, for `aws:PrincipalTag/<key>` conditions. */
   tags?: Record<string, string>;
+  /** A role session's session policies (AssumeRole `Policy` and `PolicyArns`): they bound what it may do. */
+  sessionPolicies?: PolicyInput[];
 }
 
 export interface Principal {
@@ -26,6 +28,8 @@ export interface Principal {
   /** `aws:PrincipalArn`: the role (not the session), the user, or the account root. */
   principalArn: string;
   policies: Policy[];
+  /** Present for a role session given session policies: an allow needs them too (see authorize.ts). */
+  sessionPolicies?: Policy[];
 }
 
 const ROLE = /^arn:(aws[a-z-]*):iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/;
@@ -36,6 +40,8 @@ const ROOT = /^arn:(aws[a-z-]*):iam::(\d{12}):root$/;
 /** Validates the ARN and every policy (throws MalformedPolicyDocumentError or Error). */
 export function toPrincipal(input: PrincipalInput): Principal {
   const policies = input.policies.map((p) => parsePolicy(p, 'identity'));
+  const session = input.sessionPolicies?.map((p) => parsePolicy(p, 'identity'));
+  const sessionPolicies = session ? { sessionPolicies: session } : {};
   const role = input.arn.match(ROLE);
   if (role) {
     const [, partition, account, name] = role as unknown as [string, string, string, string];
@@ -46,11 +52,12 @@ export function toPrincipal(input: PrincipalInput): Principal {
       callerArn: `arn:${partition}:sts::${account}:assumed-role/${name}/${input.sessionName ?? name}`,
       principalArn: input.arn,
       policies,
+      ...sessionPolicies,
     };
   }
-  const session = input.arn.match(SESSION);
-  if (session) {
-    const [, partition, account, name] = session as unknown as [string, string, string, string];
+  const sessionArn = input.arn.match(SESSION);
+  if (sessionArn) {
+    const [, partition, account, name] = sessionArn as unknown as [string, string, string, string];
     return {
       input,
       accountId: account,
@@ -58,6 +65,7 @@ export function toPrincipal(input: PrincipalInput): Principal {
       callerArn: input.arn,
       principalArn: `arn:${partition}:iam::${account}:role/${name}`,
       policies,
+      ...sessionPolicies,
     };
   }
   const user = input.arn.match(USER) ?? input.arn.match(ROOT);
@@ -103,4 +111,14 @@ export function principalMatch(spec: PrincipalSpec, p: Principal): 'direct' | 'a
     if (id === p.accountId || id === `arn:aws:iam::${p.accountId}:root`) result = 'account';
   }
   return result;
+}
+
+/**
+ * Whether a Principal element names the role session itself (its session ARN) or everyone (`*`):
+ * such a resource-policy Allow is not bounded by the session's session policies, while one that
+ * names the role (or a user) is.
+ */
+export function namesSession(spec: PrincipalSpec, p: Principal): boolean {
+  if (spec === '*') return true;
+  return (spec.AWS ?? []).some((id) => id === '*' || (p.callerArn !== p.principalArn && id === p.callerArn));
 }

@@ -1,5 +1,5 @@
 import { matchStatement, nearMiss, refOf } from './evaluate';
-import { type Principal, principalMatch } from './principal';
+import { namesSession, type Principal, principalMatch } from './principal';
 import { normalizeContext } from './requestContext';
 import type { AuthzRequest, Policy, StatementRef } from './types';
 
@@ -15,6 +15,8 @@ export interface ResourcePolicyOutcome {
   direct?: StatementRef;
   /** An Allow naming the caller's account (root): the identity-based policies must allow too. */
   account?: StatementRef;
+  /** An Allow naming the role session itself or `*`: session policies do not bound it. */
+  unbounded?: StatementRef;
   misses: string[];
 }
 
@@ -41,6 +43,7 @@ export function evaluateResourcePolicy(
       outcome.deny ??= ref;
     } else if (named === 'direct') {
       outcome.direct ??= ref;
+      if (statement.principal && namesSession(statement.principal, principal)) outcome.unbounded ??= ref;
     } else {
       outcome.account ??= ref;
     }

@@ -15,6 +15,9 @@ export interface RoleSession {
   AssumedRoleId: string;
   /** `arn:aws:sts::<account>:assumed-role/<role name>/<session name>`. */
   Arn: string;
+  /** Session policies AssumeRole was given: an inline document and managed policy ARNs. */
+  SessionPolicy?: string;
+  SessionPolicyArns?: string[];
 }
 
 /** STS state of one account (global): the sessions it issued, by AccessKeyId. */

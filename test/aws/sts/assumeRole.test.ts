@@ -154,4 +154,50 @@ describe('STS AssumeRole', () => {
     expect(wrong.name).toBe('AccessDenied');
     expect(right.AssumedRoleUser?.Arn).toBe(`arn:aws:sts::${ACCOUNT}:assumed-role/pettracker-reader/partner`);
   });
+
+  it('session policies narrow the session to what both they and the role allow', async () => {
+    const dev = clients(await world());
+    await aws.sm.send(new CreateSecretCommand({ Name: 'pettracker/prod/admin', SecretString: 'root' }));
+    const session = async (input: Partial<ConstructorParameters<typeof AssumeRoleCommand>[0]>, name: string) => {
+      const { Credentials: c } = await dev.sts.send(
+        new AssumeRoleCommand({ RoleArn: ROLE, RoleSessionName: name, ...input }),
+      );
+      return clients({
+        accessKeyId: c?.AccessKeyId ?? '',
+        secretAccessKey: c?.SecretAccessKey ?? '',
+        sessionToken: c?.SessionToken ?? '',
+      }).sm;
+    };
+    const read = (sm: ReturnType<typeof clients>['sm'], SecretId: string) =>
+      sm.send(new GetSecretValueCommand({ SecretId })).then(
+        (r) => r.SecretString,
+        (e: Error) => `${e.name}: ${e.message}`,
+      );
+    const onlyDb = await session(
+      {
+        Policy: doc({
+          Effect: 'Allow',
+          Action: 'secretsmanager:*',
+          Resource: `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:pettracker/prod/db-*`,
+        }),
+      },
+      'only-db',
+    );
+    const admin = await session({ PolicyArns: [{ arn: 'arn:aws:iam::aws:policy/AdministratorAccess' }] }, 'admin');
+    const denyAll = await session({ Policy: doc({ Effect: 'Deny', Action: '*', Resource: '*' }) }, 'deny');
+    const malformed = await dev.sts
+      .send(new AssumeRoleCommand({ RoleArn: ROLE, RoleSessionName: 'bad', Policy: '{"Statement":' }))
+      .catch((e: Error) => e.name);
+
+    expect(await read(onlyDb, 'pettracker/prod/db')).toBe('db');
+    expect(await read(onlyDb, 'pettracker/prod/admin')).toMatch(
+      /^AccessDeniedException: User: arn:aws:sts::123456789012:assumed-role\/pettracker-reader\/only-db is not authorized to perform: secretsmanager:GetSecretValue on resource: .*pettracker\/prod\/admin.* because no session policy allows the secretsmanager:GetSecretValue action$/,
+    );
+    // AdministratorAccess as the session policy widens nothing: the role's own policy still bounds it.
+    expect(await read(admin, 'pettracker/prod/admin')).toBe('root');
+    await aws.sm.send(new CreateSecretCommand({ Name: 'billing/card', SecretString: 'card' }));
+    expect(await read(admin, 'billing/card')).toMatch(/because no identity-based policy allows/);
+    expect(await read(denyAll, 'pettracker/prod/db')).toMatch(/with an explicit deny in a session policy$/);
+    expect(malformed).toBe('MalformedPolicyDocumentException');
+  });
 });

@@ -1,9 +1,10 @@
 import { own } from '../../core/dict';
 import type { OperationContext } from '../../core/service';
+import { checkDocument } from '../../iam/documents';
 import { accessKeyId, secretAccessKey, sessionToken } from '../../iam/ids';
 import { iso } from '../../iam/responses';
 import { iamState } from '../../iam/state';
-import { type Input, optInt, optString, reqString } from '../../iam/validate';
+import { type Input, optInt, optList, optString, reqString } from '../../iam/validate';
 import { stsErrors } from '../errors';
 import { dropExpired, stsState } from '../state';
 
@@ -14,7 +15,9 @@ const ROLE_ARN = /^arn:aws:iam::(\d{12}):role\/(?:[\u0021-\u007e]*\/)?([\w+=,.@-
  * the role's MaxSessionDuration, default 3600) on the emulator's clock. Two sides must agree, as in
  * AWS: the caller's identity policies allow `sts:AssumeRole` on the role (unless the trust policy
  * names the caller itself), and the role's trust policy allows the caller. The account's root cannot
- * assume roles. Requests signed with the credentials act with the role's policies.
+ * assume roles. Requests signed with the credentials act with the role's policies, bounded by the
+ * session policies when the call passed any (`Policy`, up to 10 `PolicyArns`): the session may do
+ * only what both allow.
  */
 export function assumeRole(ctx: OperationContext, input: Input) {
   const roleArn = reqString(input, 'RoleArn', { min: 20, max: 2048 });
@@ -26,7 +29,9 @@ export function assumeRole(ctx: OperationContext, input: Input) {
   });
   const duration = optInt(input, 'DurationSeconds', 900, 43_200) ?? 3600;
   const externalId = optString(input, 'ExternalId', { min: 2, max: 1224 });
-  optString(input, 'Policy', { min: 1, max: 2048 });
+  const sessionPolicy = optString(input, 'Policy', { min: 1, max: 2048 });
+  const policyArns = sessionPolicyArns(input);
+  if (sessionPolicy !== undefined) checkDocument('session policy', sessionPolicy);
   if (ctx.caller.principal === undefined && ctx.caller.arn.endsWith(':root')) throw stsErrors.rootCannotAssume();
   const m = roleArn.match(ROLE_ARN);
   const role = m && m[1] === ctx.accountId ? own(iamState(ctx).roles, m[2] as string) : undefined;
@@ -58,6 +63,8 @@ export function assumeRole(ctx: OperationContext, input: Input) {
     RoleSessionName: sessionName,
     AssumedRoleId: `${role.RoleId}:${sessionName}`,
     Arn: `arn:aws:sts::${ctx.accountId}:assumed-role/${role.RoleName}/${sessionName}`,
+    ...(sessionPolicy !== undefined ? { SessionPolicy: sessionPolicy } : {}),
+    ...(policyArns.length > 0 ? { SessionPolicyArns: policyArns } : {}),
   };
   state.sessions[session.AccessKeyId] = session;
   return {
@@ -69,4 +76,21 @@ export function assumeRole(ctx: OperationContext, input: Input) {
     },
     AssumedRoleUser: { AssumedRoleId: session.AssumedRoleId, Arn: session.Arn },
   };
+}
+
+/** `PolicyArns.member.N.arn`: at most 10 managed policies (customer or AWS) as session policies. */
+function sessionPolicyArns(input: Input): string[] {
+  const list = optList(input, 'PolicyArns') ?? [];
+  if (list.length > 10)
+    throw stsErrors.validation(
+      "1 validation error detected: Value at 'policyArns' failed to satisfy constraint: Member must have length less than or equal to 10",
+    );
+  return list.map((entry) => {
+    const arn = typeof entry === 'object' && entry !== null ? (entry as Input).arn : undefined;
+    if (typeof arn !== 'string' || arn.length < 20 || arn.length > 2048)
+      throw stsErrors.validation(
+        "1 validation error detected: Value at 'policyArns.member.arn' failed to satisfy constraint: Member must have length greater than or equal to 20",
+      );
+    return arn;
+  });
 }
