@@ -44,8 +44,8 @@ export default defineConfig({
   test: {
     root,
     // Vitest's default is one worker less than the cores: one worker on CI's two. Many files wait on
-    // a child process (the AWS CLI, tsx, boto3) or a server, so a second worker keeps both cores busy.
-    // The browser project stays one file at a time (fileParallelism: false below).
+    // a child process (the AWS CLI, tsx, boto3), a server or Chromium, so a second worker keeps both
+    // cores busy. Browser test files each drive their own Chromium against shared, read-only builds.
     maxWorkers: 2,
     // Unit tests sit beside their source; integration and component tests live in test/.
     projects: [
@@ -86,7 +86,6 @@ export default defineConfig({
           hookTimeout: 600_000,
           // A busy two-core machine is slow: wait for the page, never for a fixed time.
           expect: { poll: { timeout: 15_000 } },
-          fileParallelism: false,
         },
       },
     ],

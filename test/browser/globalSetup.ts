@@ -1,10 +1,13 @@
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type PreviewServer, preview } from 'vite';
+import { promisify } from 'node:util';
+import { type PreviewServer, preview } from 'vite';
 import type { TestProject } from 'vitest/node';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+const run = promisify(execFile);
 
 /**
  * The app built from the real content/ is built and served under a project path, as a static host
@@ -22,24 +25,22 @@ declare module 'vitest' {
   }
 }
 
-/** Builds the app from a content folder (`SECRETS_LAB_CONTENT`); authoring.test.ts builds an author's copy with it. */
-export async function buildInto(outDir: string, content: string, base = '/') {
-  const previous = process.env.SECRETS_LAB_CONTENT;
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.SECRETS_LAB_CONTENT = content;
-  // vitest sets NODE_ENV=test, which would bundle React's development build: test what ships.
-  process.env.NODE_ENV = 'production';
+/**
+ * Builds the app from a content folder as `npm run build -- --content <folder> --base <base>` does,
+ * in a child process: its environment (the content folder, NODE_ENV=production rather than vitest's
+ * "test", which would bundle React's development build) is its own, so two builds can run at once.
+ */
+export async function buildInto(outDir: string, content: string, base = '/', env: Record<string, string> = {}) {
+  const args = ['scripts/vite.mjs', 'build', '--content', content, '--base', base, '--outDir', outDir];
   try {
-    await build({
-      configFile: path.join(root, 'vite.config.ts'),
-      logLevel: 'warn',
-      base,
-      build: { outDir, emptyOutDir: true },
+    await run(process.execPath, [...args, '--emptyOutDir', '--logLevel', 'warn'], {
+      cwd: root,
+      env: { ...process.env, NODE_ENV: 'production', ...env },
+      maxBuffer: 64 * 1024 * 1024,
     });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-    if (previous === undefined) delete process.env.SECRETS_LAB_CONTENT;
-    else process.env.SECRETS_LAB_CONTENT = previous;
+  } catch (e) {
+    const { stdout = '', stderr = '' } = e as { stdout?: string; stderr?: string };
+    throw new Error(`The build of ${content} failed:\n${stdout}${stderr}`);
   }
 }
 
@@ -50,11 +51,11 @@ export async function buildInto(outDir: string, content: string, base = '/') {
  */
 export default async function setup(project: TestProject) {
   const servers: PreviewServer[] = [];
-  const serve = async (name: string, content: string, base = '/') => {
+  const serve = async (name: string, content: string, base = '/', env: Record<string, string> = {}) => {
     const outDir = path.join(root, 'node_modules/.cache/browser-test', name);
     // BROWSER_TEST_REUSE_BUILD=1 keeps a build that is already there (for iterating on a test).
     if (!(process.env.BROWSER_TEST_REUSE_BUILD && existsSync(path.join(outDir, 'index.html'))))
-      await buildInto(outDir, content, base);
+      await buildInto(outDir, content, base, env);
     const server = await preview({
       configFile: path.join(root, 'vite.config.ts'),
       logLevel: 'warn',
@@ -67,16 +68,16 @@ export default async function setup(project: TestProject) {
     if (!url) throw new Error(`vite preview for ${name} did not report a URL`);
     return `${new URL(url).origin}${base}`.replace(/\/$/, '');
   };
+  // The two builds run at once, each in its own process (about half the wait on two cores).
   // BROWSER_TEST_CONTENT points the 'app' build at another content folder (an author's copy, say).
-  project.provide('appUrl', await serve('app', process.env.BROWSER_TEST_CONTENT ?? 'content', APP_BASE));
   // The fixture course keeps a diagram that does not parse (the page's fallback is under test), which
   // the build would otherwise refuse.
-  process.env.SECRETS_LAB_UNCHECKED_DIAGRAMS = '1';
-  try {
-    project.provide('fixtureUrl', await serve('fixture', 'test/fixtures/content'));
-  } finally {
-    delete process.env.SECRETS_LAB_UNCHECKED_DIAGRAMS;
-  }
+  const [appUrl, fixtureUrl] = await Promise.all([
+    serve('app', process.env.BROWSER_TEST_CONTENT ?? 'content', APP_BASE),
+    serve('fixture', 'test/fixtures/content', '/', { SECRETS_LAB_UNCHECKED_DIAGRAMS: '1' }),
+  ]);
+  project.provide('appUrl', appUrl);
+  project.provide('fixtureUrl', fixtureUrl);
   return async () => {
     await Promise.all(servers.map((s) => s.close()));
   };
