@@ -112,6 +112,13 @@ describe('computeReadiness', () => {
     expect(later.tasks[0]!.recall!).toBeLessThan(today.tasks[0]!.recall!);
   });
 
+  it('recall is only of right answers: a task answered wrong every time has none to show', () => {
+    const ids = bank.filter((q) => q.task === '2.3').map((q) => q.id);
+    const allWrong = computeReadiness(input(answered(ids, () => false))).tasks.find((x) => x.task === '2.3');
+    expect(allWrong?.accuracy).toBe(0);
+    expect(allWrong?.recall).toBeNull();
+  });
+
   it('with everything mastered: a high score, a narrow range, the pass line well inside it', () => {
     const r = computeReadiness(
       input(

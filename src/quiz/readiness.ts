@@ -53,7 +53,7 @@ export interface TaskReadiness {
   correct: number;
   /** correct / answered, or null before any answer. */
   accuracy: number | null;
-  /** Mean FSRS retrievability today of the task's questions with a review card, or null. */
+  /** Mean FSRS retrievability today of the task's questions last answered right, or null when none is. */
   recall: number | null;
   /** Exam-type questions (multiple choice and response) in the bank for this task. */
   examQuestions: number;
@@ -208,7 +208,12 @@ function doneFor(input: ReadinessInput, task: string, qs: readonly Question[]) {
   const exercises = input.exercises.filter((e) => e.task === task);
   const answered = qs.filter((q) => own(input.answers, q.id));
   const correct = answered.filter((q) => own(input.answers, q.id)?.correct).length;
-  const cards = qs.map((q) => own(input.cards, q.id)).filter((c): c is StoredCard => c !== undefined);
+  // Recall is asked only of what the learner got right (as the method counts it): a card just
+  // answered wrong is "fresh" to FSRS, and "0% right, recall 95%" read as a contradiction.
+  const cards = answered
+    .filter((q) => own(input.answers, q.id)?.correct)
+    .map((q) => own(input.cards, q.id))
+    .filter((c): c is StoredCard => c !== undefined);
   return {
     task,
     lessons: {

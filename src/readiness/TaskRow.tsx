@@ -8,7 +8,7 @@ const pct = (ratio: number) => `${Math.round(ratio * 100)}%`;
 export function TaskRow({ task }: { task: TaskReadiness }) {
   const facts = [
     task.accuracy === null ? undefined : `${pct(task.accuracy)} right`,
-    task.recall === null ? undefined : `recall ${pct(task.recall)}`,
+    task.recall === null ? undefined : `${pct(task.recall)} of those still remembered`,
   ].filter(Boolean);
   return (
     <li className="task-row">

@@ -80,5 +80,5 @@ test('answers make a predicted score with a range, bars per task statement, and 
   // Task 2.1 has two questions (the 1st and 4th of the domain); only the 1st was answered.
   const first = within(security).getByText('2.1').closest('li')!;
   expect(within(first).getByTitle('Questions answered: 1 of 2')).toBeTruthy();
-  expect(within(first).getByText('100% right · recall 100%')).toBeTruthy();
+  expect(within(first).getByText('100% right · 100% of those still remembered')).toBeTruthy();
 });
