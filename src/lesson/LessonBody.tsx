@@ -1,14 +1,21 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
 import { inAppPath } from '../ui/inAppLink';
 import { useDarkMode } from '../ui/theme';
-import { markLessonDiagramsKept } from './diagramCache';
-import { renderDiagram } from './mermaid';
+import { markLessonDiagramsKept } from './diagrams/cache';
+import { diagramTitle, refit, shownDrawing } from './diagrams/figure';
+import type { Drawing } from './diagrams/layout';
+import { drawRest, showKept } from './diagrams/present';
+
+// Pan and zoom load with the first "Enlarge" (and are fetched while the page is idle before that).
+const loadDialog = () => import('./diagrams/DiagramDialog');
+const DiagramDialog = lazy(loadDialog);
 
 /**
- * Shows a lesson's pre-rendered HTML and brings it to life: diagrams drawn by a lazily loaded
- * mermaid (again when the theme changes), copy buttons, in-app links, and a scroll to the heading
- * named in the URL once the content is there.
+ * Shows a lesson's pre-rendered HTML and brings it to life: diagrams (kept ones in the first
+ * paint, the rest drawn by a lazily loaded mermaid, again when the theme changes) with an
+ * "Enlarge" view, copy buttons, in-app links, and a scroll to the heading named in the URL once
+ * the content is there.
  */
 export function LessonBody({
   html,
@@ -16,53 +23,58 @@ export function LessonBody({
   onDiagramsDone,
 }: {
   html: string;
-  /** The lesson's slug, to remember that all its diagrams are kept (see diagramCache.ts). */
+  /** The lesson's slug, to remember that all its diagrams are kept (see diagrams/cache.ts). */
   slug?: string;
   onDiagramsDone?: () => void;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const dark = useDarkMode();
   const [, navigate] = useLocation();
+  const [enlarged, setEnlarged] = useState<{ drawing: Drawing; title: string }>();
 
+  // A layout effect: diagrams kept from an earlier visit are placed before the browser paints.
   // biome-ignore lint/correctness/useExhaustiveDependencies: `html` and `dark` are the triggers: new content or a new theme redraws the diagrams.
-  useEffect(() => {
+  useLayoutEffect(() => {
     const root = ref.current;
     if (!root) return;
     let cancelled = false;
     const figures = [...root.querySelectorAll<HTMLElement>('figure.mermaid-diagram')];
-    Promise.all(
-      figures.map(async (figure) => {
-        const source = figure.dataset.source ?? figure.querySelector('.mermaid-source')?.textContent ?? '';
-        figure.dataset.source = source;
-        figure.setAttribute('aria-busy', 'true');
-        const result = await renderDiagram(source, dark);
-        if (cancelled) return false;
-        figure.removeAttribute('aria-busy');
-        figure.replaceChildren();
-        if (result.svg) {
-          figure.innerHTML = result.svg;
-          figure.toggleAttribute('data-from-cache', Boolean(result.cached));
-          figure.classList.remove('has-error');
-          figure.setAttribute('role', 'img');
-          figure.setAttribute('aria-label', `Diagram: ${describe(source)}`);
-          return true;
-        }
-        figure.classList.add('has-error');
-        figure.append(errorBox(result.error ?? 'Unknown error', source));
-        return false;
-      }),
-    ).then((drawn) => {
+    const finish = (allDrawn: boolean) => {
       if (cancelled) return;
-      if (slug && drawn.length && drawn.every(Boolean)) void markLessonDiagramsKept(slug, dark);
+      if (slug && figures.length && allDrawn) void markLessonDiagramsKept(slug, dark);
       root.dataset.diagrams = 'done';
-      // Diagrams change the page's height as they are drawn: land on the linked heading again.
-      if (figures.length) scrollToHash();
+      if (figures.length) {
+        performance.mark('lesson:diagrams');
+        // Diagrams change the page's height as they are drawn: land on the linked heading again.
+        scrollToHash();
+        prefetchWhenIdle(loadDialog);
+      }
       onDiagramsDone?.();
-    });
+    };
+    const rest = showKept(figures, dark);
+    if (!rest.length) finish(true);
+    else {
+      root.dataset.diagrams = 'drawing';
+      void drawRest(rest, dark, () => cancelled).then(finish);
+    }
     return () => {
       cancelled = true;
     };
   }, [html, dark, slug, onDiagramsDone]);
+
+  // A new column width (a phone turned, a window resized) may suit the other drawing of a flowchart.
+  useEffect(() => {
+    const root = ref.current;
+    if (!root || typeof ResizeObserver === 'undefined') return;
+    let width = root.clientWidth;
+    const observer = new ResizeObserver(() => {
+      if (root.clientWidth === width) return;
+      width = root.clientWidth;
+      for (const figure of root.querySelectorAll<HTMLElement>('figure.mermaid-diagram')) refit(figure);
+    });
+    observer.observe(root);
+    return () => observer.disconnect();
+  }, []);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: new content is the trigger to land on the linked heading.
   useEffect(() => {
@@ -71,6 +83,13 @@ export function LessonBody({
 
   const onClick = (event: React.MouseEvent) => {
     const target = event.target as HTMLElement;
+    const enlarge = target.closest('button.diagram-enlarge');
+    if (enlarge) {
+      const figure = enlarge.closest<HTMLElement>('figure.mermaid-diagram');
+      const drawing = figure && shownDrawing(figure);
+      if (figure && drawing) setEnlarged({ drawing, title: diagramTitle(figure) });
+      return;
+    }
     const copy = target.closest('button.copy-button');
     if (copy) {
       const code = copy.closest('.code-block')?.querySelector('pre')?.textContent ?? '';
@@ -92,8 +111,15 @@ export function LessonBody({
   };
 
   return (
-    // biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions lint/security/noDangerouslySetInnerHtml: clicks are delegated to the buttons and links inside (keyboard-operable themselves); the HTML is the course's own, compiled at build time.
-    <div ref={ref} className="prose" onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />
+    <>
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions lint/security/noDangerouslySetInnerHtml: clicks are delegated to the buttons and links inside (keyboard-operable themselves); the HTML is the course's own, compiled at build time. */}
+      <div ref={ref} className="prose" onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />
+      {enlarged && (
+        <Suspense fallback={null}>
+          <DiagramDialog drawing={enlarged.drawing} title={enlarged.title} onClose={() => setEnlarged(undefined)} />
+        </Suspense>
+      )}
+    </>
   );
 }
 
@@ -102,32 +128,10 @@ function scrollToHash() {
   if (id) document.getElementById(id)?.scrollIntoView();
 }
 
-function errorBox(message: string, source: string): HTMLElement {
-  const box = document.createElement('div');
-  box.className = 'diagram-error';
-  box.setAttribute('role', 'alert');
-  const title = document.createElement('strong');
-  title.textContent = 'This diagram could not be drawn';
-  const msg = document.createElement('pre');
-  msg.className = 'diagram-error-message';
-  msg.textContent = message;
-  const details = document.createElement('details');
-  const summary = document.createElement('summary');
-  summary.textContent = 'Diagram source';
-  const src = document.createElement('pre');
-  src.textContent = source;
-  details.append(summary, src);
-  box.append(title, msg, details);
-  return box;
-}
-
-function describe(source: string): string {
-  const kind = source.trim().split(/\s/)[0] ?? 'diagram';
-  return kind === 'sequenceDiagram'
-    ? 'sequence diagram'
-    : kind === 'graph' || kind === 'flowchart'
-      ? 'flowchart'
-      : kind;
+function prefetchWhenIdle(load: () => Promise<unknown>) {
+  const start = () => void load().catch(() => undefined);
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 5000 });
+  else setTimeout(start, 2000);
 }
 
 function flash(button: HTMLButtonElement, text: string) {

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
-import { findLesson, loadLessonHtml, neighbours } from '../course/lessons';
+import { findLesson, neighbours } from '../course/lessons';
 import { LessonEnd } from '../path/LessonEnd';
 import { markLessonRead } from '../store/actions';
 import { useAppStore } from '../store/store';
 import { domainLabel } from '../ui/labels';
 import { LessonBody } from './LessonBody';
-import { preloadLessonDiagrams } from './preload';
+import { loadLessonForReading, preloadLessonDiagrams } from './preload';
 import 'virtual:code.css';
 
 export function LessonPage({ slug }: { slug: string }) {
@@ -17,7 +17,7 @@ export function LessonPage({ slug }: { slug: string }) {
   useEffect(() => {
     let live = true;
     preloadLessonDiagrams(slug);
-    loadLessonHtml(slug).then(
+    loadLessonForReading(slug).then(
       (h) => live && setHtml({ slug, html: h }),
       (e: unknown) => live && setHtml({ slug, error: e instanceof Error ? e.message : String(e) }),
     );

@@ -1,17 +1,19 @@
 import { findLesson, loadLessonHtml } from '../course/lessons';
 import { isDarkNow } from '../ui/theme';
-import { lessonDiagramsKept } from './diagramCache';
-import { preloadMermaid } from './mermaid';
+import { lessonDiagramsKept } from './diagrams/cache';
+import { preloadMermaid } from './diagrams/mermaid';
+import { readKeptFor } from './diagrams/present';
 
 /**
- * Starts loading what a lesson URL will need: its text, and mermaid when the lesson has diagrams
- * that are not already kept from an earlier visit (drawn from there, they need no mermaid at all).
+ * Starts loading what a lesson URL will need: its text with the drawings kept from an earlier
+ * visit, and mermaid when the lesson has diagrams that are not all kept (drawn from there, they
+ * need no mermaid at all).
  */
 export function preloadLessonAssets(pathname: string): void {
   const slug = pathname.match(/^\/lessons\/([a-z0-9-]+)/)?.[1];
   if (!slug || !findLesson(slug)) return;
   // The lesson's own chunk too: it would otherwise wait for the first render to ask for it.
-  loadLessonHtml(slug).catch(() => undefined);
+  loadLessonForReading(slug).catch(() => undefined);
   preloadLessonDiagrams(slug);
 }
 
@@ -21,4 +23,25 @@ export function preloadLessonDiagrams(slug: string): void {
   void lessonDiagramsKept(slug, isDarkNow()).then((kept) => {
     if (!kept) preloadMermaid();
   });
+}
+
+const reading = new Map<string, Promise<string>>();
+
+/**
+ * A lesson's HTML, resolved once the drawings kept for its diagrams (in the current theme) are in
+ * memory, so the page shows them in its first paint. Shared by the preload and the page.
+ */
+export function loadLessonForReading(slug: string): Promise<string> {
+  const dark = isDarkNow();
+  const key = `${slug} ${dark}`;
+  let loading = reading.get(key);
+  if (!loading) {
+    loading = loadLessonHtml(slug).then(async (html) => {
+      await readKeptFor(html, dark);
+      return html;
+    });
+    loading.catch(() => reading.delete(key));
+    reading.set(key, loading);
+  }
+  return loading;
 }

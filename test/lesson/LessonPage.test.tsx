@@ -9,10 +9,13 @@ import { course } from '../../src/course/lessons';
 import { initialState, useAppStore } from '../../src/store/store';
 
 // jsdom cannot lay out SVG, so mermaid is replaced at this boundary only; Chromium tests draw for real.
+// (A drawn SVG carries its natural size and smallest label, as diagrams/mermaid.ts records them.)
 const renderDiagram = vi.hoisted(() =>
-  vi.fn(async (source: string) => ({ svg: `<svg data-testid="diagram"><text>${source.length}</text></svg>` })),
+  vi.fn(async (source: string) => ({
+    svg: `<svg data-smallest-label="16" viewBox="0 0 400 200" data-testid="diagram"><text>${source.length}</text></svg>`,
+  })),
 );
-vi.mock('../../src/lesson/mermaid', () => ({ renderDiagram, preloadMermaid: () => {} }));
+vi.mock('../../src/lesson/diagrams/mermaid', () => ({ renderDiagram, preloadMermaid: () => {} }));
 
 beforeEach(() => {
   useAppStore.setState(initialState, true);

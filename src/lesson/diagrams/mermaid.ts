@@ -1,10 +1,13 @@
-import { cacheDiagram, cachedDiagram, diagramId, diagramKey } from './diagramCache';
+import { cacheDiagram, cachedDiagram, diagramId, diagramKey } from './cache';
+import { smallestLabel } from './measure';
 
 /**
  * Mermaid is ~250 KB gzip: it is imported only when a page has a diagram to draw, once, and
- * configured for the dagre layout (ELK would add ~450 KB). Renders are serialised because mermaid
- * keeps global state between `initialize` and `render`. A diagram drawn once is kept
- * (diagramCache.ts): drawn again from there, it needs no mermaid at all.
+ * configured for the dagre layout (ELK would add ~450 KB). The build puts mermaid's core, the
+ * flowchart and sequence renderers and dagre in one chunk (build/mermaidChunkPlugin.ts), so it
+ * arrives in one request. Renders are serialised because mermaid keeps global state between
+ * `initialize` and `render`. A diagram drawn once is kept (cache.ts): drawn again from there, it
+ * needs no mermaid at all.
  */
 type Mermaid = typeof import('mermaid').default;
 
@@ -57,7 +60,7 @@ function drawDiagram(source: string, dark: boolean, key: string): Promise<Diagra
     for (let n = 2; document.getElementById(id); n++) id = `${diagramId(key)}-${n}`;
     try {
       const { svg } = await mermaid.render(id, source);
-      return { svg };
+      return { svg: measured(svg) };
     } catch (e) {
       // A failed render leaves its scratch element behind.
       document.getElementById(id)?.remove();
@@ -67,4 +70,23 @@ function drawDiagram(source: string, dark: boolean, key: string): Promise<Diagra
   });
   queue = job.catch(() => undefined);
   return job;
+}
+
+/**
+ * Lays the SVG out once, out of sight, and records its smallest label (px at natural size) on
+ * it as `data-smallest-label`: kept with the SVG, so sizing it later needs no measuring.
+ */
+function measured(svg: string): string {
+  const scratch = document.createElement('div');
+  scratch.style.cssText = 'position:absolute;left:-100000px;top:0;visibility:hidden;contain:layout';
+  scratch.innerHTML = svg;
+  document.body.append(scratch);
+  try {
+    const root = scratch.querySelector('svg');
+    const size = root ? smallestLabel(root) : undefined;
+    if (!root || !size) return svg;
+    return svg.replace(/^<svg\b/, `<svg data-smallest-label="${Math.round(size * 100) / 100}"`);
+  } finally {
+    scratch.remove();
+  }
 }

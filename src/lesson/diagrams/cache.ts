@@ -1,14 +1,16 @@
-import { createStore, delMany, get, keys, set } from 'idb-keyval';
+import { createStore, delMany, get, getMany, keys, set } from 'idb-keyval';
 import { version as mermaidVersion } from 'mermaid/package.json';
 
 /**
- * Drawn diagrams, kept in IndexedDB: a lesson opened again shows its diagrams as soon as its
- * text, without loading mermaid (about 250 KB gzip and a second of work on a slow laptop).
- * An entry is keyed by everything that shapes the SVG: mermaid's version, our drawing settings
- * (bump DRAWING_REVISION when `mermaid.ts` changes how it draws), the theme and the source.
+ * Drawn diagrams, kept in IndexedDB: a lesson opened again shows its diagrams with its text, in
+ * the same first paint, without loading mermaid (about 250 KB gzip and a second of work on a slow
+ * laptop). An entry is keyed by everything that shapes the SVG: mermaid's version, our drawing
+ * settings (bump DRAWING_REVISION when `mermaid.ts` changes how it draws or what it records on
+ * the SVG), the theme and the source. What this page has read or drawn is also held in memory,
+ * so the lesson page can place it synchronously before the browser paints.
  * Storage that fails (private mode, quota, no IndexedDB) only means drawing again.
  */
-export const DRAWING_REVISION = 1;
+export const DRAWING_REVISION = 2;
 
 /** The part of every key that names this build's mermaid and drawing settings. */
 const CURRENT = `mermaid ${mermaidVersion} · drawing ${DRAWING_REVISION} ·`;
@@ -28,6 +30,9 @@ function diagramStore() {
 export function diagramKey(source: string, dark: boolean): string {
   return `${CURRENT} ${dark ? 'dark' : 'light'}\n${source}`;
 }
+
+/** SVGs read from the store or drawn during this visit, by key. */
+const inMemory = new Map<string, string>();
 
 async function cachedValue(key: string): Promise<unknown> {
   const s = diagramStore();
@@ -49,12 +54,39 @@ async function keep(key: string, value: unknown): Promise<void> {
   }
 }
 
+const isSvg = (value: unknown): value is string => typeof value === 'string' && value.startsWith('<svg');
+
+/** A kept SVG already in memory (read earlier by `readKept`, or drawn on this page). */
+export function keptNow(key: string): string | undefined {
+  return inMemory.get(key);
+}
+
+/** Reads these keys from the store into memory, in one transaction; `keptNow` answers after. */
+export async function readKept(wanted: string[]): Promise<void> {
+  const s = diagramStore();
+  const missing = wanted.filter((k) => !inMemory.has(k));
+  if (!s || !missing.length) return;
+  try {
+    const values = await getMany<unknown>(missing, s);
+    values.forEach((value, i) => {
+      if (isSvg(value)) inMemory.set(missing[i] as string, value);
+    });
+  } catch {
+    /* drawn again instead */
+  }
+}
+
 export async function cachedDiagram(key: string): Promise<string | undefined> {
+  const held = inMemory.get(key);
+  if (held) return held;
   const svg = await cachedValue(key);
-  return typeof svg === 'string' && svg.startsWith('<svg') ? svg : undefined;
+  if (!isSvg(svg)) return undefined;
+  inMemory.set(key, svg);
+  return svg;
 }
 
 export async function cacheDiagram(key: string, svg: string): Promise<void> {
+  inMemory.set(key, svg);
   await keep(key, svg);
   void forgetOtherVersions();
 }
