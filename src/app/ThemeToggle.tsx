@@ -1,24 +1,29 @@
 import { setTheme } from '../store/actions';
-import type { ThemeChoice } from '../store/settings';
-import { useAppStore } from '../store/store';
+import { useDarkMode } from '../ui/theme';
 
-const NEXT: Record<ThemeChoice, ThemeChoice> = { system: 'light', light: 'dark', dark: 'system' };
-const LABEL: Record<ThemeChoice, string> = { system: 'System theme', light: 'Light theme', dark: 'Dark theme' };
-const ICON: Record<ThemeChoice, string> = { system: '◐', light: '☀', dark: '☾' };
+const systemDark = () => window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
 
-/** Cycles system → light → dark; the choice is remembered. */
+/**
+ * "Dark theme", a toggle button (aria-pressed): every click visibly switches the page. Switching to
+ * what the system shows stores "system", so the page follows the system again from there; the
+ * other way stores the explicit choice. The choice is remembered.
+ */
 export function ThemeToggle() {
-  const theme = useAppStore((s) => s.theme);
+  const dark = useDarkMode();
+  const toggle = () => {
+    const next = !dark;
+    setTheme(next === systemDark() ? 'system' : next ? 'dark' : 'light');
+  };
   return (
     <button
       type="button"
       className="theme-toggle"
-      onClick={() => setTheme(NEXT[theme])}
-      aria-label={`${LABEL[theme]} (switch to ${LABEL[NEXT[theme]].toLowerCase()})`}
-      title={LABEL[theme]}
-      data-theme-choice={theme}
+      onClick={toggle}
+      aria-pressed={dark}
+      aria-label="Dark theme"
+      title={dark ? 'Switch to the light theme' : 'Switch to the dark theme'}
     >
-      <span aria-hidden="true">{ICON[theme]}</span>
+      <span aria-hidden="true">{dark ? '☀' : '☾'}</span>
     </button>
   );
 }

@@ -2,20 +2,19 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { expect, inject, test } from 'vitest';
 import { useBrowser } from './browser';
+import { everyPage } from './pages';
 
 const appUrl = inject('appUrl');
 const browser = useBrowser();
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-const ROUTES = [
-  '/',
-  '/lessons/rotation',
-  '/lab',
-  '/lab/read-db-credentials',
-  '/quiz',
-  '/progress',
-  '/readiness',
-  '/instructor',
+/**
+ * Known and being fixed elsewhere (issue 16, "Lab"): on the exercises with clock controls, the
+ * Results tablist holds a `role=group`. Listed here so this test can visit those pages now; the
+ * entry goes when src/lab's fix lands.
+ */
+const KNOWN: { route: RegExp; id: string }[] = [
+  { route: /^\/lab\/(ttl-cache|lambda-extension)$/, id: 'aria-required-children' },
 ];
 
 interface Violation {
@@ -46,17 +45,15 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 for (const scheme of ['light', 'dark'] as const) {
-  test(`axe finds no serious or critical violations on any route (${scheme})`, async () => {
+  test(`axe finds no serious or critical violations on any page, every exercise and the quiz in use (${scheme})`, async () => {
     const { page } = await browser.open(appUrl, { colorScheme: scheme, bypassCSP: true });
     const found: string[] = [];
-    for (const route of ROUTES) {
-      await page.goto(`${appUrl}${route}`);
-      await page.locator('main h1').first().waitFor({ timeout: 60_000 });
-      if (route.startsWith('/lessons/'))
-        await page.waitForSelector('.prose[data-diagrams="done"]', { timeout: 60_000 });
-      if (route.startsWith('/lab/')) await page.locator('.monaco-editor').waitFor({ timeout: 60_000 });
-      for (const v of await seriousViolations(page)) found.push(`${route}: ${v}`);
-    }
+    const visited = await everyPage(page, appUrl, async (route) => {
+      for (const v of await seriousViolations(page)) {
+        if (!KNOWN.some((k) => k.route.test(route) && v.startsWith(`${k.id} `))) found.push(`${route}: ${v}`);
+      }
+    });
+    expect(visited.length).toBeGreaterThanOrEqual(30);
     expect(found).toEqual([]);
-  }, 180_000); // eight routes, each loaded and scanned: slow on a busy machine
+  }, 600_000);
 }

@@ -1,0 +1,61 @@
+import type { Page } from 'playwright-core';
+
+/**
+ * Visits every page a learner can reach, each reached as a learner would (the quiz's modes by
+ * their own buttons), and calls `check` once each page shows. Lessons and exercises come from
+ * the app's own outline, so a new one is visited without editing this list.
+ */
+export async function everyPage(page: Page, appUrl: string, check: (name: string) => Promise<void>): Promise<string[]> {
+  const visited: string[] = [];
+  const visit = async (name: string) => {
+    await check(name);
+    visited.push(name);
+  };
+  await page.goto(appUrl);
+  // (On a phone the outline is folded away: its links are read all the same.)
+  const links = (prefix: string) =>
+    page
+      .locator(`#sidebar .outline-list a[href^="${prefix}"]`)
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  const lessons = await links('/lessons/');
+  const exercises = await links('/lab/');
+  if (lessons.length < 10 || exercises.length < 8) throw new Error('the outline lists too few lessons or exercises');
+
+  const routes = [
+    '/',
+    ...lessons,
+    '/lab',
+    ...exercises,
+    '/quiz',
+    '/quiz/exam',
+    '/quiz/review',
+    '/quiz/history',
+    '/progress',
+    '/readiness',
+    '/instructor',
+    '/no-such-page',
+  ];
+  for (const route of routes) {
+    await page.goto(`${appUrl}${route}`);
+    await page.locator('main h1').first().waitFor({ timeout: 60_000 });
+    if (route.startsWith('/lessons/')) await page.waitForSelector('.prose[data-diagrams="done"]', { timeout: 60_000 });
+    if (route.startsWith('/lab/')) await page.locator('.monaco-editor').waitFor({ timeout: 60_000 });
+    await visit(route);
+  }
+
+  // The quiz in use: a practice session, its results, and a timed exam under way.
+  await page.goto(`${appUrl}/quiz`);
+  await page.getByRole('button', { name: /^Start practice/ }).click();
+  await page.waitForURL(/\/quiz\/practice$/);
+  await page.getByRole('heading', { level: 2, name: /^Question 1 of/ }).waitFor();
+  await visit('/quiz/practice (a question)');
+  await page.getByRole('button', { name: 'Finish now' }).click();
+  await page.waitForURL(/\/quiz\/results\//);
+  await page.locator('main h1').first().waitFor();
+  await visit('/quiz/results/…');
+  await page.goto(`${appUrl}/quiz/exam`);
+  await page.getByRole('button', { name: /^Start the exam/ }).click();
+  await page.getByRole('heading', { level: 2, name: /^Question 1 of/ }).waitFor();
+  await visit('/quiz/exam (under way)');
+  return visited;
+}

@@ -1,0 +1,51 @@
+import { expect, inject, test } from 'vitest';
+import { useBrowser } from './browser';
+import { everyPage } from './pages';
+
+const appUrl = inject('appUrl');
+const browser = useBrowser();
+const PHONE = { width: 390, height: 844 };
+
+test('on a phone the top bar shows the brand and every control whole; search opens full width', async () => {
+  const { page } = await browser.open(appUrl, { viewport: PHONE });
+  await page.goto(`${appUrl}/lessons/rotation`);
+  const bar = page.locator('header.topbar');
+  const inside = async (name: string, locator: ReturnType<typeof page.locator>) => {
+    const box = await locator.boundingBox();
+    expect(box, `${name} is shown`).not.toBeNull();
+    if (!box) return;
+    expect(box.x, `${name} starts on screen`).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width, `${name} ends on screen`).toBeLessThanOrEqual(PHONE.width);
+  };
+  await inside('the brand', bar.getByRole('link', { name: 'Secrets Lab' }));
+  expect(await bar.locator('.brand-name').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  for (const name of ['Lessons', 'Lab', 'Quiz']) await inside(name, bar.getByRole('link', { name, exact: true }));
+  await inside('the theme', bar.getByRole('button', { name: 'Dark theme' }));
+
+  const open = bar.getByRole('button', { name: 'Search the course' });
+  await open.click();
+  const box = page.getByRole('combobox', { name: /Search lessons, exercises and questions/ });
+  await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
+  await inside('the search box', box);
+  expect((await box.boundingBox())?.width, 'the box takes the bar’s width').toBeGreaterThan(260);
+  await box.fill('staging labels');
+  await page.getByRole('option').first().waitFor();
+  await inside('the first result', page.getByRole('option').first());
+  await page.keyboard.press('Escape');
+  await expect.poll(() => box.isVisible()).toBe(false);
+  expect(await open.evaluate((el) => el === document.activeElement), 'focus returns to the search button').toBe(true);
+});
+
+test('no page scrolls sideways on a phone: every route, every exercise, the quiz in use', async () => {
+  const { page } = await browser.open(appUrl, { viewport: PHONE });
+  const wide: string[] = [];
+  const visited = await everyPage(page, appUrl, async (route) => {
+    const { scroll, client } = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
+    if (scroll > client) wide.push(`${route}: ${scroll} px wide`);
+  });
+  expect(visited.length).toBeGreaterThanOrEqual(30);
+  expect(wide).toEqual([]);
+}, 600_000);
