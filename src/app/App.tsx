@@ -19,7 +19,7 @@ const QuizRoutes = lazy(() => import('../quiz/views/QuizRoutes').then((m) => ({ 
 const InstructorPage = lazy(() => import('../instructor/InstructorPage'));
 
 import { BrandMark } from './BrandMark';
-import { UpdatePrompt } from './pwa/UpdatePrompt';
+import { ServiceWorkerHost } from './pwa/ServiceWorkerHost';
 
 // What is stored, export / import, reset: loads only on its route.
 const ProgressPage = lazy(() => import('../progress/ProgressPage'));
@@ -136,7 +136,7 @@ export function App() {
           </ErrorBoundary>
         </main>
       </div>
-      <UpdatePrompt />
+      <ServiceWorkerHost />
     </div>
   );
 }

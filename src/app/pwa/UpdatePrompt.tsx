@@ -1,8 +1,10 @@
 /// <reference types="vite-plugin-pwa/react" />
 
 import { useRegisterSW } from 'virtual:pwa-register/react';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { flushBeforeReload } from '../../ui/flushBeforeReload';
+import { OfflineProgress } from './OfflineProgress';
+import { followFirstSave, type OfflineSave } from './saveProgress';
 
 /** Look for a new version this often while the app stays open (browsers also check on each visit). */
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
@@ -13,21 +15,28 @@ const UPDATE_CHECK_MS = 60 * 60 * 1000;
 const SETTLE_MS = 400;
 
 /**
- * Registers the service worker and announces a new version. The page reloads only when the learner
- * clicks "Reload to update" in this tab: pending saves are flushed first, then the waiting worker is
- * activated and the page reloads once it controls it. If another tab activated it, this tab keeps
- * the prompt (its own work unsaved until the learner chooses), now saying the update is ready.
+ * Registers the service worker. On the first visit, says how the download for offline use goes
+ * (OfflineProgress). When a new version is waiting it asks "Reload to update": the page reloads
+ * only when the learner clicks it in this tab, pending saves flushed first, then the waiting
+ * worker is activated and the page reloads once it controls it. If another tab activated it, this
+ * tab keeps the prompt (its own work unsaved until the learner chooses), now saying the update is
+ * ready.
  */
 export function UpdatePrompt() {
   const requested = useRef(false);
   const [busy, setBusy] = useState(false);
   const [activatedElsewhere, setActivatedElsewhere] = useState(false);
+  const [save, setSave] = useState<OfflineSave>();
+  const stopFollowing = useRef<() => void>(undefined);
+  useEffect(() => () => stopFollowing.current?.(), []);
   const {
     needRefresh: [needRefresh, setNeedRefresh],
     updateServiceWorker,
   } = useRegisterSW({
+    immediate: true,
     onRegisteredSW(_url, registration) {
       if (!registration) return;
+      stopFollowing.current = followFirstSave(registration, setSave);
       setInterval(() => {
         if (navigator.onLine) registration.update().catch(() => undefined);
       }, UPDATE_CHECK_MS);
@@ -40,8 +49,6 @@ export function UpdatePrompt() {
     },
   });
 
-  if (!needRefresh) return null;
-
   const update = async () => {
     setBusy(true);
     requested.current = true;
@@ -52,21 +59,26 @@ export function UpdatePrompt() {
   };
 
   return (
-    <section className="update-prompt" aria-labelledby="update-prompt-title">
-      <div role="status">
-        <p id="update-prompt-title" className="update-prompt-title">
-          A new version of Secrets Lab is ready.
-        </p>
-        <p className="update-prompt-text">Your drafts and progress are saved; reload when it suits you.</p>
-      </div>
-      <div className="update-prompt-actions">
-        <button type="button" className="button button-primary" onClick={update} disabled={busy}>
-          {busy ? 'Updating…' : 'Reload to update'}
-        </button>
-        <button type="button" className="button" onClick={() => setNeedRefresh(false)} disabled={busy}>
-          Later
-        </button>
-      </div>
-    </section>
+    <>
+      {save && <OfflineProgress save={save} />}
+      {needRefresh && (
+        <section className="update-prompt" aria-labelledby="update-prompt-title">
+          <div role="status">
+            <p id="update-prompt-title" className="update-prompt-title">
+              A new version of Secrets Lab is ready.
+            </p>
+            <p className="update-prompt-text">Your drafts and progress are saved; reload when it suits you.</p>
+          </div>
+          <div className="update-prompt-actions">
+            <button type="button" className="button button-primary" onClick={update} disabled={busy}>
+              {busy ? 'Updating…' : 'Reload to update'}
+            </button>
+            <button type="button" className="button" onClick={() => setNeedRefresh(false)} disabled={busy}>
+              Later
+            </button>
+          </div>
+        </section>
+      )}
+    </>
   );
 }
