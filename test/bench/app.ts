@@ -10,11 +10,6 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const dist = path.join(root, 'node_modules/.cache/bench-dist');
 
 /**
- * Builds the app, reports initial JavaScript per route (gzip; the entry's static imports plus the
- * route's own lazy chunk, without what loads after first paint such as mermaid) and the whole
- * build's size, then times each lesson in Chromium from navigation to its diagrams drawn.
- */
-/**
  * The sandbox's two workers (gzip KB). The learner worker is one file (`learnerAtStart`: all it
  * ever loads). The grader: what it loads before it answers (`graderAtStart`) and everything it can
  * ever load (`graderEverything`: the SDK packages for the checks, every exercise's checks and fixtures).
@@ -92,12 +87,78 @@ async function benchLabRuns(browser: import('playwright-core').Browser, base: st
   };
 }
 
-export async function benchApp() {
+/** Builds the app for the bench (production, with a manifest) and serves it. */
+async function buildAndServe() {
   await build({
     configFile: path.join(root, 'vite.config.ts'),
     logLevel: 'error',
     build: { outDir: dist, emptyOutDir: true, manifest: true },
   });
+  const server = await preview({
+    configFile: path.join(root, 'vite.config.ts'),
+    logLevel: 'error',
+    build: { outDir: dist },
+    preview: { port: 0 },
+  });
+  const base = server.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? '';
+  return { server, base };
+}
+
+/**
+ * Each lesson with diagrams, from navigation to its diagrams on screen (the page's own
+ * `lesson:diagrams` mark): cold (a fresh browser profile: nothing cached, no service worker) and
+ * warm (the same URL again, its drawings kept in IndexedDB).
+ */
+async function timeLessonDiagrams(browser: import('playwright-core').Browser, base: string) {
+  const { lessons } = await import(path.join(root, 'src/compiler/loadLessons.ts')).then(async (m) =>
+    m.loadLessons(m.contentDir(root), root),
+  );
+  const perLesson: Record<string, { cold: number; warm: number; diagrams: number }> = {};
+  for (const lesson of lessons as { slug: string; diagrams: number }[]) {
+    if (!lesson.diagrams) continue;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const time = async () => {
+      await page.goto(`${base}/lessons/${lesson.slug}`);
+      await page.waitForSelector('.prose[data-diagrams="done"]');
+      return Math.round(
+        await page.evaluate(() => performance.getEntriesByName('lesson:diagrams').at(-1)?.startTime ?? Number.NaN),
+      );
+    };
+    const cold = await time();
+    const warm = await time();
+    perLesson[lesson.slug] = { cold, warm, diagrams: lesson.diagrams };
+    await context.close();
+  }
+  const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+  const cold = sorted(Object.values(perLesson).map((l) => l.cold));
+  const warm = sorted(Object.values(perLesson).map((l) => l.warm));
+  const median = (xs: number[]) => xs[Math.floor(xs.length / 2)] ?? Number.NaN;
+  return {
+    summary: { coldMedian: median(cold), coldMax: cold.at(-1), warmMedian: median(warm), warmMax: warm.at(-1) },
+    perLesson,
+  };
+}
+
+/** `npm run bench -- diagrams`: only the lessons' diagram timings (a quicker loop while working on them). */
+export async function benchDiagrams() {
+  const { server, base } = await buildAndServe();
+  const browser = await launchChromium();
+  try {
+    return await timeLessonDiagrams(browser, base);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/**
+ * Builds the app, reports initial JavaScript per route (gzip; the entry's static imports plus the
+ * route's own lazy chunk, without what loads after first paint such as mermaid) and the whole
+ * build's size, then times each lesson in Chromium from navigation to its diagrams drawn.
+ */
+export async function benchApp() {
+  const { server, base } = await buildAndServe();
   const manifest = JSON.parse(readFileSync(path.join(dist, '.vite/manifest.json'), 'utf8')) as Manifest;
   const entry = Object.keys(manifest).find((k) => manifest[k]?.isEntry);
   if (!entry) throw new Error('no entry in the build manifest');
@@ -120,35 +181,12 @@ export async function benchApp() {
     '/lessons/:slug': Math.round((shellKb + routeChunk(/virtual:lesson\//)) * 10) / 10,
   };
 
-  const server = await preview({
-    configFile: path.join(root, 'vite.config.ts'),
-    logLevel: 'error',
-    build: { outDir: dist },
-    preview: { port: 0 },
-  });
-  const base = server.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? '';
   const browser = await launchChromium();
-  const { lessons } = await import(path.join(root, 'src/compiler/loadLessons.ts')).then(async (m) =>
-    m.loadLessons(m.contentDir(root), root),
-  );
-  const diagramsDrawnMs: Record<string, { cold: number; warm: number; diagrams: number }> = {};
+  let diagrams: Awaited<ReturnType<typeof timeLessonDiagrams>> | undefined;
   const labFigures: Record<string, unknown> = { sandboxWorkerKbGzip: workerKb(dist) };
   try {
     Object.assign(labFigures, await benchLabRuns(browser, base));
-    for (const lesson of lessons as { slug: string; diagrams: number }[]) {
-      if (!lesson.diagrams) continue;
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      const time = async () => {
-        await page.goto(`${base}/lessons/${lesson.slug}`);
-        await page.waitForSelector('.prose[data-diagrams="done"]');
-        return Math.round(await page.evaluate(() => performance.now()));
-      };
-      const cold = await time();
-      const warm = await time();
-      diagramsDrawnMs[lesson.slug] = { cold, warm, diagrams: lesson.diagrams };
-      await context.close();
-    }
+    diagrams = await timeLessonDiagrams(browser, base);
   } finally {
     await browser.close();
     await server.close();
@@ -156,7 +194,8 @@ export async function benchApp() {
   return {
     initialJsKbGzip: initialJsKb,
     build: totalSize(dist),
-    lessonDiagramsDrawnMs: diagramsDrawnMs,
+    lessonDiagramsDrawnMs: diagrams?.summary,
+    lessonDiagramsDrawnMsPerLesson: diagrams?.perLesson,
     lab: labFigures,
   };
 }
