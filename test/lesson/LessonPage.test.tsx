@@ -1,4 +1,4 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, expect, test, vi } from 'vitest';
 import { Router } from 'wouter';
@@ -48,8 +48,12 @@ test('a lesson page shows its title, summary and body, and draws its diagrams', 
   renderAt(`/lessons/${withDiagrams.slug}`);
   expect(screen.getByRole('heading', { level: 1, name: withDiagrams.title })).toBeTruthy();
   expect(screen.getByText(withDiagrams.summary)).toBeTruthy();
-  // The diagrams load after the text (mermaid's own chunk): slow on a busy machine.
-  await screen.findAllByTestId('diagram', {}, { timeout: 10_000 });
+  // The body says when its diagrams are done (data-diagrams="done"); wait for that state, not for
+  // a fixed time: a loaded machine can take well over a second to import the diagram modules.
+  await waitFor(() => expect(document.querySelector<HTMLElement>('.prose')?.dataset.diagrams).toBe('done'), {
+    timeout: 25_000,
+  });
+  expect(screen.getAllByTestId('diagram')).toHaveLength(withDiagrams.diagrams);
   expect(renderDiagram).toHaveBeenCalledTimes(withDiagrams.diagrams);
   for (const h of withDiagrams.headings) expect(document.getElementById(h.id)).not.toBeNull();
 });
