@@ -38,6 +38,7 @@ export function LessonBody({
     const root = ref.current;
     if (!root) return;
     let cancelled = false;
+    markScrollingTables(root);
     const figures = [...root.querySelectorAll<HTMLElement>('figure.mermaid-diagram')];
     const finish = (allDrawn: boolean) => {
       if (cancelled) return;
@@ -70,6 +71,7 @@ export function LessonBody({
     const observer = new ResizeObserver(() => {
       if (root.clientWidth === width) return;
       width = root.clientWidth;
+      markScrollingTables(root);
       for (const figure of root.querySelectorAll<HTMLElement>('figure.mermaid-diagram')) refit(figure);
     });
     observer.observe(root);
@@ -121,6 +123,17 @@ export function LessonBody({
       )}
     </>
   );
+}
+
+/**
+ * A table wider than the column scrolls sideways (see styles.css): it joins the tab order so the
+ * keyboard can scroll it too (a scrolling region nobody can reach is an accessibility failure).
+ */
+function markScrollingTables(root: HTMLElement) {
+  for (const table of root.querySelectorAll<HTMLElement>('table')) {
+    if (table.scrollWidth > table.clientWidth + 1) table.tabIndex = 0;
+    else table.removeAttribute('tabindex');
+  }
 }
 
 function scrollToHash() {

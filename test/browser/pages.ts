@@ -4,6 +4,10 @@ import type { Page } from 'playwright-core';
  * Visits every page a learner can reach, each reached as a learner would (the quiz's modes by
  * their own buttons), and calls `check` once each page shows. Lessons and exercises come from
  * the app's own outline, so a new one is visited without editing this list.
+ *
+ * One cold load, then in-app navigation (the router follows `history.pushState`, as its own links
+ * do): forty cold loads of the app would cost CI minutes. Between two pages the app passes through
+ * its "not found" page, so every page mounts afresh and its own ready state can be awaited.
  */
 export async function everyPage(page: Page, appUrl: string, check: (name: string) => Promise<void>): Promise<string[]> {
   const visited: string[] = [];
@@ -12,6 +16,7 @@ export async function everyPage(page: Page, appUrl: string, check: (name: string
     visited.push(name);
   };
   await page.goto(appUrl);
+  await page.locator('main h1').first().waitFor({ timeout: 60_000 });
   // (On a phone the outline is folded away: its links are read all the same.)
   const links = (prefix: string) =>
     page
@@ -36,15 +41,15 @@ export async function everyPage(page: Page, appUrl: string, check: (name: string
     '/no-such-page',
   ];
   for (const route of routes) {
-    await page.goto(`${appUrl}${route}`);
-    await page.locator('main h1').first().waitFor({ timeout: 60_000 });
+    await go(page, '/no-such-page');
+    await go(page, route);
     if (route.startsWith('/lessons/')) await page.waitForSelector('.prose[data-diagrams="done"]', { timeout: 60_000 });
     if (route.startsWith('/lab/')) await page.locator('.monaco-editor').waitFor({ timeout: 60_000 });
     await visit(route);
   }
 
   // The quiz in use: a practice session, its results, and a timed exam under way.
-  await page.goto(`${appUrl}/quiz`);
+  await go(page, '/quiz');
   await page.getByRole('button', { name: /^Start practice/ }).click();
   await page.waitForURL(/\/quiz\/practice$/);
   await page.getByRole('heading', { level: 2, name: /^Question 1 of/ }).waitFor();
@@ -53,9 +58,23 @@ export async function everyPage(page: Page, appUrl: string, check: (name: string
   await page.waitForURL(/\/quiz\/results\//);
   await page.locator('main h1').first().waitFor();
   await visit('/quiz/results/…');
-  await page.goto(`${appUrl}/quiz/exam`);
+  await go(page, '/quiz/exam');
   await page.getByRole('button', { name: /^Start the exam/ }).click();
   await page.getByRole('heading', { level: 2, name: /^Question 1 of/ }).waitFor();
   await visit('/quiz/exam (under way)');
   return visited;
+}
+
+/** Goes to an in-app path as the app's links do, and waits for that page's heading. */
+async function go(page: Page, path: string): Promise<void> {
+  await page.evaluate((to) => history.pushState(null, '', to), path);
+  const notFound = path === '/no-such-page';
+  await page.waitForFunction(
+    (nf) => {
+      const h1 = document.querySelector('main h1');
+      return !!h1 && (h1.textContent === 'Page not found') === nf;
+    },
+    notFound,
+    { timeout: 60_000 },
+  );
 }

@@ -1,6 +1,5 @@
 import { expect, inject, test } from 'vitest';
 import { useBrowser } from './browser';
-import { everyPage } from './pages';
 
 const appUrl = inject('appUrl');
 const browser = useBrowser();
@@ -36,16 +35,4 @@ test('on a phone the top bar shows the brand and every control whole; search ope
   expect(await open.evaluate((el) => el === document.activeElement), 'focus returns to the search button').toBe(true);
 });
 
-test('no page scrolls sideways on a phone: every route, every exercise, the quiz in use', async () => {
-  const { page } = await browser.open(appUrl, { viewport: PHONE });
-  const wide: string[] = [];
-  const visited = await everyPage(page, appUrl, async (route) => {
-    const { scroll, client } = await page.evaluate(() => ({
-      scroll: document.documentElement.scrollWidth,
-      client: document.documentElement.clientWidth,
-    }));
-    if (scroll > client) wide.push(`${route}: ${scroll} px wide`);
-  });
-  expect(visited.length).toBeGreaterThanOrEqual(30);
-  expect(wide).toEqual([]);
-}, 600_000);
+// That no page scrolls sideways on a phone is checked page by page in a11y.test.ts (one pass for both).
