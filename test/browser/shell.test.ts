@@ -18,7 +18,8 @@ test('on a phone the top bar shows the brand and every control whole; search ope
   };
   await inside('the brand', bar.getByRole('link', { name: 'Secrets Lab' }));
   expect(await bar.locator('.brand-name').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
-  for (const name of ['Lessons', 'Lab', 'Quiz']) await inside(name, bar.getByRole('link', { name, exact: true }));
+  for (const name of ['Lessons', 'Lab', 'Quiz', 'Readiness'])
+    await inside(name, bar.getByRole('link', { name, exact: true }));
   await inside('the theme', bar.getByRole('button', { name: 'Dark theme' }));
 
   const open = bar.getByRole('button', { name: 'Search the course' });
