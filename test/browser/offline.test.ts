@@ -85,6 +85,38 @@ async function installed(page: Page): Promise<number> {
   return manifest.length;
 }
 
+/**
+ * The first visit's card (src/app/pwa/OfflineProgress) said it was saving the course, how far it
+ * got (the build's own amounts, only growing), and now says the course works offline.
+ */
+async function offlineCardSaidSo(page: Page) {
+  // (Read from the record: the card leaves by itself a few seconds after it is done.)
+  const said = () => page.evaluate(() => (window as unknown as { offlineTexts: string[] }).offlineTexts);
+  await expect
+    .poll(async () => (await said()).some((t) => t.startsWith('Secrets Lab now works offline')), { timeout: 60_000 })
+    .toBe(true);
+  // The amounts said are the build's: offline-files.json lists exactly what the service worker precaches.
+  const { listed, precached } = await page.evaluate(async (prefix) => {
+    const list = (await (await fetch(`${prefix}offline-files.json`)).json()) as { files: Record<string, number> };
+    const sw = await (await fetch(`${prefix}sw.js`)).text();
+    return { listed: list.files, precached: [...new Set([...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]))] };
+  }, base);
+  expect(new Set(Object.keys(listed))).toEqual(new Set(precached));
+  const total = Object.values(listed).reduce((a, b) => a + b, 0);
+  expect(total, 'the course is megabytes, not a few files').toBeGreaterThan(5_000_000);
+  const totalSaid = `${total >= 10_000_000 ? Math.round(total / 1e6) : Math.round(total / 1e5) / 10} MB`;
+
+  const texts = await said();
+  const progress = texts
+    .map((t) => t.match(/Saving for offline: ([\d.]+) MB of ([\d.]+ MB)/))
+    .filter((m): m is RegExpMatchArray => m !== null);
+  expect(progress.length, `said how far it got: ${texts.join(' | ')}`).toBeGreaterThan(0);
+  for (const m of progress) expect(m[2]).toBe(totalSaid);
+  const amounts = progress.map((m) => Number(m[1]));
+  expect(amounts, 'the amount only grows').toEqual([...amounts].sort((a, b) => a - b));
+  expect(texts.some((t) => t.includes('Saving the course for offline use'))).toBe(true);
+}
+
 /** Gives some answer to the question on screen (as test/browser/quiz.test.ts does). */
 async function answerShown(page: Page) {
   const question = page.locator('.quiz-question');
@@ -97,7 +129,7 @@ async function answerShown(page: Page) {
   await question.locator('input[type=radio]').first().check();
 }
 
-test('under a project path (/secrets-lab/), after one visit opened by a deep link, the whole app works offline: lessons with diagrams, an exercise, a quiz, every address under the base, no failed request', async () => {
+test('under a project path (/secrets-lab/), after one visit opened by a deep link (whose card says it saves the course, how far, and when done), the whole app works offline: lessons with diagrams enlarged, an exercise, a quiz, every address under the base, no failed request', async () => {
   const { page, context, errors, foreign } = await browser.open(appUrl);
   const statuses = watchStatuses(page);
   // Every request to the app's host, the service worker's included, stays under the base.
@@ -109,12 +141,23 @@ test('under a project path (/secrets-lab/), after one visit opened by a deep lin
   const addressesOutside: string[] = [];
   const lookAtAddresses = async () => addressesOutside.push(...(await outsideBase(page)));
 
+  // Every text the offline card ever shows, recorded in the page as it changes.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { offlineTexts: string[] }).offlineTexts = seen;
+    new MutationObserver(() => {
+      const text = document.querySelector('.offline-progress')?.textContent;
+      if (text && seen.at(-1) !== text) seen.push(text);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+
   // A deep link (a bookmark, a shared address): the host's SPA fallback answers with index.html.
   await page.goto(`${appUrl}/lessons/rotation`);
   await page.getByRole('heading', { level: 1, name: /rotat/i }).waitFor();
   await lookAtAddresses();
   const entries = await installed(page);
   expect(entries, 'workers, Monaco, mermaid, the SDK types and content are all there').toBeGreaterThan(100);
+  await offlineCardSaidSo(page);
 
   // From here on there is no network at all; every request must be served by the service worker.
   // (Nothing is left in flight: a navigation would abort it, and an aborted request counts as failed.)
@@ -131,6 +174,7 @@ test('under a project path (/secrets-lab/), after one visit opened by a deep lin
   const lessons = await lessonLinks.count();
   expect(lessons).toBeGreaterThanOrEqual(10);
   let diagrams = 0;
+  let enlargedOffline = false;
   for (let i = 0; i < lessons; i++) {
     await lessonLinks.nth(i).click();
     await page.waitForFunction(() => {
@@ -141,8 +185,17 @@ test('under a project path (/secrets-lab/), after one visit opened by a deep lin
     diagrams += figures;
     const title = (await page.locator('h1').textContent()) ?? '';
     expect(await page.locator('figure.mermaid-diagram svg').count(), title).toBe(figures);
+    if (figures && !enlargedOffline) {
+      // The Enlarge view's own chunk (and Panzoom's) came from the cache too.
+      await page.locator('button.diagram-enlarge').first().click();
+      await page.locator('dialog .diagram-dialog-viewport[data-ready] svg').waitFor();
+      await page.keyboard.press('Escape');
+      await page.locator('dialog.diagram-dialog').waitFor({ state: 'detached' });
+      enlargedOffline = true;
+    }
     await lookAtAddresses();
   }
+  expect(enlargedOffline).toBe(true);
   expect(diagrams).toBeGreaterThanOrEqual(5);
 
   // The rest of the visit moves through the app's own links, as a learner does.

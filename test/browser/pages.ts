@@ -10,18 +10,20 @@ import type { Page } from 'playwright-core';
  * its "not found" page, so every page mounts afresh and its own ready state can be awaited.
  */
 export async function everyPage(page: Page, appUrl: string, check: (name: string) => Promise<void>): Promise<string[]> {
+  // The app is served under a project path ("/secrets-lab"): its links and history entries carry it.
+  const base = new URL(appUrl).pathname.replace(/\/$/, '');
   const visited: string[] = [];
   const visit = async (name: string) => {
     await check(name);
     visited.push(name);
   };
-  await page.goto(appUrl);
+  await page.goto(`${appUrl}/`);
   await page.locator('main h1').first().waitFor({ timeout: 60_000 });
   // (On a phone the outline is folded away: its links are read all the same.)
   const links = (prefix: string) =>
     page
-      .locator(`#sidebar .outline-list a[href^="${prefix}"]`)
-      .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+      .locator(`#sidebar .outline-list a[href^="${base}${prefix}"]`)
+      .evaluateAll((as, at) => as.map((a) => (a.getAttribute('href') ?? '').slice(at)), base.length);
   const lessons = await links('/lessons/');
   const exercises = await links('/lab/');
   if (lessons.length < 10 || exercises.length < 8) throw new Error('the outline lists too few lessons or exercises');
@@ -41,15 +43,15 @@ export async function everyPage(page: Page, appUrl: string, check: (name: string
     '/no-such-page',
   ];
   for (const route of routes) {
-    await go(page, '/no-such-page');
-    await go(page, route);
+    await go(page, base, '/no-such-page');
+    await go(page, base, route);
     if (route.startsWith('/lessons/')) await page.waitForSelector('.prose[data-diagrams="done"]', { timeout: 60_000 });
     if (route.startsWith('/lab/')) await page.locator('.monaco-editor').waitFor({ timeout: 60_000 });
     await visit(route);
   }
 
   // The quiz in use: a practice session, its results, and a timed exam under way.
-  await go(page, '/quiz');
+  await go(page, base, '/quiz');
   await page.getByRole('button', { name: /^Start practice/ }).click();
   await page.waitForURL(/\/quiz\/practice$/);
   await page.getByRole('heading', { level: 2, name: /^Question 1 of/ }).waitFor();
@@ -58,16 +60,16 @@ export async function everyPage(page: Page, appUrl: string, check: (name: string
   await page.waitForURL(/\/quiz\/results\//);
   await page.locator('main h1').first().waitFor();
   await visit('/quiz/results/…');
-  await go(page, '/quiz/exam');
+  await go(page, base, '/quiz/exam');
   await page.getByRole('button', { name: /^Start the exam/ }).click();
   await page.getByRole('heading', { level: 2, name: /^Question 1 of/ }).waitFor();
   await visit('/quiz/exam (under way)');
   return visited;
 }
 
-/** Goes to an in-app path as the app's links do, and waits for that page's heading. */
-async function go(page: Page, path: string): Promise<void> {
-  await page.evaluate((to) => history.pushState(null, '', to), path);
+/** Goes to an in-app path (under the app's base) as the app's links do, and waits for that page's heading. */
+export async function go(page: Page, base: string, path: string): Promise<void> {
+  await page.evaluate((to) => history.pushState(null, '', to), `${base}${path}`);
   const notFound = path === '/no-such-page';
   await page.waitForFunction(
     (nf) => {
