@@ -30,11 +30,11 @@ export function Home() {
       <section aria-labelledby="lessons-title">
         <h2 id="lessons-title">The course</h2>
         <ol className="card-grid">
-          {course.map((lesson) => (
+          {course.map((lesson, i) => (
             <li key={lesson.slug} className="card">
               <Link href={`/lessons/${lesson.slug}`} className="card-link">
                 <span className="card-kicker">
-                  Lesson {lesson.order} · {lesson.minutes} min{own(read, lesson.slug) !== undefined ? ' · ✓ read' : ''}
+                  Lesson {i + 1} · {lesson.minutes} min{own(read, lesson.slug) !== undefined ? ' · ✓ read' : ''}
                 </span>
                 <span className="card-title">{lesson.title}</span>
                 <span className="card-summary">{lesson.summary}</span>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
-import { findLesson, neighbours } from '../course/lessons';
+import { findLesson, lessonNumber, neighbours } from '../course/lessons';
 import { LessonEnd } from '../path/LessonEnd';
 import { markLessonRead } from '../store/actions';
 import { useAppStore } from '../store/store';
@@ -47,7 +47,7 @@ export function LessonPage({ slug }: { slug: string }) {
     <article className="page lesson" aria-labelledby="lesson-title">
       <header className="lesson-header">
         <p className="eyebrow">
-          Lesson {lesson.order} · {lesson.minutes} min read · {domainLabel(lesson.domain, lesson.task)}
+          Lesson {lessonNumber(slug)} · {lesson.minutes} min read · {domainLabel(lesson.domain, lesson.task)}
         </p>
         <h1 id="lesson-title">{lesson.title}</h1>
         <p className="lede">{lesson.summary}</p>

@@ -18,7 +18,7 @@ export function Outline({ onNavigate }: { onNavigate?: () => void }) {
         Lessons
       </h2>
       <ol className="outline-list" aria-labelledby="outline-lessons">
-        {course.map((lesson) => {
+        {course.map((lesson, i) => {
           const active = params?.slug === lesson.slug;
           return (
             <li key={lesson.slug} className={active ? 'active' : undefined}>
@@ -31,7 +31,7 @@ export function Outline({ onNavigate }: { onNavigate?: () => void }) {
                 }}
               >
                 <span className={read[lesson.slug] ? 'check done' : 'check'} aria-hidden="true">
-                  {read[lesson.slug] ? '✓' : lesson.order}
+                  {read[lesson.slug] ? '✓' : i + 1}
                 </span>
                 <span className="outline-label">{lesson.title}</span>
                 {read[lesson.slug] && <span className="sr-only"> (read)</span>}
@@ -59,7 +59,7 @@ export function Outline({ onNavigate }: { onNavigate?: () => void }) {
             Lab exercises
           </h2>
           <ol className="outline-list" aria-labelledby="outline-exercises">
-            {exerciseList.map((e) => {
+            {exerciseList.map((e, i) => {
               const active = lab?.slug === e.slug;
               const passed = exerciseProgress[e.slug]?.passed;
               return (
@@ -70,7 +70,7 @@ export function Outline({ onNavigate }: { onNavigate?: () => void }) {
                     onClick={() => onNavigate?.()}
                   >
                     <span className={passed ? 'check done' : 'check'} aria-hidden="true">
-                      {passed ? '✓' : e.order}
+                      {passed ? '✓' : i + 1}
                     </span>
                     <span className="outline-label">{e.title}</span>
                     {passed && <span className="sr-only"> (passed)</span>}

@@ -102,3 +102,16 @@ test('the home page offers to continue with the first unread lesson', async () =
 function escapeRegExp(s: string) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+test('lessons are numbered 1 to N by their place in the course, in the outline and on the page, though their order field jumps', async () => {
+  // Prepare: the last lesson, whose order field is past the number of lessons (authors leave gaps).
+  const last = course.at(-1)!;
+  expect(last.order, 'the course has a gap in its order fields').toBeGreaterThan(course.length);
+  // Act
+  renderAt(`/lessons/${last.slug}`);
+  // Assess
+  expect(screen.getByText(new RegExp(`^Lesson ${course.length} ·`))).toBeTruthy();
+  const outline = screen.getByRole('list', { name: 'Lessons' });
+  const numbers = [...outline.querySelectorAll(':scope > li > a .check')].map((n) => n.textContent);
+  expect(numbers).toEqual(course.map((_, i) => String(i + 1)));
+});
