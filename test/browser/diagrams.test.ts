@@ -29,9 +29,10 @@ test('Enlarge by keyboard: a modal dialog named after the diagram; keys zoom and
     }));
   expect(await focused()).toEqual({ inDialog: true, label: 'Diagram: How the staging labels move' });
 
+  // Where Panzoom puts the diagram (its inline transform: the end of any animation under way).
   const transform = () =>
     page.locator('.diagram-dialog-canvas').evaluate((el) => {
-      const m = new DOMMatrix(getComputedStyle(el).transform);
+      const m = new DOMMatrix((el as HTMLElement).style.transform || 'none');
       return { scale: Math.round(m.a * 1000) / 1000, x: Math.round(m.e), y: Math.round(m.f) };
     });
   const start = await transform();
