@@ -15,3 +15,23 @@ export async function typeCode(page: Page, code: string): Promise<void> {
 export async function editorText(page: Page): Promise<string> {
   return ((await page.locator('.monaco-editor .view-lines').textContent()) ?? '').replace(/\u00a0/g, ' ');
 }
+
+/** Opens an exercise in the lab and waits for its editor. */
+export async function gotoLab(page: Page, appUrl: string, slug = 'read-db-credentials'): Promise<void> {
+  await page.goto(`${appUrl}/lab/${slug}`);
+  await page.locator('.monaco-editor').waitFor({ timeout: 60_000 });
+}
+
+/** Types `code` (when given) as a learner would, clicks Run and waits until the run has ended. */
+export async function runCode(page: Page, code?: string, timeout = 60_000): Promise<void> {
+  if (code !== undefined) await typeCode(page, code);
+  const button = page.getByRole('button', { name: '▶ Run' });
+  await button.click();
+  await button.waitFor({ timeout });
+}
+
+/** Opens a result tab and answers what its panel shows. */
+export async function resultText(page: Page, tab: 'Output' | 'Checks'): Promise<string> {
+  await page.getByRole('tab', { name: tab === 'Checks' ? /Checks/ : tab }).click();
+  return (await page.locator('.result-panel').textContent()) ?? '';
+}

@@ -1,28 +1,20 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
 import { expect, inject, test } from 'vitest';
 import { useBrowser } from './browser';
-import { typeCode } from './editor';
+import { gotoLab, runCode } from './editor';
 
 const appUrl = inject('appUrl');
 const browser = useBrowser();
 
 async function openLab() {
   const probe = await browser.open(appUrl);
-  await probe.page.goto(`${appUrl}/lab/read-db-credentials`);
-  await probe.page.locator('.monaco-editor').waitFor({ timeout: 60_000 });
+  await gotoLab(probe.page, appUrl);
   return probe;
-}
-
-async function run(page: Page, code: string) {
-  await typeCode(page, code);
-  await page.getByRole('button', { name: '▶ Run' }).click();
-  await page.getByRole('button', { name: '▶ Run' }).waitFor({ timeout: 60_000 });
 }
 
 test('a syntax error leads the Checks panel with its line and column, and no check passes', async () => {
   const { page } = await openLab();
-  await run(page, 'export async function getDbCredentials( {\n}');
+  await runCode(page, 'export async function getDbCredentials( {\n}');
   const panel = page.locator('.result-panel');
   expect(await page.getByRole('tab', { name: /Checks/ }).getAttribute('aria-selected')).toBe('true');
   const error = panel.locator('.run-error');
@@ -41,7 +33,7 @@ test('hints and check messages draw their Markdown: code is code, not backticks'
   const hint = page.locator('.hints li').first();
   expect(await hint.locator('code').first().textContent()).toMatch(/^client\.send\(/);
   expect(await hint.textContent()).not.toContain('`');
-  await run(page, 'export const nothing = 1;');
+  await runCode(page, 'export const nothing = 1;');
   await page.getByRole('tab', { name: /Checks/ }).click();
   const message = page.locator('.check-fail .check-message').first();
   expect(await message.locator('code').count()).toBeGreaterThan(0);
@@ -103,7 +95,7 @@ test('a run that prints 100 MB (in many lines, then in one) leaves the page resp
     return readFile(await (await file).path(), 'utf8');
   };
   // Act
-  await run(
+  await runCode(
     page,
     "const line = 'x'.repeat(4_990);\nfor (let i = 0; i < 20_000; i++) console.log(String(i).padStart(9), line);",
   );
@@ -126,7 +118,7 @@ test('a run that prints 100 MB (in many lines, then in one) leaves the page resp
   expect(await page.getByRole('tab', { name: /Checks/ }).getAttribute('aria-selected')).toBe('true');
 
   // Act: one line of 100 million characters.
-  await run(page, "console.log('y'.repeat(100_000_000));\nconsole.log('after');");
+  await runCode(page, "console.log('y'.repeat(100_000_000));\nconsole.log('after');");
   // Assess
   await outputTab.click();
   const lines = page.locator('.console li');

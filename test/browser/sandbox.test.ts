@@ -1,18 +1,15 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { useBrowser } from './browser';
-import { typeCode } from './editor';
+import { gotoLab, resultText, runCode } from './editor';
 
 const appUrl = inject('appUrl');
 const browser = useBrowser();
 
 /** Runs code in exercise 1's sandbox and returns what the Output tab shows. */
 async function runAndRead(page: Page, code: string): Promise<string> {
-  await typeCode(page, code);
-  await page.getByRole('button', { name: '▶ Run' }).click();
-  await page.getByRole('button', { name: '▶ Run' }).waitFor({ timeout: 150_000 });
-  await page.getByRole('tab', { name: 'Output' }).click();
-  return (await page.locator('.result-panel').textContent()) ?? '';
+  await runCode(page, code, 150_000);
+  return resultText(page, 'Output');
 }
 
 /** The page answers within a second: its main thread was never blocked by learner code. */
@@ -27,8 +24,7 @@ describe('hostile learner code is contained with a clear message, and the page s
   let foreign: string[];
   beforeAll(async () => {
     ({ page, foreign } = await browser.open(appUrl, { shared: true }));
-    await page.goto(`${appUrl}/lab/read-db-credentials`);
-    await page.locator('.monaco-editor').waitFor({ timeout: 60_000 });
+    await gotoLab(page, appUrl);
   });
 
   const cases: [string, string, RegExp][] = [

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { useBrowser } from './browser';
-import { typeCode } from './editor';
+import { gotoLab, resultText, runCode } from './editor';
 
 // Issue 12's attacks, each as a hostile learner would type it on the production build. Every test
 // opens its own page (or runs everything it needs itself), so each one stands alone.
@@ -36,26 +36,8 @@ const hitsFor = (token: string) => hits.filter((h) => h.includes(token));
 
 async function openLab(slug = 'read-db-credentials', shared = false) {
   const probe = await browser.open(appUrl, { shared });
-  await probe.page.goto(`${appUrl}/lab/${slug}`);
-  await probe.page.locator('.monaco-editor').waitFor({ timeout: 60_000 });
+  await gotoLab(probe.page, appUrl, slug);
   return probe;
-}
-
-/** Types the code, runs it and waits for the run to end. */
-async function run(page: Page, code: string) {
-  await typeCode(page, code);
-  await page.getByRole('button', { name: '▶ Run' }).click();
-  await page.getByRole('button', { name: '▶ Run' }).waitFor({ timeout: 60_000 });
-}
-
-async function outputOf(page: Page): Promise<string> {
-  await page.getByRole('tab', { name: 'Output' }).click();
-  return (await page.locator('.result-panel').textContent()) ?? '';
-}
-
-async function checksOf(page: Page): Promise<string> {
-  await page.getByRole('tab', { name: /Checks/ }).click();
-  return (await page.locator('.result-panel').textContent()) ?? '';
 }
 
 /** What the store recorded for the exercise (localStorage is the store's persistence). */
@@ -71,8 +53,8 @@ async function recorded(page: Page, slug = 'read-db-credentials') {
 describe('forged grades: learner code cannot make a check, a verdict or a recorded pass lie', () => {
   test('patching Array.prototype.every does not turn a failing run into a pass', async () => {
     const { page } = await openLab();
-    await run(page, 'Array.prototype.every = function () { return true; };\nexport const nothing = 1;');
-    const checks = await checksOf(page);
+    await runCode(page, 'Array.prototype.every = function () { return true; };\nexport const nothing = 1;');
+    const checks = await resultText(page, 'Checks');
     expect(checks, 'the checks ran and failed').toMatch(/Export the function/);
     expect(checks).not.toMatch(/All \d+ checks passed/);
     expect((await recorded(page)).passed).not.toBe(true);
@@ -82,7 +64,7 @@ describe('forged grades: learner code cannot make a check, a verdict or a record
 
   test('patching Array.prototype.push does not flip check results', async () => {
     const { page } = await openLab();
-    await run(
+    await runCode(
       page,
       [
         'const push = Array.prototype.push;',
@@ -93,7 +75,7 @@ describe('forged grades: learner code cannot make a check, a verdict or a record
         'export const nothing = 1;',
       ].join('\n'),
     );
-    const checks = await checksOf(page);
+    const checks = await resultText(page, 'Checks');
     expect(checks).not.toMatch(/All \d+ checks passed/);
     expect(checks).toMatch(/Export the function/);
     expect((await recorded(page)).passed).not.toBe(true);
@@ -101,7 +83,7 @@ describe('forged grades: learner code cannot make a check, a verdict or a record
 
   test('hijacking Function.prototype.call cannot post a forged result, nor a 5 MB one', async () => {
     const { page } = await openLab();
-    await run(
+    await runCode(
       page,
       [
         'const apply = Reflect.apply;',
@@ -120,8 +102,8 @@ describe('forged grades: learner code cannot make a check, a verdict or a record
         'export const nothing = 1;',
       ].join('\n'),
     );
-    expect(await outputOf(page), 'the code ran').toContain('trigger');
-    const checks = await checksOf(page);
+    expect(await resultText(page, 'Output'), 'the code ran').toContain('trigger');
+    const checks = await resultText(page, 'Checks');
     expect(checks, 'the real checks ran and failed').toMatch(/Export the function/);
     expect(checks).not.toContain('Forged check');
     const after = await recorded(page);
@@ -132,7 +114,7 @@ describe('forged grades: learner code cannot make a check, a verdict or a record
   test("requests dressed as the checks' own are still counted as the learner's", async () => {
     const { page } = await openLab('ttl-cache');
     // No cache at all: every request after the first is marked as if a check had made it.
-    await run(
+    await runCode(
       page,
       [
         "import { SecretsManagerClient, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';",
@@ -148,7 +130,7 @@ describe('forged grades: learner code cannot make a check, a verdict or a record
         '}',
       ].join('\n'),
     );
-    expect(await checksOf(page)).toMatch(/GetSecretValue was called \d+ times in one 5-minute window/);
+    expect(await resultText(page, 'Checks')).toMatch(/GetSecretValue was called \d+ times in one 5-minute window/);
     expect((await recorded(page, 'ttl-cache')).passed).not.toBe(true);
   });
 });
@@ -160,22 +142,22 @@ describe('nothing leaves the box, during or after a run', () => {
   }, 120_000);
 
   test('WebSocketStream reaches nobody', async () => {
-    await run(
+    await runCode(
       page,
       [
         `const ws = new (globalThis as any).WebSocketStream('${listenerUrl.replace('http', 'ws')}/wss-during');`,
         "await ws.opened.then(() => console.log('opened'), (e: any) => console.log('refused', e?.name));",
       ].join('\n'),
     );
-    expect(await outputOf(page), 'the sandbox stopped it').toContain(
+    expect(await resultText(page, 'Output'), 'the sandbox stopped it').toContain(
       'Network access is blocked in the sandbox: WebSocketStream',
     );
     expect(hitsFor('wss-during')).toEqual([]);
   });
 
   test("an eval'd import() of another origin's module is refused", async () => {
-    await run(page, `await (0, eval)('import("${listenerUrl}/eval-import.js")');\nconsole.log('imported');`);
-    const out = await outputOf(page);
+    await runCode(page, `await (0, eval)('import("${listenerUrl}/eval-import.js")');\nconsole.log('imported');`);
+    const out = await resultText(page, 'Output');
     expect(out, 'the code ran and was stopped').toMatch(/EvalError|refused/);
     expect(out).not.toContain('imported');
     expect(hitsFor('eval-import')).toEqual([]);
@@ -184,7 +166,7 @@ describe('nothing leaves the box, during or after a run', () => {
   test('data: and blob: modules cannot reach the network either', async () => {
     const inner = (token: string) =>
       `import("${listenerUrl}/${token}.js").then(() => console.log("${token} reached"));`;
-    await run(
+    await runCode(
       page,
       [
         `const fromData = 'data:text/javascript,' + encodeURIComponent(${JSON.stringify(inner('from-data'))});`,
@@ -195,7 +177,7 @@ describe('nothing leaves the box, during or after a run', () => {
         'await new Promise((r) => setTimeout(r, 300));',
       ].join('\n'),
     );
-    const out = await outputOf(page);
+    const out = await resultText(page, 'Output');
     expect(out, 'the code ran').toMatch(/refused/);
     expect(out).not.toMatch(/from-(data|blob) reached/);
     expect(hitsFor('from-data')).toEqual([]);
@@ -208,7 +190,7 @@ describe('nothing leaves the box, during or after a run', () => {
       (f) => f.endsWith('.js') && readFileSync(path.join(assets, f), 'utf8').includes('no-password-in-logs'),
     );
     expect(checksChunk, 'the build has a chunk with the checks').toBeDefined();
-    await run(
+    await runCode(
       page,
       [
         // Each attempt in its own try, so one refused does not spare the others from being tried.
@@ -223,7 +205,7 @@ describe('nothing leaves the box, during or after a run', () => {
         "} catch (e: any) { console.log('fetch refused', e?.name); }",
       ].join('\n'),
     );
-    const out = await outputOf(page);
+    const out = await resultText(page, 'Output');
     // Every attempt was made (a run stopped at its first line proves nothing).
     expect(out).toContain('entries:');
     expect(out).toContain('import refused');
@@ -236,7 +218,7 @@ describe('nothing leaves the box, during or after a run', () => {
 
   test('a timer left behind reaches nothing after the run: the learner worker is gone', async () => {
     const token = `late-${Date.now()}`;
-    await run(
+    await runCode(
       page,
       [
         // One line: the editor adds nothing to it as it is typed.
@@ -252,10 +234,10 @@ describe('nothing leaves the box, during or after a run', () => {
         "console.log('scheduled');",
       ].join('\n'),
     );
-    expect(await outputOf(page)).toContain('scheduled');
+    expect(await resultText(page, 'Output')).toContain('scheduled');
     // Another run comes and goes: long after the timer was due.
-    await run(page, "await new Promise((r) => setTimeout(r, 1500));\nconsole.log('second run');");
-    expect(await outputOf(page)).toContain('second run');
+    await runCode(page, "await new Promise((r) => setTimeout(r, 1500));\nconsole.log('second run');");
+    expect(await resultText(page, 'Output')).toContain('second run');
     expect(hitsFor(token)).toEqual([]);
   });
 
@@ -271,9 +253,9 @@ describe('nothing leaves the box, during or after a run', () => {
       "  nav.locks?.request('held-by-learner', () => new Promise(() => {}));",
       "} catch (e: any) { console.log('refused:', e?.name); }",
     ].join('\n');
-    await run(page, probe);
-    await run(page, probe);
-    const out = await outputOf(page);
+    await runCode(page, probe);
+    await runCode(page, probe);
+    const out = await resultText(page, 'Output');
     expect(out).toContain('storage: undefined buckets: undefined locks: undefined');
     expect(out).not.toContain('learner-was-here');
   });
