@@ -22,3 +22,25 @@ declare class URLSearchParams {
   get(name: string): string | null;
   [Symbol.iterator](): IterableIterator<[string, string]>;
 }
+/** WebCrypto (Node ≥ 19 and every browser worker in a secure context): asymmetric KMS keys only. */
+type CryptoKeyHandle = { readonly type: string };
+type AlgorithmParams = { name: string; [k: string]: unknown };
+declare const crypto: {
+  subtle: {
+    generateKey(
+      algorithm: AlgorithmParams,
+      extractable: boolean,
+      usages: string[],
+    ): Promise<{ privateKey: CryptoKeyHandle; publicKey: CryptoKeyHandle }>;
+    exportKey(format: 'pkcs8' | 'spki', key: CryptoKeyHandle): Promise<ArrayBuffer>;
+    importKey(
+      format: 'pkcs8' | 'spki',
+      data: Uint8Array,
+      algorithm: AlgorithmParams,
+      extractable: boolean,
+      usages: string[],
+    ): Promise<CryptoKeyHandle>;
+    sign(algorithm: AlgorithmParams, key: CryptoKeyHandle, data: Uint8Array): Promise<ArrayBuffer>;
+    verify(algorithm: AlgorithmParams, key: CryptoKeyHandle, signature: Uint8Array, data: Uint8Array): Promise<boolean>;
+  };
+};

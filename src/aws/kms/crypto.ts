@@ -47,9 +47,11 @@ export function encryptWithKey(
   keyId: string,
   plaintext: Uint8Array,
   encryptionContext?: Record<string, string>,
+  operation = 'Encrypt',
 ): { ciphertext: Uint8Array; key: KmsKey } {
   const key = resolveKey(ctx, keyId);
   usable(key);
+  if (key.KeyUsage !== 'ENCRYPT_DECRYPT') throw kmsErrors.keyUsage(key.Arn, key.KeyUsage, operation);
   const nonce = randomBytes(ctx.random, 12);
   const sealed = chacha20poly1305(fromBase64(key.material), nonce, aad(encryptionContext)).encrypt(plaintext);
   const id = new TextEncoder().encode(key.KeyId);

@@ -42,6 +42,17 @@ export const kmsErrors = {
   invalidMarker: () => new AwsError('InvalidMarkerException', 'Invalid marker'),
   tag: (message: string) => new AwsError('TagException', message),
   unsupported: (message: string) => new AwsError('UnsupportedOperationException', message),
+  /** A key used for what its KeyUsage does not allow (AWS's recorded wording). */
+  keyUsage: (keyArn: string, usage: string, operation: string) =>
+    new AwsError('InvalidKeyUsageException', `${keyArn} key usage is ${usage} which is not valid for ${operation}.`),
+  invalidKeyUsageAlgorithm: (message: string) => new AwsError('InvalidKeyUsageException', message),
+  /** Verify with a signature that does not verify: AWS throws rather than answering SignatureValid false. */
+  invalidSignature: () => new AwsError('KMSInvalidSignatureException', ''),
+  required: (field: string) =>
+    new AwsError(
+      'ValidationException',
+      `1 validation error detected: Value null at '${field.charAt(0).toLowerCase()}${field.slice(1)}' failed to satisfy constraint: Member must not be null`,
+    ),
   dryRun: () =>
     new AwsError('DryRunOperationException', 'The request would have succeeded, but the DryRun option is set.'),
   grantNotFound: (grantId: string) => new AwsError('NotFoundException', `Grant ${grantId} does not exist`),

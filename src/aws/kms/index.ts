@@ -20,9 +20,10 @@ import {
   listKeyRotations,
   rotateKeyOnDemand,
 } from './operations/rotation';
+import { getPublicKey, sign, verify } from './operations/signing';
 import { listResourceTags, tagResource, untagResource } from './operations/tags';
 import { initialKmsState } from './state';
-/** AWS KMS (JSON 1.1, target prefix `TrentService`): symmetric keys, aliases, encryption and data keys, key policies, grants, rotation. */
+/** AWS KMS (JSON 1.1, target prefix `TrentService`): symmetric and signing keys, aliases, encryption and data keys, signatures, key policies, grants, rotation. */
 export const kms: ServiceDefinition = {
   name: 'kms',
   protocol: 'json',
@@ -46,6 +47,9 @@ export const kms: ServiceDefinition = {
     GenerateDataKeyWithoutPlaintext: generateDataKeyWithoutPlaintext,
     ReEncrypt: reEncrypt,
     GenerateRandom: generateRandom,
+    Sign: sign,
+    Verify: verify,
+    GetPublicKey: getPublicKey,
     GetKeyPolicy: getKeyPolicy,
     PutKeyPolicy: putKeyPolicy,
     ListKeyPolicies: listKeyPolicies,

@@ -1,5 +1,6 @@
 import { toEpochSeconds } from '../core/clock';
 import type { OperationContext } from '../core/service';
+import { type AsymmetricSpec, signingAlgorithms } from './asymmetric';
 import type { KmsGrant } from './grants';
 import type { KmsAlias, KmsKey } from './state';
 
@@ -21,7 +22,9 @@ export function keyMetadata(ctx: OperationContext, key: KmsKey) {
     KeyManager: key.KeyManager,
     CustomerMasterKeySpec: key.KeySpec,
     KeySpec: key.KeySpec,
-    EncryptionAlgorithms: ['SYMMETRIC_DEFAULT'],
+    ...(key.KeyUsage === 'SIGN_VERIFY'
+      ? { SigningAlgorithms: signingAlgorithms(key.KeySpec as AsymmetricSpec) }
+      : { EncryptionAlgorithms: ['SYMMETRIC_DEFAULT'] }),
     MultiRegion: false,
     ...(key.PendingDeletionWindowInDays !== undefined
       ? { PendingDeletionWindowInDays: key.PendingDeletionWindowInDays }

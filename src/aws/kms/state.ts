@@ -3,6 +3,7 @@ import { type Dict, dict, own } from '../core/dict';
 import { randomBytes, randomUuid } from '../core/random';
 import type { OperationContext } from '../core/service';
 import type { KmsGrant } from './grants';
+import type { AsymmetricSpec } from './keySpecs';
 
 /** KMS state of one account and region: plain JSON (see ServiceDefinition). */
 export interface KmsKey {
@@ -11,8 +12,8 @@ export interface KmsKey {
   Description: string;
   /** Enabled | Disabled | PendingDeletion (the states this emulator models). */
   KeyState: 'Enabled' | 'Disabled' | 'PendingDeletion';
-  KeyUsage: 'ENCRYPT_DECRYPT';
-  KeySpec: 'SYMMETRIC_DEFAULT';
+  KeyUsage: 'ENCRYPT_DECRYPT' | 'SIGN_VERIFY';
+  KeySpec: 'SYMMETRIC_DEFAULT' | AsymmetricSpec;
   KeyManager: 'AWS' | 'CUSTOMER';
   Origin: 'AWS_KMS';
   CreationDate: number;
@@ -22,8 +23,11 @@ export interface KmsKey {
   Tags: { TagKey: string; TagValue: string }[];
   /** The key policy CreateKey or PutKeyPolicy set (JSON text); absent: the default key policy. */
   Policy?: string;
-  /** The key's current 256-bit secret, base64. Never leaves the emulator through an API. */
+  /** The key's current 256-bit secret, base64 ('' for an asymmetric key). Never leaves the emulator through an API. */
   material: string;
+  /** An asymmetric key's pair (asymmetric.ts): PKCS#8 and SPKI DER, base64. The private key never leaves. */
+  privateKey?: string;
+  publicKey?: string;
   /** Earlier materials, oldest first (rotations): version n of a ciphertext is previousMaterials[n]. */
   previousMaterials?: string[];
   /** Automatic rotation: on when set (90–2560 days); the next rotation, epoch ms. */
@@ -95,7 +99,13 @@ function ensureAwsManagedKeys(ctx: OperationContext, state: KmsState): void {
 export function createKeyRecord(
   ctx: OperationContext,
   state: KmsState,
-  options: { description?: string; manager?: 'AWS' | 'CUSTOMER'; tags?: KmsKey['Tags'] } = {},
+  options: {
+    description?: string;
+    manager?: 'AWS' | 'CUSTOMER';
+    tags?: KmsKey['Tags'];
+    /** An asymmetric signing key: its spec and its key pair. */
+    signing?: { spec: AsymmetricSpec; privateKey: string; publicKey: string };
+  } = {},
 ): KmsKey {
   const KeyId = randomUuid(ctx.random);
   const key: KmsKey = {
@@ -103,13 +113,14 @@ export function createKeyRecord(
     Arn: `arn:aws:kms:${ctx.region}:${ctx.accountId}:key/${KeyId}`,
     Description: options.description ?? '',
     KeyState: 'Enabled',
-    KeyUsage: 'ENCRYPT_DECRYPT',
-    KeySpec: 'SYMMETRIC_DEFAULT',
+    KeyUsage: options.signing ? 'SIGN_VERIFY' : 'ENCRYPT_DECRYPT',
+    KeySpec: options.signing?.spec ?? 'SYMMETRIC_DEFAULT',
     KeyManager: options.manager ?? 'CUSTOMER',
     Origin: 'AWS_KMS',
     CreationDate: ctx.clock.now(),
     Tags: options.tags ?? [],
-    material: toBase64(randomBytes(ctx.random, 32)),
+    material: options.signing ? '' : toBase64(randomBytes(ctx.random, 32)),
+    ...(options.signing ? { privateKey: options.signing.privateKey, publicKey: options.signing.publicKey } : {}),
   };
   state.keys[KeyId] = key;
   return key;

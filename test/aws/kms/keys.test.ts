@@ -35,9 +35,14 @@ test('CreateKey returns KeyMetadata with the fields AWS returns for a symmetric 
   expect(k?.CreationDate).toEqual(new Date(Date.UTC(2026, 0, 1)));
 });
 
-test('CreateKey refuses key kinds other than symmetric encryption, and invalid enum values', async () => {
+test('CreateKey refuses key kinds it does not model (HMAC, RSA encryption), and invalid enum values', async () => {
   await expect(
-    aws.kms.send(new CreateKeyCommand({ KeyUsage: 'SIGN_VERIFY', KeySpec: 'RSA_2048' })),
+    aws.kms.send(new CreateKeyCommand({ KeyUsage: 'GENERATE_VERIFY_MAC', KeySpec: 'HMAC_256' })),
+  ).rejects.toMatchObject({
+    name: 'UnsupportedOperationException',
+  });
+  await expect(
+    aws.kms.send(new CreateKeyCommand({ KeyUsage: 'ENCRYPT_DECRYPT', KeySpec: 'RSA_2048' })),
   ).rejects.toMatchObject({
     name: 'UnsupportedOperationException',
   });

@@ -67,7 +67,7 @@ function dataKey(ctx: OperationContext, input: Input, operation: string) {
   authorizeKey(ctx, operation, resolveKey(ctx, keyId), { encryptionContext });
   const length = bytes ?? (spec === 'AES_128' ? 16 : 32);
   const plaintext = randomBytes(ctx.random, length);
-  const { ciphertext, key } = encryptWithKey(ctx, keyId, plaintext, encryptionContext);
+  const { ciphertext, key } = encryptWithKey(ctx, keyId, plaintext, encryptionContext, operation);
   dryRunCheck(dryRun);
   return { plaintext, ciphertext, key };
 }

@@ -31,6 +31,12 @@ import {
 
 type Input = Record<string, unknown>;
 
+/** The operations a grant may hold besides DescribeKey, CreateGrant and RetireGrant, by the key's usage. */
+const USAGE_OPERATIONS = {
+  ENCRYPT_DECRYPT: CONTEXT_OPERATIONS,
+  SIGN_VERIFY: new Set(['Sign', 'Verify', 'GetPublicKey']),
+};
+
 const PRINCIPAL = { min: 1, max: 256, pattern: /^[\w+=,.@:/-]+$/ };
 const GRANT_ID = { min: 1, max: 128 };
 
@@ -100,11 +106,13 @@ export function createGrant(ctx: OperationContext, input: Input) {
     creating: { ...asked, ...(RetiringPrincipal ? { RetiringPrincipal } : {}) },
   });
   if (key.KeyState === 'PendingDeletion') throw kmsErrors.pendingDeletion(key.Arn);
-  const symmetricOnly = unique.filter((op) => !CONTEXT_OPERATIONS.has(op) && !UNCONSTRAINED_OK.has(op));
-  if (symmetricOnly.length > 0)
+  const invalid = unique.filter((op) => !UNCONSTRAINED_OK.has(op) && !USAGE_OPERATIONS[key.KeyUsage].has(op));
+  if (invalid.length > 0)
     throw validationError(
-      `Grant operations ${symmetricOnly.join(', ')} are not valid for a key with KeyUsage ${key.KeyUsage}.`,
+      `Grant operations ${invalid.join(', ')} are not valid for a key with KeyUsage ${key.KeyUsage}.`,
     );
+  if (Constraints && key.KeyUsage !== 'ENCRYPT_DECRYPT')
+    throw validationError('Grant constraints apply only to operations that accept an encryption context.');
   if (dryRun) throw kmsErrors.dryRun();
   const state = kmsState(ctx);
   const fields = {

@@ -1,6 +1,7 @@
 import { toEpochSeconds } from '../../core/clock';
 import { paginate } from '../../core/paginate';
 import type { OperationContext } from '../../core/service';
+import { ASYMMETRIC_SPECS, type AsymmetricSpec, generateKeyPair } from '../asymmetric';
 import { authorizeKey } from '../authorize';
 import { kmsErrors } from '../errors';
 import { customerKey, resolveKey } from '../keyIds';
@@ -33,7 +34,7 @@ const KEY_SPECS = [
 ] as const;
 const ORIGINS = ['AWS_KMS', 'EXTERNAL', 'AWS_CLOUDHSM', 'EXTERNAL_KEY_STORE'] as const;
 
-export function createKey(ctx: OperationContext, input: Input) {
+export async function createKey(ctx: OperationContext, input: Input) {
   const description = optionalString(input, 'Description', { max: 8192 }) ?? '';
   const usage = optionalEnum(input, 'KeyUsage', KEY_USAGES) ?? 'ENCRYPT_DECRYPT';
   const spec = optionalEnum(input, 'KeySpec', KEY_SPECS) ?? optionalEnum(input, 'CustomerMasterKeySpec', KEY_SPECS);
@@ -44,18 +45,26 @@ export function createKey(ctx: OperationContext, input: Input) {
   const tags = parseTags(input, 'Tags') ?? [];
   // CreateKey has no key to name yet: IAM authorizes it on "*".
   ctx.authorize('kms:CreateKey', '*');
-  // The course needs symmetric encryption keys only: other kinds are refused rather than faked.
-  if (usage !== 'ENCRYPT_DECRYPT' || (spec ?? 'SYMMETRIC_DEFAULT') !== 'SYMMETRIC_DEFAULT') {
+  // Symmetric encryption keys and asymmetric signing keys (RSA, NIST curves) are modelled; other
+  // kinds are refused rather than faked.
+  const signing = usage === 'SIGN_VERIFY' && (ASYMMETRIC_SPECS as readonly string[]).includes(spec ?? '');
+  const symmetric = usage === 'ENCRYPT_DECRYPT' && (spec ?? 'SYMMETRIC_DEFAULT') === 'SYMMETRIC_DEFAULT';
+  if (!signing && !symmetric) {
     throw kmsErrors.unsupported(
-      'This emulator supports only symmetric encryption keys (KeySpec SYMMETRIC_DEFAULT, KeyUsage ENCRYPT_DECRYPT).',
+      `This emulator supports symmetric encryption keys (SYMMETRIC_DEFAULT, ENCRYPT_DECRYPT) and signing keys (${ASYMMETRIC_SPECS.join(', ')} with SIGN_VERIFY), not ${spec ?? 'SYMMETRIC_DEFAULT'} with ${usage}.`,
     );
   }
   if (origin !== 'AWS_KMS')
     throw kmsErrors.unsupported(`This emulator supports only keys with Origin AWS_KMS, not ${origin}.`);
   if (multiRegion) throw kmsErrors.unsupported('This emulator does not support multi-Region keys.');
   if (policy !== undefined) checkKeyPolicy(policy);
+  const pair = signing ? await generateKeyPair(spec as AsymmetricSpec) : undefined;
   const state = kmsState(ctx);
-  const key = createKeyRecord(ctx, state, { description, tags });
+  const key = createKeyRecord(ctx, state, {
+    description,
+    tags,
+    ...(pair ? { signing: { spec: spec as AsymmetricSpec, ...pair } } : {}),
+  });
   if (policy !== undefined) {
     try {
       lockoutCheck(ctx, key.Arn, policy, bypass);

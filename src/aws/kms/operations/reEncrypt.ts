@@ -40,7 +40,7 @@ export function reEncrypt(ctx: OperationContext, input: Input) {
   const destination = resolveKey(ctx, destinationKeyId);
   authorizeKey(ctx, 'ReEncryptTo', destination, { encryptionContext: destinationContext });
   const { plaintext, key: source } = decryptBlob(ctx, blob, sourceContext, sourceKeyId);
-  const { ciphertext, key } = encryptWithKey(ctx, destinationKeyId, plaintext, destinationContext);
+  const { ciphertext, key } = encryptWithKey(ctx, destinationKeyId, plaintext, destinationContext, 'ReEncrypt');
   if (dryRun)
     throw new AwsError('DryRunOperationException', 'The request would have succeeded, but the DryRun option is set.');
   return {

@@ -5,7 +5,7 @@ import type { OperationContext } from '../../core/service';
 import { authorizeKey } from '../authorize';
 import { kmsErrors } from '../errors';
 import { customerKey, resolveKey, usable } from '../keyIds';
-import { rotateKey } from '../state';
+import { type KmsKey, rotateKey } from '../state';
 
 const DAY_MS = 86_400_000;
 
@@ -13,11 +13,18 @@ import { optionalInteger, optionalString, requiredKeyId } from '../validate';
 
 type Input = Record<string, unknown>;
 
+/** KMS rotates symmetric encryption keys only; an asymmetric key's material never changes. */
+function symmetricOnly(key: KmsKey): void {
+  if (key.KeySpec !== 'SYMMETRIC_DEFAULT')
+    throw kmsErrors.unsupported(`${key.Arn} key spec is ${key.KeySpec}, which does not support key rotation.`);
+}
+
 /** Automatic rotation every RotationPeriodInDays (90–2560, default 365) from now, on the emulator's clock. */
 export function enableKeyRotation(ctx: OperationContext, input: Input) {
   const days = optionalInteger(input, 'RotationPeriodInDays', 90, 2560) ?? 365;
   const key = customerKey(ctx, input, 'EnableKeyRotation');
   usable(key);
+  symmetricOnly(key);
   key.RotationPeriodInDays = days;
   key.NextRotationDate = ctx.clock.now() + days * DAY_MS;
   return {};
@@ -50,6 +57,7 @@ export function getKeyRotationStatus(ctx: OperationContext, input: Input) {
 export function rotateKeyOnDemand(ctx: OperationContext, input: Input) {
   const key = customerKey(ctx, input, 'RotateKeyOnDemand');
   usable(key);
+  symmetricOnly(key);
   const onDemand = (key.Rotations ?? []).filter((r) => r.RotationType === 'ON_DEMAND').length;
   // KMS allows 25 on-demand rotations per key (AWS KMS quotas).
   if (onDemand >= 25)
