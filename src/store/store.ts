@@ -4,10 +4,21 @@ import { migrate, STORE_VERSION } from './migrations';
 import { FIELDS, type Field, fieldSchemas, parseDroppingUnknown } from './schema';
 import { type AppState, defaultState } from './state';
 import { jsonStorage, setAside } from './storage';
+import { adoptEarlierEntry, storageKeyFor } from './storageKey';
 
 export type { AppState } from './state';
 
-export const STORAGE_KEY = 'secrets-lab';
+/** This course's key (its base path names it: see storageKey.ts). */
+export const STORAGE_KEY = storageKeyFor(import.meta.env.BASE_URL);
+adoptEarlierEntry(browserStorage(), STORAGE_KEY);
+
+function browserStorage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * The one store: what the learner did and chose. It holds data only; actions (`actions/`) are the

@@ -1,6 +1,11 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { storageKeyFor } from '../../src/store/storageKey';
 import { launchChromium } from './chromiumPath.mjs';
+import { APP_BASE } from './globalSetup';
+
+/** Where the app under APP_BASE keeps its saved state (the key names the course by its base path). */
+export const APP_STORAGE_KEY = storageKeyFor(APP_BASE);
 
 export interface PageProbe {
   page: Page;

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { expect, inject, test } from 'vitest';
-import { tabTo, useBrowser } from './browser';
+import { APP_STORAGE_KEY, tabTo, useBrowser } from './browser';
 
 const appUrl = inject('appUrl');
 const browser = useBrowser();
@@ -18,7 +18,7 @@ async function stored(page: Page, label: string): Promise<number> {
   return Number(await line.locator('.progress-count').textContent());
 }
 
-const saved = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('secrets-lab') ?? '{}'));
+const saved = (page: Page) => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}'), APP_STORAGE_KEY);
 
 async function chooseFile(page: Page, file: { name: string; mimeType: string; buffer: Buffer }) {
   const chooser = page.waitForEvent('filechooser');

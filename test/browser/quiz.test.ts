@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, inject, test } from 'vitest';
-import { tabTo, useBrowser } from './browser';
+import { APP_STORAGE_KEY, tabTo, useBrowser } from './browser';
 
 const appUrl = inject('appUrl');
 const browser = useBrowser();
@@ -34,11 +34,14 @@ async function answerShown(page: Page): Promise<'single' | 'multiple' | 'orderin
 async function awayFromExam(page: Page, ms: number) {
   await page.goto(`${appUrl}/quiz`);
   await page.getByText('Timed exam in progress').waitFor();
-  await page.evaluate((shift) => {
-    const saved = JSON.parse(localStorage.getItem('secrets-lab') ?? '{}');
-    saved.state.quizActive.exam.attempt.startedAt -= shift;
-    localStorage.setItem('secrets-lab', JSON.stringify(saved));
-  }, ms);
+  await page.evaluate(
+    ({ shift, key }) => {
+      const saved = JSON.parse(localStorage.getItem(key) ?? '{}');
+      saved.state.quizActive.exam.attempt.startedAt -= shift;
+      localStorage.setItem(key, JSON.stringify(saved));
+    },
+    { shift: ms, key: APP_STORAGE_KEY },
+  );
 }
 
 test('a full practice session: every question checked with explanations and lesson links, then results', async () => {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
-import { useBrowser } from './browser';
+import { APP_STORAGE_KEY, useBrowser } from './browser';
 import { gotoLab, resultText, runCode } from './editor';
 
 const appUrl = inject('appUrl');
@@ -86,8 +86,8 @@ describe('hostile learner code is contained with a clear message, and the page s
   }, 180_000);
 
   test("the page's own storage was never touched, and nothing left the page", async () => {
-    await runAndRead(page, "(globalThis as any).localStorage?.setItem('secrets-lab', 'pwned');");
-    const after = await page.evaluate(() => localStorage.getItem('secrets-lab'));
+    await runAndRead(page, `(globalThis as any).localStorage?.setItem('${APP_STORAGE_KEY}', 'pwned');`);
+    const after = await page.evaluate((key) => localStorage.getItem(key), APP_STORAGE_KEY);
     expect(after).not.toBe('pwned');
     expect(JSON.parse(after ?? '{}')).toHaveProperty('state');
     expect(foreign).toEqual([]);

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { useBrowser } from './browser';
+import { APP_STORAGE_KEY, useBrowser } from './browser';
 import { gotoLab, resultText, runCode } from './editor';
 
 // Issue 12's attacks, each as a hostile learner would type it on the production build. Every test
@@ -42,12 +42,15 @@ async function openLab(slug = 'read-db-credentials', shared = false) {
 
 /** What the store recorded for the exercise (localStorage is the store's persistence). */
 async function recorded(page: Page, slug = 'read-db-credentials') {
-  return page.evaluate((s) => {
-    const raw = localStorage.getItem('secrets-lab') ?? '{}';
-    const progress = (JSON.parse(raw) as { state?: { exerciseProgress?: Record<string, { passed?: unknown }> } }).state
-      ?.exerciseProgress?.[s];
-    return { passed: progress?.passed, storedChars: raw.length };
-  }, slug);
+  return page.evaluate(
+    ({ s, key }) => {
+      const raw = localStorage.getItem(key) ?? '{}';
+      const progress = (JSON.parse(raw) as { state?: { exerciseProgress?: Record<string, { passed?: unknown }> } })
+        .state?.exerciseProgress?.[s];
+      return { passed: progress?.passed, storedChars: raw.length };
+    },
+    { s: slug, key: APP_STORAGE_KEY },
+  );
 }
 
 describe('forged grades: learner code cannot make a check, a verdict or a recorded pass lie', () => {
