@@ -34,4 +34,6 @@ declare module 'virtual:learner-runtime' {
   /** URL of the learner realm's runtime: one classic script (src/sandbox/build/learnerRuntimePlugin.ts). */
   const url: string;
   export default url;
+  /** URLs of the SDK packages kept out of the runtime (ES modules, imported only by code that needs them). */
+  export const packages: Record<string, string>;
 }

@@ -6,8 +6,10 @@ import { FetchHttpHandler } from '@smithy/fetch-http-handler';
  * learner realm's goes over the port to the grader; the checks' goes straight to the MSW handlers).
  * Learner-given config wins over these defaults.
  *
- * The learner realm's build has all three packages in one file (it can load nothing later); in
- * Node and in the grader each loads when first imported.
+ * The learner realm's build has the three JSON-protocol packages in its one file; the STS client
+ * (query protocol, XML) comes beside it and is evaluated only by code that imports it
+ * (`LAZY_SDK_PACKAGES`, learner/learner.worker.ts). In Node and in the grader each loads when first
+ * imported.
  */
 export const SANDBOX_CREDENTIALS = { accessKeyId: 'AKIASANDBOXEXAMPLE', secretAccessKey: 'sandbox-secret-key' };
 export const SANDBOX_REGION = 'us-east-1';
@@ -21,24 +23,47 @@ export function sandboxClientConfig(fetchImpl: typeof fetch) {
   };
 }
 
-const loaders = {
+const loaders: { [P in SdkPackage]: () => Promise<SdkPackageModule<P>> } = {
   '@aws-sdk/client-secrets-manager': () => import('@aws-sdk/client-secrets-manager'),
   '@aws-sdk/client-ssm': () => import('@aws-sdk/client-ssm'),
   '@aws-sdk/client-kms': () => import('@aws-sdk/client-kms'),
+  '@aws-sdk/client-sts': () => import('@aws-sdk/client-sts'),
 };
 const CLIENTS: Record<SdkPackage, string[]> = {
   '@aws-sdk/client-secrets-manager': ['SecretsManagerClient', 'SecretsManager'],
   '@aws-sdk/client-ssm': ['SSMClient', 'SSM'],
   '@aws-sdk/client-kms': ['KMSClient', 'KMS'],
+  '@aws-sdk/client-sts': ['STSClient', 'STS'],
 };
-export type SdkPackage = keyof typeof loaders;
-export type SdkPackageModule<P extends SdkPackage> = Awaited<ReturnType<(typeof loaders)[P]>>;
+interface SdkPackageModules {
+  '@aws-sdk/client-secrets-manager': typeof import('@aws-sdk/client-secrets-manager');
+  '@aws-sdk/client-ssm': typeof import('@aws-sdk/client-ssm');
+  '@aws-sdk/client-kms': typeof import('@aws-sdk/client-kms');
+  '@aws-sdk/client-sts': typeof import('@aws-sdk/client-sts');
+}
+export type SdkPackage = keyof SdkPackageModules;
+export type SdkPackageModule<P extends SdkPackage> = SdkPackageModules[P];
 
 /** The SDK packages learner code may import. */
-export const SDK_PACKAGES = Object.keys(loaders) as SdkPackage[];
+export const SDK_PACKAGES = Object.keys(CLIENTS) as SdkPackage[];
+
+/**
+ * Packages the learner runtime does not hold: its build gets them as separate files, evaluated
+ * only when learner code imports one (the STS client would take the runtime over its size budget).
+ */
+export const LAZY_SDK_PACKAGES: readonly SdkPackage[] = ['@aws-sdk/client-sts'];
+
+/**
+ * Where a realm's build finds a lazy package: the learner worker gives the loader of the file its
+ * page sent (before any learner code runs). Elsewhere the package is imported as published.
+ */
+export function provideSdkPackage(name: SdkPackage, load: () => Promise<unknown>): void {
+  loading.delete(name);
+  (loaders as Record<SdkPackage, () => Promise<unknown>>)[name] = load;
+}
 
 export function isSdkPackage(name: string): name is SdkPackage {
-  return Object.hasOwn(loaders, name);
+  return Object.hasOwn(CLIENTS, name);
 }
 
 const loading = new Map<SdkPackage, Promise<unknown>>();

@@ -5,6 +5,15 @@ import { z } from 'zod';
  * created through the emulator's own operations, so a fixture obeys the same rules as learner code.
  */
 const tags = z.record(z.string(), z.string()).describe('Tags as key: value.');
+const account = z
+  .string()
+  .regex(/^\d{12}$/, 'a 12-digit AWS account id')
+  .optional()
+  .describe(
+    "The AWS account that owns it (default the learner's, 123456789012): another account's for cross-account access.",
+  );
+/** An IAM policy document written as YAML (Version, Statement...), stored as its JSON. */
+const policyDocument = z.record(z.string(), z.unknown());
 
 export const fixtureSchema = z
   .object({
@@ -23,6 +32,12 @@ export const fixtureSchema = z
               .describe('Alias for the new customer managed key, e.g. alias/pettracker.'),
             description: z.string().optional().describe('Key description.'),
             enabled: z.boolean().default(true).describe('false creates the key disabled (to teach DisabledException).'),
+            account,
+            policy: policyDocument
+              .optional()
+              .describe(
+                'The key policy (default: the policy KMS gives a new key, which lets the account decide with IAM).',
+              ),
           })
           .strict(),
       )
@@ -41,6 +56,12 @@ export const fixtureSchema = z
             description: z.string().optional().describe('Secret description.'),
             kmsKeyId: z.string().optional().describe('KMS key id, ARN or alias (default aws/secretsmanager).'),
             tags: tags.optional(),
+            account,
+            resourcePolicy: policyDocument
+              .optional()
+              .describe(
+                "The secret's resource-based policy (PutResourcePolicy), e.g. to let a role of another account read it.",
+              ),
             versions: z
               .array(z.union([z.string(), z.record(z.string(), z.unknown())]))
               .optional()
@@ -121,6 +142,37 @@ export const fixtureSchema = z
       )
       .default([])
       .describe('Simulated database servers (for rotation exercises), reached from learner code with @pettracker/db.'),
+    roles: z
+      .array(
+        z
+          .object({
+            name: z.string().min(1).describe('Role name, e.g. pettracker-warehouse-reader.'),
+            account,
+            trustPolicy: policyDocument.describe(
+              'Who may assume the role (its trust policy, AssumeRolePolicyDocument).',
+            ),
+            policies: z
+              .record(z.string(), policyDocument)
+              .default({})
+              .describe("The role's inline identity policies, as name: policy document."),
+          })
+          .strict(),
+      )
+      .default([])
+      .describe('IAM roles to create (learner code assumes them with STS AssumeRole).'),
+    principal: z
+      .object({
+        arn: z
+          .string()
+          .regex(/^arn:aws:iam::\d{12}:(role|user)\/.+$/)
+          .describe('The role or user ARN, e.g. arn:aws:iam::123456789012:role/pettracker-api.'),
+        policies: z.record(z.string(), policyDocument).describe('Its identity policies, as name: policy document.'),
+      })
+      .strict()
+      .optional()
+      .describe(
+        "Who the learner code's default credentials are (its calls are authorized against these policies). Without it, the account's administrator, who may do anything.",
+      ),
     environment: z
       .record(
         z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/, 'letters, digits and _, starting with a letter (as Lambda allows)'),
@@ -140,11 +192,20 @@ export const fixtureSchema = z
                 ),
             })
             .strict(),
+          z
+            .object({
+              secretArn: z
+                .string()
+                .describe(
+                  "The name of a secret listed in secrets: the variable holds that secret's full ARN (its random suffix is made when the run starts).",
+                ),
+            })
+            .strict(),
         ]),
       )
       .default({})
       .describe(
-        "Extra variables in the learner code's process.env, as a Lambda function's: text, or { value, encryptWith, encryptionContext } for a value stored as the base64 of KMS Encrypt's ciphertext (the Lambda console's encryption helpers).",
+        "Extra variables in the learner code's process.env, as a Lambda function's: text, { value, encryptWith, encryptionContext } for a value stored as the base64 of KMS Encrypt's ciphertext (the Lambda console's encryption helpers), or { secretArn: <secret name> } for a secret's full ARN.",
       ),
   })
   .strict();

@@ -10,11 +10,17 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const dist = path.join(root, 'node_modules/.cache/bench-dist');
 
 /**
- * The sandbox's two workers (gzip KB). The learner worker is one file (`learnerAtStart`: all it
- * ever loads). The grader: what it loads before it answers (`graderAtStart`) and everything it can
- * ever load (`graderEverything`: the SDK packages for the checks, every exercise's checks and fixtures).
+ * The sandbox's two workers (gzip KB). The learner worker starts from one file (`learnerAtStart`);
+ * the STS client comes beside it (`learnerStsOnDemand`), evaluated only by code that imports it.
+ * The grader: what it loads before it answers (`graderAtStart`) and everything it can ever load
+ * (`graderEverything`: the SDK packages for the checks, every exercise's checks and fixtures).
  */
-function workerKb(distDir: string): { learnerAtStart: number; graderAtStart: number; graderEverything: number } {
+function workerKb(distDir: string): {
+  learnerAtStart: number;
+  learnerStsOnDemand: number;
+  graderAtStart: number;
+  graderEverything: number;
+} {
   const assets = path.join(distDir, 'assets');
   const find = (prefix: string) => {
     const file = readdirSync(assets).find((f) => f.startsWith(prefix) && f.endsWith('.js'));
@@ -26,7 +32,12 @@ function workerKb(distDir: string): { learnerAtStart: number; graderAtStart: num
     Math.round(
       [...files].reduce((sum, f) => sum + gzipSync(readFileSync(path.join(assets, f))).length / 1024, 0) * 10,
     ) / 10;
-  return { learnerAtStart: kb([find('learner-runtime')]), graderAtStart: kb(atStart), graderEverything: kb(all) };
+  return {
+    learnerAtStart: kb([find('learner-runtime')]),
+    learnerStsOnDemand: kb([find('learner-sts')]),
+    graderAtStart: kb(atStart),
+    graderEverything: kb(all),
+  };
 }
 
 /**

@@ -8,8 +8,10 @@ import { typeCode } from './editor';
 // Exercises whose code needs what only the browser's learner realm can prove it has: the Web
 // Crypto API (AES-GCM) inside the sandboxed frame's worker, which Chromium gives no crypto.subtle
 // (a blob:null worker is no secure context), and a fixture's environment variables, one of them
-// KMS ciphertext made by the grader. Node proves every exercise in test/exercises/exercises.test.ts;
-// this proves these two where learners run them, in one page shared by the two tests.
+// KMS ciphertext made by the grader; and the STS client, which the learner runtime does not hold
+// (the page hands it over as a separate module, imported only by code that needs it, with an XML
+// parser that works without DOMParser). Node proves every exercise in
+// test/exercises/exercises.test.ts; this proves these three where learners run them, in one page.
 const appUrl = inject('appUrl');
 const browser = useBrowser();
 const exercises = path.resolve(__dirname, '../../content/exercises');
@@ -64,6 +66,17 @@ test("a fixture's encrypted environment variable reaches process.env, and the so
   // Two Decrypt calls for eleven invocations: the first found the key disabled, the next decrypted once.
   const calls = page.getByRole('region', { name: /Calls/ });
   expect(await calls.locator('.calls-table').textContent()).toMatch(/kms\.Decrypt\s*2/);
+  expect(errors).toEqual([]);
+  expect(foreign).toEqual([]);
+});
+
+test('the STS client loads in the learner realm on demand: AssumeRole, then a cross-account read as the role', async () => {
+  const { page, errors, foreign } = probe;
+  await openExercise(page, 'cross-account-secret');
+  expect(await run(page, read('cross-account-secret', 'solution.ts'))).toMatch(/^All 4 checks passed/);
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  const calls = page.getByRole('region', { name: /Calls/ });
+  expect(await calls.locator('.calls-table').textContent()).toMatch(/sts\.AssumeRole\s*1/);
   expect(errors).toEqual([]);
   expect(foreign).toEqual([]);
 });

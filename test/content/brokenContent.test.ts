@@ -109,7 +109,7 @@ describe('each rule reports its problem at the offending line', () => {
   test('fixture schema: each entry at its own line', async () => {
     expect(await errors('fixture-schema')).toEqual([
       'exercises/bad-fixture/fixture.yaml:2:5  secrets[0]: Give exactly one of value or binary',
-      'exercises/bad-fixture/fixture.yaml:5:5  secrets[1]: `colour` is not a field (check its spelling; the fields are `name`, `value`, `binary`, `description`, `kmsKeyId`, `tags`, `versions`, `scheduledForDeletion`, `masterSecret`)',
+      'exercises/bad-fixture/fixture.yaml:5:5  secrets[1]: `colour` is not a field (check its spelling; the fields are `name`, `value`, `binary`, `description`, `kmsKeyId`, `tags`, `account`, `resourcePolicy`, `versions`, `scheduledForDeletion`, `masterSecret`)',
       'exercises/bad-fixture/fixture.yaml:7:5  `parameters[0].name` is missing: add it (text)',
     ]);
   });

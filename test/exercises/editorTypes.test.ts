@@ -13,13 +13,15 @@ test('the editor sees the SDK clients whole: send, the commands, their input and
   const code = `import { SecretsManagerClient, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { SSMClient, GetParametersByPathCommand } from '@aws-sdk/client-ssm';
 import { KMSClient, DecryptCommand } from '@aws-sdk/client-kms';
+import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
 const sm = new SecretsManagerClient({});
 const secret: string | undefined = (await sm.send(new GetSecretValueCommand({ SecretId: 'x' }))).SecretString;
 const page = await new SSMClient({}).send(new GetParametersByPathCommand({ Path: '/a', Recursive: true }));
 const next: string | undefined = page.NextToken;
 const plain: Uint8Array | undefined = (await new KMSClient({}).send(new DecryptCommand({ CiphertextBlob: new Uint8Array() }))).Plaintext;
+const token: string | undefined = (await new STSClient({}).send(new AssumeRoleCommand({ RoleArn: 'r', RoleSessionName: 's' }))).Credentials?.SessionToken;
 sm.destroy();
-export { secret, next, plain };
+export { secret, next, plain, token };
 `;
   expect(diagnose(code)).toEqual([]);
   // And it still catches mistakes: the check is not blind.
@@ -27,7 +29,7 @@ export { secret, next, plain };
     diagnose(`${code}new SecretsManagerClient({}).sendd(new GetSecretValueCommand({ SecretId: 'x' }));\n`),
   ).toEqual([
     expect.stringMatching(
-      /^learner\.ts:11:30 {2}TypeScript in the lab's editor: Property 'sendd' does not exist on type 'SecretsManagerClient'\. Did you mean 'send'\?/,
+      /^learner\.ts:13:30 {2}TypeScript in the lab's editor: Property 'sendd' does not exist on type 'SecretsManagerClient'\. Did you mean 'send'\?/,
     ),
   ]);
 });

@@ -84,7 +84,7 @@ test('a syntax error is reported with its line before anything runs', async () =
 
 test('importing anything else is refused by name, and so is the network', async () => {
   expect((await runSession("import fs from 'node:fs';", undefined)).error?.message).toBe(
-    "Cannot import 'node:fs' in the sandbox. Available: @aws-sdk/client-secrets-manager, @aws-sdk/client-ssm, @aws-sdk/client-kms, @lab/clock, @pettracker/db",
+    "Cannot import 'node:fs' in the sandbox. Available: @aws-sdk/client-secrets-manager, @aws-sdk/client-ssm, @aws-sdk/client-kms, @aws-sdk/client-sts, @lab/clock, @pettracker/db",
   );
   const net = await runSession("await fetch('https://example.com/');", undefined);
   expect(net.error).toMatchObject({ name: 'SandboxNetworkError' });

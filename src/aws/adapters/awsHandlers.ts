@@ -26,14 +26,18 @@ export function createHandlers(host: AuthHost, options: HandlerOptions = {}): Re
   const resolver = async ({ request }: { request: Request }) => {
     const declared = Number(request.headers.get('content-length') ?? 0);
     const url = new URL(request.url);
+    // An oversized body is refused on its declared length, before it is read.
+    const body = declared > MAX_BODY_BYTES ? '' : await request.text();
+    // A browser's fetch drops Host and Content-Length and writes them on the wire itself, but the
+    // SDK signed them: the values the wire would carry, the URL's host and the body's length.
+    const wire = (name: string) =>
+      name === 'host' ? url.host : name === 'content-length' ? String(new TextEncoder().encode(body).length) : null;
     const result = await answerAwsRequest(host, {
       method: request.method,
       hostname: url.hostname,
       url: url.pathname + url.search,
-      // A browser's fetch sends Host itself (the SDK cannot set it) but the SDK signed it: the URL's host.
-      header: (name) => request.headers.get(name) ?? (name === 'host' ? url.host : null),
-      // An oversized body is refused on its declared length, before it is read.
-      body: declared > MAX_BODY_BYTES ? '' : await request.text(),
+      header: (name) => request.headers.get(name) ?? wire(name.toLowerCase()),
+      body,
     });
     return new Response(result.body, { status: result.status, headers: result.headers });
   };

@@ -44,7 +44,8 @@ export function authorizeKey(
       : undefined;
   const context = {
     ...kmsKeys({
-      callerAccount: ctx.accountId,
+      // The caller's account, not the key's: they differ for a secret read across accounts.
+      callerAccount: ctx.caller.accountId,
       ...(encryptionContext ? { encryptionContext } : {}),
       ...(options.viaService ? { viaService: { service: options.viaService, region: ctx.region } } : {}),
       ...(creating

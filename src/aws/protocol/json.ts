@@ -70,7 +70,7 @@ export async function handleAwsJson(host: RequestHost, request: WireRequest): Pr
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return errorResponse('SerializationException', 'The request body must be a JSON object');
   }
-  const ctx = host.context(request.region, request.accountId, request.caller);
+  const ctx = requestContext(host, request, service.name, input as Record<string, unknown>);
   const params = logParams(input as Record<string, unknown>);
   const time = host.clock.now();
   const entry = {
@@ -91,6 +91,29 @@ export async function handleAwsJson(host: RequestHost, request: WireRequest): Pr
     host.log.record({ ...entry, outcome: error.type, message: error.message, ...authorization(ctx) });
     return errorResponse(error.type, error.message, error.status);
   }
+}
+
+const SECRET_ARN = /^arn:aws:secretsmanager:[^:]+:(\d{12}):secret:/;
+
+/**
+ * The request's account: the caller's, except for a Secrets Manager request whose SecretId is the
+ * (full or partial) ARN of a secret in another account. That request runs in the secret's account,
+ * as the same caller, so its secret's resource policy and its KMS key's policy decide with the
+ * caller's identity policies (across accounts both sides must allow: policy/authorize.ts). A name
+ * always means a secret of the caller's own account, which is why AWS requires the ARN across accounts.
+ */
+function requestContext(
+  host: RequestHost,
+  request: WireRequest,
+  service: string,
+  input: Record<string, unknown>,
+): OperationContext {
+  const own = request.accountId ?? host.accountId;
+  const id = service === 'secretsmanager' && typeof input.SecretId === 'string' ? input.SecretId : '';
+  const owner = SECRET_ARN.exec(id)?.[1];
+  if (!owner || owner === own) return host.context(request.region, request.accountId, request.caller);
+  const caller = request.caller ?? host.context(request.region, own).caller;
+  return host.context(request.region, owner, caller);
 }
 
 function internalFailure(host: RequestHost, where: string, e: unknown): AwsError {

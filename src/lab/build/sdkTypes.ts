@@ -3,7 +3,12 @@ import path from 'node:path';
 import ts from 'typescript';
 
 /** Packages whose types the editor offers (what the sandbox lets learner code import). */
-export const TYPED_PACKAGES = ['@aws-sdk/client-secrets-manager', '@aws-sdk/client-ssm', '@aws-sdk/client-kms'];
+export const TYPED_PACKAGES = [
+  '@aws-sdk/client-secrets-manager',
+  '@aws-sdk/client-ssm',
+  '@aws-sdk/client-kms',
+  '@aws-sdk/client-sts',
+];
 
 /**
  * The .d.ts closure of the SDK clients, for Monaco's TypeScript worker: every declaration file the

@@ -163,7 +163,7 @@ export class LearnerLink {
     }
     const response = await getResponse(session.handlers, request);
     if (!response) {
-      const message = `Network access is blocked in the sandbox: ${request.method} ${request.url}. Only the emulated AWS endpoints (Secrets Manager, SSM, KMS) and the Lambda extension on http://localhost:2773 are reachable.`;
+      const message = `Network access is blocked in the sandbox: ${request.method} ${request.url}. Only the emulated AWS endpoints (Secrets Manager, SSM, KMS, STS) and the Lambda extension on http://localhost:2773 are reachable.`;
       this.#send({ type: 'fetched', id, now: this.#now(), error: { name: 'SandboxNetworkError', message } });
       return;
     }

@@ -2,8 +2,10 @@
 // The learner realm's worker: built as one classic script (build/learnerRuntimePlugin.ts) and
 // started from a blob: URL inside the sandboxed frame, whose CSP it inherits. It only dispatches:
 // the logic lives in realm.ts, which also runs in Node.
+import { isSdkPackage, provideSdkPackage } from '../sdkModules';
 import { type Compiler, SCOPE } from './execute';
 import { hardenWorker } from './hardenWorker';
+import { takeLazyPackages } from './lazyPackages';
 import { refuseNetwork } from './network';
 import { startLearner } from './realm';
 
@@ -23,6 +25,18 @@ const blobCompiler: Compiler = {
     }
   },
 };
+
+/** An ES module from its source, as a blob: module (the same way the learner's code loads). */
+async function importSource(source: string): Promise<unknown> {
+  const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+  try {
+    return await import(/* @vite-ignore */ url);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+for (const [name, source] of Object.entries(takeLazyPackages()))
+  if (isSdkPackage(name)) provideSdkPackage(name, () => importSource(source));
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.addEventListener('unhandledrejection', (event) => event.preventDefault());

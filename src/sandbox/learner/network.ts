@@ -1,7 +1,7 @@
 export class SandboxNetworkError extends TypeError {
   constructor(what: string) {
     super(
-      `Network access is blocked in the sandbox: ${what}. Only the emulated AWS endpoints (Secrets Manager, SSM, KMS) and the Lambda extension on http://localhost:2773 are reachable.`,
+      `Network access is blocked in the sandbox: ${what}. Only the emulated AWS endpoints (Secrets Manager, SSM, KMS, STS) and the Lambda extension on http://localhost:2773 are reachable.`,
     );
     this.name = 'SandboxNetworkError';
   }

@@ -1,6 +1,6 @@
 import { LIMITS } from '../limits';
 import type { CourseCall, FromLearner, SentLine, ToLearner, WireRequest } from '../protocol';
-import { requiredSdkPackages, SDK_PACKAGES, sandboxSdkPackage } from '../sdkModules';
+import { LAZY_SDK_PACKAGES, requiredSdkPackages, SDK_PACKAGES, sandboxSdkPackage } from '../sdkModules';
 import { decode, encode } from '../wire';
 import { courseModules, type LearnerClock } from './courseModules';
 import { type Compiler, execute } from './execute';
@@ -207,8 +207,10 @@ export function startLearner(port: LearnerPort, compiler: Compiler): LearnerReal
       else waiting.resolve(decode(m.value));
     }
   };
-  // Loaded and waiting: the SDK packages are all evaluated before the first run needs them.
-  void Promise.all(SDK_PACKAGES.map((name) => sandboxSdkPackage(name, realmFetch))).then(() => post({ type: 'ready' }));
+  // Loaded and waiting: the bundled SDK packages are evaluated before the first run needs them (a
+  // lazy one, only by a run that imports it: the spare pair's rehearsal, when the solution does).
+  const eager = SDK_PACKAGES.filter((name) => !LAZY_SDK_PACKAGES.includes(name));
+  void Promise.all(eager.map((name) => sandboxSdkPackage(name, realmFetch))).then(() => post({ type: 'ready' }));
   return { fetch: realmFetch };
 }
 
