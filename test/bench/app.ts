@@ -163,6 +163,18 @@ export async function benchDiagrams() {
   }
 }
 
+/** `npm run bench -- lab`: only the lab's figures (worker sizes, first and later runs). */
+export async function benchLab() {
+  const { server, base } = await buildAndServe();
+  const browser = await launchChromium();
+  try {
+    return { sandboxWorkerKbGzip: workerKb(dist), ...(await benchLabRuns(browser, base)) };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
 /**
  * Builds the app, reports initial JavaScript per route (gzip; the entry's static imports plus the
  * route's own lazy chunk, without what loads after first paint such as mermaid) and the whole

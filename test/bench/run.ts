@@ -1,8 +1,8 @@
 // `npm run bench [-- app emulator quiz]`: builds, measures, prints one JSON document of figures.
-// `npm run bench -- diagrams` times only the lessons' diagrams (also part of `app`).
+// `npm run bench -- diagrams` times only the lessons' diagrams, `-- lab` only the lab's runs (both also part of `app`).
 // Never part of `npm test`: speed is reported here, not asserted in tests.
 import { cpus, loadavg } from 'node:os';
-import { benchApp, benchDiagrams } from './app';
+import { benchApp, benchDiagrams, benchLab } from './app';
 import { benchEmulator } from './emulator';
 import { benchQuiz } from './quiz';
 
@@ -19,4 +19,5 @@ if (want('quiz')) results.quiz = benchQuiz();
 if (want('emulator')) results.emulator = await benchEmulator();
 if (want('app')) results.app = await benchApp();
 if (only.includes('diagrams')) results.diagrams = await benchDiagrams();
+if (only.includes('lab')) results.lab = await benchLab();
 console.log(JSON.stringify(results, null, 2));
