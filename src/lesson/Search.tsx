@@ -143,7 +143,7 @@ export function Search() {
                 }}
               >
                 <span className="search-heading">
-                  <span className={`search-kind search-kind-${hit.kind}`}>{KIND[hit.kind]}</span>
+                  <span className={`search-kind search-kind-${hit.kind}`}>{KIND[hit.kind]}</span>{' '}
                   <Marked text={hit.title} terms={hit.terms} />
                 </span>
                 {hit.where && <span className="search-lesson">{hit.where}</span>}

@@ -5,7 +5,7 @@ const appUrl = inject('appUrl');
 const browser = useBrowser();
 const PHONE = { width: 390, height: 844 };
 
-test('on a phone the top bar shows the brand and every control whole; search opens full width', async () => {
+test('on a phone the top bar shows the brand and every control whole; search opens full width and finds lessons, exercises and questions', async () => {
   const { page } = await browser.open(appUrl, { viewport: PHONE });
   await page.goto(`${appUrl}/lessons/rotation`);
   const bar = page.locator('header.topbar');
@@ -31,6 +31,15 @@ test('on a phone the top bar shows the brand and every control whole; search ope
   await box.fill('staging labels');
   await page.getByRole('option').first().waitFor();
   await inside('the first result', page.getByRole('option').first());
+  // Exercises and questions are found too, their matched words marked.
+  await box.fill('envelope GenerateDataKey');
+  for (const kind of ['Lab', 'Question']) {
+    const hit = page.getByRole('option', { name: new RegExp(`^${kind} `) }).first();
+    await hit.waitFor();
+    expect(await hit.locator('mark').allTextContents(), kind).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^generatedatakey$/i)]),
+    );
+  }
   await page.keyboard.press('Escape');
   await expect.poll(() => box.isVisible()).toBe(false);
   expect(await open.evaluate((el) => el === document.activeElement), 'focus returns to the search button').toBe(true);

@@ -3,6 +3,7 @@ import { DrillStart } from './DrillStart';
 import { ExamPage } from './ExamPage';
 import { HistoryPage } from './HistoryPage';
 import { PracticePage } from './PracticePage';
+import { QuestionPage } from './QuestionPage';
 import { QuizHome } from './QuizHome';
 import { ResultsPage } from './ResultsPage';
 import { ReviewPage } from './ReviewPage';
@@ -17,6 +18,7 @@ export function QuizRoutes() {
       <Route path="/quiz/review" component={ReviewPage} />
       <Route path="/quiz/history" component={HistoryPage} />
       <Route path="/quiz/results/:id">{(params) => <ResultsPage id={params.id} />}</Route>
+      <Route path="/quiz/question/:id">{(params) => <QuestionPage id={params.id} />}</Route>
       <Route path="/quiz/drill/:task">{(params) => <DrillStart task={params.task} />}</Route>
       <Route>
         <div className="page">
