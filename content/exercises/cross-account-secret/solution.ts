@@ -20,23 +20,24 @@ export async function readWarehouseLogin(): Promise<WarehouseLogin> {
       DurationSeconds: 900,
     }),
   );
-  if (!Credentials?.AccessKeyId || !Credentials.SecretAccessKey || !Credentials.SessionToken)
+  const { AccessKeyId, SecretAccessKey, SessionToken } = Credentials ?? {};
+  if (!AccessKeyId || !SecretAccessKey || !SessionToken)
     throw new Error('AssumeRole returned no credentials');
 
-  // 2. A client that signs as the assumed role: all three parts of the temporary credentials.
+  // 2. A client that signs as the assumed role: all three parts of the credentials.
   const reader = new SecretsManagerClient({
     credentials: {
-      accessKeyId: Credentials.AccessKeyId,
-      secretAccessKey: Credentials.SecretAccessKey,
-      sessionToken: Credentials.SessionToken,
+      accessKeyId: AccessKeyId,
+      secretAccessKey: SecretAccessKey,
+      sessionToken: SessionToken,
     },
   });
   try {
-    // 3. Another account's secret: only its full ARN finds it (a name means one of our own).
+    // 3. Another account's secret: only its full ARN finds it (a name means our own).
     const { SecretString } = await reader.send(
       new GetSecretValueCommand({ SecretId: process.env.WAREHOUSE_SECRET_ARN }),
     );
-    if (SecretString === undefined) throw new Error('The warehouse secret has no SecretString');
+    if (SecretString === undefined) throw new Error('The warehouse secret has no value');
     return JSON.parse(SecretString) as WarehouseLogin;
   } finally {
     reader.destroy();
