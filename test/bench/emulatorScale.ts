@@ -1,0 +1,155 @@
+/**
+ * The emulator's figures that depend on how much it holds (issue 14): the latency of one list page
+ * (ListSecrets, GetParametersByPath) with 100, 1k and 10k items stored, and of one acknowledged
+ * write with `--state FILE` at 1k and 10k secrets. Plus GetSecretValue over HTTP signed with a
+ * key the emulator issued (SigV4 recomputed and checked on every request).
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CreateAccessKeyCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { createEmulator, type Emulator } from '../../src/aws/emulator';
+import { handleAwsJson } from '../../src/aws/protocol/json';
+import { NodeSha256 } from '../../src/server/nodeSha256';
+import { startEmulatorServer } from '../../src/server/startEmulatorServer';
+
+const call = (emulator: Emulator, target: string, body: object) =>
+  handleAwsJson(emulator, { method: 'POST', target, body: JSON.stringify(body), region: 'us-east-1' });
+
+async function fill(emulator: Emulator, from: number, to: number): Promise<void> {
+  for (let i = from; i < to; i++) {
+    const made = await Promise.all([
+      call(emulator, 'secretsmanager.CreateSecret', {
+        Name: `bench/app-${i}`,
+        SecretString: `{"n":${i}}`,
+        ClientRequestToken: randomUUID(),
+      }),
+      call(emulator, 'AmazonSSM.PutParameter', { Name: `/bench/app-${i}`, Type: 'String', Value: `v${i}` }),
+    ]);
+    for (const r of made) if (r.status !== 200) throw new Error(`filling the store failed: ${r.body}`);
+  }
+}
+
+async function msPerCall(times: number, run: () => Promise<unknown>): Promise<number> {
+  for (let i = 0; i < 5; i++) await run();
+  const started = performance.now();
+  for (let i = 0; i < times; i++) await run();
+  return (performance.now() - started) / times;
+}
+
+/** One ListSecrets page of 100 and one GetParametersByPath page of 10 (its maximum), at each store size. */
+export async function listPageMs(): Promise<Record<string, number>> {
+  const emulator = createEmulator({ seed: 1 });
+  const out: Record<string, number> = {};
+  let stored = 0;
+  for (const size of [100, 1_000, 10_000]) {
+    await fill(emulator, stored, size);
+    stored = size;
+    out[`emulator.list.ListSecrets.page100.at${size}.ms`] = await msPerCall(20, () =>
+      call(emulator, 'secretsmanager.ListSecrets', { MaxResults: 100 }),
+    );
+    out[`emulator.list.GetParametersByPath.page10.at${size}.ms`] = await msPerCall(20, () =>
+      call(emulator, 'AmazonSSM.GetParametersByPath', { Path: '/bench', MaxResults: 10 }),
+    );
+  }
+  return out;
+}
+
+/**
+ * One request on a fresh connection (no keep-alive: the fill between runs outlasts the server's idle
+ * timeout), resolved when the answer is complete; a refusal throws.
+ */
+function post(url: string, target: string, body: object): Promise<void> {
+  const text = JSON.stringify(body);
+  const { hostname, port } = new URL(url);
+  const headers = {
+    'content-type': 'application/x-amz-json-1.1',
+    'x-amz-target': target,
+    'content-length': Buffer.byteLength(text),
+    authorization: `AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/secretsmanager/aws4_request, SignedHeaders=host, Signature=${'0'.repeat(64)}`,
+  };
+  return new Promise((resolve, reject) => {
+    const req = request({ hostname, port, path: '/', method: 'POST', headers, agent: false }, (res) => {
+      let answer = '';
+      res.on('data', (d) => {
+        answer += d;
+      });
+      res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`${res.statusCode} ${answer}`))));
+    });
+    req.on('error', reject);
+    req.end(text);
+  });
+}
+
+/** Sequential acknowledged writes (CreateSecret over HTTP) while `--state FILE` holds 1k, then 10k secrets. */
+export async function writeLatencyMs(): Promise<Record<string, number>> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-state-'));
+  const path = join(dir, 'state.json');
+  const server = await startEmulatorServer({ port: 0, seed: 1, statePath: path, preset: 'empty' });
+  const out: Record<string, number> = {};
+  try {
+    let stored = 0;
+    let n = 0;
+    for (const size of [1_000, 10_000]) {
+      await fill(server.emulator, stored, size);
+      stored = size;
+      const write = () =>
+        post(server.url, 'secretsmanager.CreateSecret', {
+          Name: `bench/write-${n++}`,
+          SecretString: 'x',
+          ClientRequestToken: randomUUID(),
+        });
+      out[`emulator.write.stateFile.at${size}.ms`] = await msPerCall(30, write);
+      out[`emulator.write.stateFile.at${size}.bytes`] = statSync(path).size;
+    }
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return out;
+}
+
+/**
+ * Headers of one GetSecretValue request signed with a key the emulator issued (a user allowed to read
+ * it), for the load generator to replay: the endpoint recomputes and checks the signature each time.
+ */
+export async function signedHeaders(url: string, body: string): Promise<Record<string, string>> {
+  const admin = { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'secret' };
+  const iam = new IAMClient({ region: 'us-east-1', endpoint: url, credentials: admin, maxAttempts: 1 });
+  await iam.send(new CreateUserCommand({ UserName: 'bench' }));
+  await iam.send(
+    new PutUserPolicyCommand({
+      UserName: 'bench',
+      PolicyName: 'read',
+      PolicyDocument: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: '*' }],
+      }),
+    }),
+  );
+  const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: 'bench' }));
+  const signer = new SignatureV4({
+    service: 'secretsmanager',
+    region: 'us-east-1',
+    sha256: NodeSha256,
+    credentials: { accessKeyId: AccessKey?.AccessKeyId ?? '', secretAccessKey: AccessKey?.SecretAccessKey ?? '' },
+  });
+  const { hostname, port } = new URL(url);
+  const signed = await signer.sign({
+    method: 'POST',
+    protocol: 'http:',
+    hostname,
+    port: Number(port),
+    path: '/',
+    headers: {
+      host: `${hostname}:${port}`,
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': 'secretsmanager.GetSecretValue',
+    },
+    body,
+  });
+  return signed.headers as Record<string, string>;
+}
