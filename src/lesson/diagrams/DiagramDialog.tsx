@@ -56,10 +56,15 @@ export default function DiagramDialog({
     const wheel = (e: WheelEvent) => pz.zoomWithWheel(e);
     view.addEventListener('wheel', wheel, { passive: false });
     view.focus();
-    // Panzoom places the start position in a timeout of its own: say when it is there.
-    const placed = setTimeout(() => view.setAttribute('data-ready', ''));
+    // Panzoom places the start position in a timeout of its own and draws it in an animation frame
+    // that timeout asks for: say when it is there (our frame is asked for after Panzoom's, so it runs after).
+    let frame = 0;
+    const placed = setTimeout(() => {
+      frame = requestAnimationFrame(() => view.setAttribute('data-ready', ''));
+    });
     return () => {
       clearTimeout(placed);
+      cancelAnimationFrame(frame);
       view.removeEventListener('wheel', wheel);
       pz.destroy();
       if (d.open) d.close();
