@@ -1,7 +1,7 @@
 import { fromBase64, toBase64 } from '../core/base64';
 import { derToRaw, rawToDer } from './ecdsaDer';
 import { kmsErrors } from './errors';
-import type { AsymmetricSpec, SigningAlgorithm } from './keySpecs';
+import { type AsymmetricSpec, SIGNING_ALGORITHMS, type SigningAlgorithm } from './keySpecs';
 import type { KmsKey } from './state';
 
 export { ASYMMETRIC_SPECS, type AsymmetricSpec, SIGNING_ALGORITHMS, type SigningAlgorithm } from './keySpecs';
@@ -17,14 +17,8 @@ const plain = (bytes: Uint8Array): Uint8Array<ArrayBuffer> => new Uint8Array(byt
  * Trade-off: WebCrypto draws key pairs from the platform's generator, not the emulator's seeded
  * source, so an asymmetric key's material (unlike its id and ARN) differs from run to run.
  */
-const RSA_ALGORITHMS: SigningAlgorithm[] = [
-  'RSASSA_PSS_SHA_256',
-  'RSASSA_PSS_SHA_384',
-  'RSASSA_PSS_SHA_512',
-  'RSASSA_PKCS1_V1_5_SHA_256',
-  'RSASSA_PKCS1_V1_5_SHA_384',
-  'RSASSA_PKCS1_V1_5_SHA_512',
-];
+// KMS's RSA signing algorithms are its RSASSA_* ones: read from the one list in keySpecs.ts.
+const RSA_ALGORITHMS: SigningAlgorithm[] = SIGNING_ALGORITHMS.filter((a) => a.startsWith('RSASSA_'));
 const CURVES = {
   ECC_NIST_P256: { namedCurve: 'P-256', algorithm: 'ECDSA_SHA_256', size: 32 },
   ECC_NIST_P384: { namedCurve: 'P-384', algorithm: 'ECDSA_SHA_384', size: 48 },
