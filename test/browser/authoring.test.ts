@@ -1,76 +1,43 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { type PreviewServer, preview } from 'vite';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/app/build/csp';
 import { useBrowser } from './browser';
-import { buildInto } from './globalSetup';
+import { ADDED_LESSON, copyFixtureCourse } from './globalSetup';
 
 const root = path.resolve(__dirname, '../..');
-const outDir = path.join(root, 'node_modules/.cache/browser-test/authoring');
 const browser = useBrowser();
-const fixtureUrl = inject('fixtureUrl');
+const appUrl = inject('appUrl');
+// The fixture course is an author's course outside the project (`copyFixtureCourse`): its build,
+// served by the global setup, is what `npm run build -- --content ../my-course` makes of it.
+const url = inject('fixtureUrl');
+// The dev server below edits files: it gets a copy of its own, with the fixture's deliberately
+// broken diagram mended (the dev server refuses it), so the only errors are the ones the test writes.
 let copy: string;
-let server: PreviewServer | undefined;
-let url: string;
 
-/** What an author adds: one file in lessons/, nothing in src/. */
-const NEW_LESSON = `---
-title: Rotation windows, added by an author
-order: 99
-summary: A lesson added as a file to a copy of content/, to prove the outline picks it up.
-domain: 2
-task: "2.3"
-minutes: 2
----
-
-## A first section
-
-Written by an instructor in a text editor.
-`;
-
-// An author's copy of content/ with one new lesson file, built and served like the app. It sits
-// outside the project (no node_modules above it), as a course kept in a repository of its own
-// (`npm run build -- --content ../my-course`, issue 18): the build, the dev server below and the
-// exercise run (its checks import the SDK and @lab/checks from this project) all work from there.
 beforeAll(async () => {
-  copy = await mkdtemp(path.join(tmpdir(), 'secrets-lab-course-'));
-  await cp(path.join(root, 'content'), copy, { recursive: true });
-  await writeFile(path.join(copy, 'lessons/rotation-windows.md'), NEW_LESSON);
-  // BROWSER_TEST_REUSE_BUILD=1 keeps a build that is already there (for iterating on a test).
-  if (!(process.env.BROWSER_TEST_REUSE_BUILD && existsSync(path.join(outDir, 'index.html'))))
-    await buildInto(outDir, copy);
-  server = await preview({
-    configFile: path.join(root, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { port: 0, host: '127.0.0.1', strictPort: false },
-  });
-  const local = server.resolvedUrls?.local[0];
-  if (!local) throw new Error('vite preview did not report a URL');
-  url = local.replace(/\/$/, '');
-}, 600_000);
+  copy = await copyFixtureCourse();
+  const broken = path.join(copy, 'lessons/broken-diagram.md');
+  await writeFile(broken, (await readFile(broken, 'utf8')).replace('  A -->\n', '  A --> B\n'));
+});
 
 afterAll(async () => {
-  await server?.close();
   if (copy) await rm(copy, { recursive: true, force: true });
 });
 
-test('a lesson file added to a copy of content/ appears in the outline of the built app, last, and opens', async () => {
+test('a lesson file added to a course outside the project appears in the outline of the built app, last, and opens', async () => {
   const { page, errors } = await browser.open(url);
   await page.goto(url);
   const outline = page.getByRole('navigation', { name: 'Course outline' });
   const entries = outline.locator('ol[aria-labelledby="outline-lessons"] > li > a');
   await entries.first().waitFor();
   const titles = await entries.allTextContents();
-  expect(titles.at(-1)).toContain('Rotation windows, added by an author');
-  await outline.getByRole('link', { name: /Rotation windows, added by an author/ }).click();
-  await page.waitForURL(/\/lessons\/rotation-windows$/);
-  await expect.poll(() => page.locator('h1').textContent()).toBe('Rotation windows, added by an author');
+  expect(titles.at(-1)).toContain(ADDED_LESSON.title);
+  await outline.getByRole('link', { name: ADDED_LESSON.title }).click();
+  await page.waitForURL(new RegExp(`/lessons/${ADDED_LESSON.slug}$`));
+  await expect.poll(() => page.locator('h1').textContent()).toBe(ADDED_LESSON.title);
   // The title comes with the outline; the body is the lesson's own chunk, drawn a moment later.
   await expect.poll(() => page.locator('#a-first-section').count()).toBe(1);
   expect(errors).toEqual([]);
@@ -78,15 +45,19 @@ test('a lesson file added to a copy of content/ appears in the outline of the bu
 
 test('the instructor preview lists every lesson, question and exercise with its status', async () => {
   const { page, errors } = await browser.open(url);
-  await page.goto(`${url}/instructor`);
-  await page.getByRole('heading', { name: 'Content preview' }).waitFor();
   const row = (table: string, key: string) =>
     page.getByRole('table', { name: table }).locator(`tr[data-slug="${key}"], tr[data-id="${key}"]`);
-  // The new lesson has no question yet: a warning, not an error.
-  const added = row('Lessons', 'rotation-windows');
+  // The author's course: the added lesson has no question yet, a warning, not an error.
+  await page.goto(`${url}/instructor`);
+  await page.getByRole('heading', { name: 'Content preview' }).waitFor();
+  const added = row('Lessons', ADDED_LESSON.slug);
   expect(await added.locator('.badge-warning').textContent()).toBe('1 warning');
   await added.locator('summary').click();
   expect(await added.locator('.status-warnings li').textContent()).toContain('No quiz question links to this lesson');
+  expect(await row('Exercises', 'read-db-credentials').count()).toBe(1);
+  // The real course, in the same tab's browser: every question with the lesson heading it links.
+  await page.goto(`${appUrl}/instructor`);
+  await page.getByRole('heading', { name: 'Content preview' }).waitFor();
   expect(await row('Lessons', 'rotation').locator('.status-valid').textContent()).toBe('valid');
   expect(await page.getByRole('table', { name: 'Questions' }).locator('tbody tr').count()).toBeGreaterThanOrEqual(80);
   expect(await row('Questions', 'cache-module-scope').locator('td').nth(3).textContent()).toBe(
@@ -98,11 +69,11 @@ test('the instructor preview lists every lesson, question and exercise with its 
 
 test('a lesson link to another host (even protocol-relative) opens apart from the page, and never throws on click', async () => {
   // Prepare: the fixture lesson links `//example.invalid/secrets`; the host answers from the test.
-  const { page, context, errors } = await browser.open(fixtureUrl);
+  const { page, context, errors } = await browser.open(url);
   await context.route(/^https?:\/\/example\.invalid\//, (r) =>
     r.fulfill({ contentType: 'text/html', body: 'elsewhere' }),
   );
-  await page.goto(`${fixtureUrl}/lessons/first-steps`);
+  await page.goto(`${url}/lessons/first-steps`);
   const away = page.locator('.prose a', { hasText: 'on another host' });
   expect(await away.getAttribute('target')).toBe('_blank');
   // Act: a click opens a new tab, with no hold on this one.
@@ -111,7 +82,7 @@ test('a lesson link to another host (even protocol-relative) opens apart from th
   // Assess
   expect(tab.url()).toBe('http://example.invalid/secrets');
   expect(await tab.evaluate(() => window.opener)).toBeNull();
-  expect(page.url()).toBe(`${fixtureUrl}/lessons/first-steps`);
+  expect(page.url()).toBe(`${url}/lessons/first-steps`);
   // Without its target (HTML from elsewhere), the router still leaves another origin to the browser.
   await away.evaluate((a) => a.removeAttribute('target'));
   await Promise.all([page.waitForURL('http://example.invalid/secrets'), away.click()]);
@@ -176,7 +147,7 @@ test('npm run dev on a course outside the project, under a base path and the sam
       document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
     // The dev server compiles modules on first request: slower than a build to load.
-    await page.goto(`${devUrl}/lessons/rotation`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
+    await page.goto(`${devUrl}/lessons/first-steps`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
     await page.locator('h1').waitFor({ timeout: 120_000 });
     // The same policy as the build, plus a nonce for the dev server's one inline script (Fast Refresh).
     const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
@@ -191,7 +162,7 @@ test('npm run dev on a course outside the project, under a base path and the sam
     expect(await page.evaluate(() => (window as unknown as { inlineRan?: boolean }).inlineRan)).toBeUndefined();
     const violations = () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
     await expect.poll(violations).toEqual(['script-src-elem inline']);
-    const file = path.join(copy, 'lessons/rotation.md');
+    const file = path.join(copy, 'lessons/first-steps.md');
     const text = await readFile(file, 'utf8');
     // Two mistakes in one file: a value out of range and, at the end, a diagram that does not parse.
     await writeFile(
@@ -208,18 +179,17 @@ test('npm run dev on a course outside the project, under a base path and the sam
     }));
     expect(shown.file).toBe(`${file}:5:1`);
     // Every problem of the file, in the author's terms, and none of our stack frames.
-    expect(shown.message).toContain('lessons/rotation.md:5:1  domain: 9 is out of range: expected whole number, 1–4');
+    expect(shown.message).toContain(
+      'lessons/first-steps.md:5:1  domain: 9 is out of range: expected whole number, 1–4',
+    );
     expect(shown.message).toMatch(
-      /lessons\/rotation\.md:\d+:\d+ {2}Diagram line 2 "A\[PetTracker --> B": mermaid expects one of "\]"/,
+      /lessons\/first-steps\.md:\d+:\d+ {2}Diagram line 2 "A\[PetTracker --> B": mermaid expects one of "\]"/,
     );
     expect(shown.stack).not.toMatch(/\bat\s/);
     expect(shown.frame).toContain('> 5 | domain: 9');
-    await writeFile(
-      file,
-      text.replace('title: Automatic rotation and staging labels', 'title: Automatic rotation, edited live'),
-    );
+    await writeFile(file, text.replace('title: First steps', 'title: First steps, edited live'));
     await page.waitForFunction(
-      () => document.querySelector('h1')?.textContent === 'Automatic rotation, edited live',
+      () => document.querySelector('h1')?.textContent === 'First steps, edited live',
       undefined,
       { timeout: 60_000 },
     );

@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -20,7 +22,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** The app built from the real content/, served under APP_BASE ("http://127.0.0.1:port/secrets-lab"). */
     appUrl: string;
-    /** The app built from test/fixtures/content (a broken diagram, among others). */
+    /** The app built from the fixture course (`copyFixtureCourse`: a broken diagram, among others). */
     fixtureUrl: string;
   }
 }
@@ -44,8 +46,49 @@ export async function buildInto(outDir: string, content: string, base = '/', env
   }
 }
 
+/** The lesson an author adds to the fixture course: one file in lessons/, nothing in src/. */
+export const ADDED_LESSON = {
+  slug: 'rotation-windows',
+  title: 'Rotation windows, added by an author',
+  text: `---
+title: Rotation windows, added by an author
+order: 99
+summary: A lesson added as a file to a course outside the project, to prove the outline picks it up.
+domain: 2
+task: "2.3"
+minutes: 2
+---
+
+## A first section
+
+Written by an instructor in a text editor.
+`,
+};
+
 /**
- * Builds the app twice (real content under APP_BASE, fixture content at the root) and serves each
+ * The fixture course as an author keeps one: a folder of its own outside the project (no
+ * node_modules above it, as `npm run build -- --content ../my-course` meets it), holding
+ * test/fixtures/content, the lesson an author added, and the course's first exercise borrowed from
+ * content/ (its checks import the SDK and @lab/checks from this project), pointed at a lesson of
+ * this course. The caller removes the folder.
+ */
+export async function copyFixtureCourse(): Promise<string> {
+  const course = await mkdtemp(path.join(tmpdir(), 'secrets-lab-course-'));
+  await cp(path.join(root, 'test/fixtures/content'), course, { recursive: true });
+  await writeFile(path.join(course, `lessons/${ADDED_LESSON.slug}.md`), ADDED_LESSON.text);
+  const exercise = path.join(course, 'exercises/read-db-credentials');
+  await cp(path.join(root, 'content/exercises/read-db-credentials'), exercise, { recursive: true });
+  const brief = path.join(exercise, 'exercise.md');
+  const text = await readFile(brief, 'utf8');
+  await writeFile(
+    brief,
+    text.replaceAll('secrets-manager-basics', 'first-steps').replaceAll('#retrieving-a-secret', '#a-working-diagram'),
+  );
+  return course;
+}
+
+/**
+ * Builds the app twice (real content under APP_BASE, the fixture course at the root) and serves each
  * with `vite preview`, which answers a path under the base that is no file with index.html (the SPA
  * fallback a static host gives), and anything outside the base with 404.
  */
@@ -72,13 +115,16 @@ export default async function setup(project: TestProject) {
   // BROWSER_TEST_CONTENT points the 'app' build at another content folder (an author's copy, say).
   // The fixture course keeps a diagram that does not parse (the page's fallback is under test), which
   // the build would otherwise refuse.
+  // The fixture course also stands for an author's course outside the project (authoring.test).
+  const course = await copyFixtureCourse();
   const [appUrl, fixtureUrl] = await Promise.all([
     serve('app', process.env.BROWSER_TEST_CONTENT ?? 'content', APP_BASE),
-    serve('fixture', 'test/fixtures/content', '/', { SECRETS_LAB_UNCHECKED_DIAGRAMS: '1' }),
+    serve('fixture', course, '/', { SECRETS_LAB_UNCHECKED_DIAGRAMS: '1' }),
   ]);
   project.provide('appUrl', appUrl);
   project.provide('fixtureUrl', fixtureUrl);
   return async () => {
     await Promise.all(servers.map((s) => s.close()));
+    await rm(course, { recursive: true, force: true });
   };
 }

@@ -55,8 +55,9 @@ test('"mark as read" survives a reload and counts in the progress', async () => 
   await page.getByRole('button', { name: 'Mark as read' }).click();
   await page.reload();
   await page.getByRole('button', { name: '✓ Read' }).waitFor();
-  expect(await page.locator('.progress-parts').textContent()).toMatch(/^1 of 2 lessons read/);
-  expect(await page.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('50');
+  expect(await page.locator('.progress-parts').textContent()).toBe('1 of 3 lessons read · 0 of 1 exercises passed');
+  // One of four parts of the path (three lessons, one exercise).
+  expect(await page.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('25');
 });
 
 test('dark mode follows the system; the toggle switches at the first click, says its state, and is remembered', async () => {
