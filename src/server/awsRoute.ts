@@ -17,14 +17,17 @@ export interface AwsRouteOptions {
   handlers: () => RequestHandler[];
   origin: () => string;
   hostname: () => string;
-  /** Called after a request that may have changed state, once its work (a rotation) has finished. */
-  afterChange: (operation: string, status: number) => void;
+  /**
+   * `--state FILE`: `begin` when a request arrives, `commit` once its work (a rotation) has
+   * finished and before its answer is sent (what it changed is then durable).
+   */
+  journal: { begin(): number; commit(id: number): void } | undefined;
   log: (line: string) => void;
 }
 
 /**
  * The AWS APIs on the endpoint: read the body (bounded), catch simulated time up with the wall
- * clock, answer, let started work (a rotation) finish, save, reply. One log line per call comes
+ * clock, answer, let started work (a rotation) finish, journal what changed, reply. One log line per call comes
  * from the call log; a request the emulator could not even dispatch gets a line here.
  */
 export function awsRoute(o: AwsRouteOptions) {
@@ -77,18 +80,24 @@ export function awsRoute(o: AwsRouteOptions) {
       unlogged(req, target, 'ValidationException (body too large)');
       return;
     }
-    // Following the wall clock runs what falls due on the way (a rotation window, a deletion).
-    if (o.wallClock && Date.now() > emulator.clock.now()) await emulator.setTime(Date.now());
     const before = emulator.log.entries().at(-1)?.seq ?? 0;
-    const answer = await dispatch(req, body.body);
-    // A rotation RotateSecret started runs to completion before the answer (and the state file).
-    await emulator.idle();
+    const request = o.journal?.begin();
+    let answer: WireResponse | undefined;
+    try {
+      // Following the wall clock runs what falls due on the way (a rotation window, a deletion).
+      if (o.wallClock && Date.now() > emulator.clock.now()) await emulator.setTime(Date.now());
+      answer = await dispatch(req, body.body);
+      // A rotation RotateSecret started runs to completion before the answer (and its journal record).
+      await emulator.idle();
+    } finally {
+      // What the request changed is durable before anything is answered (a failure here answers 500).
+      if (request !== undefined) o.journal?.commit(request);
+    }
     if (!answer) {
       sendError(res, 'UnknownOperationException', `No AWS API at ${req.url}: send AWS requests to /`, 404);
       unlogged(req, target, 'UnknownOperationException');
       return;
     }
-    o.afterChange(target?.slice(target.indexOf('.') + 1) ?? '', answer.status);
     if ((emulator.log.entries().at(-1)?.seq ?? 0) === before && answer.status !== 200) {
       unlogged(req, target, answer.headers['x-amzn-errortype'] ?? String(answer.status));
     }

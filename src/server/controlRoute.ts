@@ -6,20 +6,30 @@ import { readBody } from './readBody';
 export { CONTROL_PREFIX };
 
 /**
- * `/_emulator/...`: the control API (src/aws/control/controlApi.ts) on the endpoint's port.
- * Answers whether the call changed state (clock moves, resets), so the caller can save it.
+ * `/_emulator/...`: the control API (src/aws/control/controlApi.ts) on the endpoint's port. With
+ * `--state FILE`, what a call changed (a clock move, a reset) is journalled before the answer.
  */
-export async function answerControl(req: IncomingMessage, res: ServerResponse, emulator: Emulator): Promise<boolean> {
+export async function answerControl(
+  req: IncomingMessage,
+  res: ServerResponse,
+  emulator: Emulator,
+  journal: { begin(): number; commit(id: number): void } | undefined,
+): Promise<void> {
   const body = await readBody(req, 64 * 1024);
   const method = req.method ?? 'GET';
-  const answer = body.ok
-    ? await handleControl(emulator, method, req.url ?? CONTROL_PREFIX, body.body)
-    : { status: 413, body: { error: 'The body is too large' } };
+  const request = journal?.begin();
+  let answer: Awaited<ReturnType<typeof handleControl>>;
+  try {
+    answer = body.ok
+      ? await handleControl(emulator, method, req.url ?? CONTROL_PREFIX, body.body)
+      : { status: 413, body: { error: 'The body is too large' } };
+  } finally {
+    if (request !== undefined) journal?.commit(request);
+  }
   const text = JSON.stringify(answer.body);
   res.writeHead(answer.status, {
     'content-type': 'application/json',
     'content-length': String(Buffer.byteLength(text)),
   });
   res.end(text);
-  return answer.status === 200 && method !== 'GET';
 }

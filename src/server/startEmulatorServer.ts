@@ -14,8 +14,10 @@ export interface EmulatorServerOptions {
   port?: number;
   /** Default 127.0.0.1: the endpoint is for one developer's machine. */
   host?: string;
-  /** `--state FILE`: loaded at start, saved after each call that changes state. */
+  /** `--state FILE`: loaded at start (with its journal), each change journalled before its answer. */
   statePath?: string;
+  /** The journal size that starts a compaction (default 1 MiB, or the snapshot's size if larger): tests make it small. */
+  stateCompactBytes?: number;
   /** Default 123456789012, the account the seed's tutorial and the lessons name. */
   accountId?: string;
   seed?: number;
@@ -36,6 +38,8 @@ export interface EmulatorServer {
   emulator: Emulator;
   server: Server;
   state: LoadedState | undefined;
+  /** `--state FILE`'s snapshot and journal (undefined without it). */
+  stateFile: StateFile | undefined;
   close(): Promise<void>;
 }
 
@@ -58,7 +62,7 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
     onInternalError: (where, e) =>
       log(`Internal error in ${where}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
   });
-  const stateFile = options.statePath ? new StateFile(options.statePath, log) : undefined;
+  const stateFile = options.statePath ? new StateFile(options.statePath, log, options.stateCompactBytes) : undefined;
   const state = stateFile?.load(emulator);
   emulator.log.subscribe((entry) => log(formatCallLine(entry)));
 
@@ -72,17 +76,13 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
     handlers: () => handlers,
     origin: () => origin,
     hostname: () => hostname,
-    afterChange: (operation, status) => stateFile?.afterRequest(emulator, operation, status),
+    journal: stateFile,
     log,
   });
 
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const answer = path.startsWith(CONTROL_PREFIX)
-      ? answerControl(req, res, emulator).then((changed) => {
-          if (changed) stateFile?.save(emulator);
-        })
-      : aws(req, res);
+    const answer = path.startsWith(CONTROL_PREFIX) ? answerControl(req, res, emulator, stateFile) : aws(req, res);
     answer.catch((e: unknown) => {
       log(`Internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       sendError(res, 'InternalFailure', 'The request processing has failed because of an unknown error.', 500);
@@ -115,10 +115,13 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
     emulator,
     server,
     state,
-    close: () =>
-      new Promise<void>((resolve) => {
+    stateFile,
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      await stateFile?.close();
+    },
   };
 }

@@ -28,7 +28,7 @@ test('--state keeps secrets and keys across a restart, and new ids do not repeat
   expect(got.SecretString).toBe('s3cret');
   expect(after?.KeyId).not.toBe(before?.KeyId);
   expect(keys.Keys?.map((k) => k.KeyId)).toContain(before?.KeyId);
-  expect(readdirSync(dir)).toEqual(['state.json']);
+  expect(readdirSync(dir).sort()).toEqual(['state.json', 'state.json.journal']);
   expect(JSON.parse(readFileSync(statePath, 'utf8')).version).toBe(1);
 });
 

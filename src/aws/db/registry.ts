@@ -1,4 +1,5 @@
 import type { CallLog, CallLogEntry } from '../core/callLog';
+import type { ChangeTracker } from '../core/changeTracker';
 import type { Clock } from '../core/clock';
 import { dict, fromJson, own } from '../core/dict';
 import {
@@ -29,7 +30,10 @@ export interface ServerSpec {
  * `db:query`, SQL with its literals masked).
  */
 export class DatabaseRegistry {
-  state: DatabaseState = emptyDatabaseState();
+  /** The state itself (what snapshots read); `state` is the view changes go through. */
+  #raw: DatabaseState = emptyDatabaseState();
+  #view: DatabaseState = this.#raw;
+  #tracker: ChangeTracker | undefined;
   readonly clock: Clock;
   readonly log: CallLog;
 
@@ -69,11 +73,31 @@ export class DatabaseRegistry {
     this.log.record({ time: this.clock.now(), service: 'emulator', source: entry.source ?? 'request', ...entry });
   }
 
+  get state(): DatabaseState {
+    return this.#view;
+  }
+
+  get raw(): DatabaseState {
+    return this.#raw;
+  }
+
+  /** From now on every change is marked in `tracker`, per server (`databases.servers.<host:port>`). */
+  track(tracker: ChangeTracker): void {
+    this.#tracker = tracker;
+    this.#replace(this.#raw);
+  }
+
   load(state: DatabaseState | undefined): void {
-    this.state = state ? fromJson(state) : emptyDatabaseState();
+    this.#replace(state ? fromJson(state) : emptyDatabaseState());
   }
 
   reset(): void {
-    this.state = emptyDatabaseState();
+    this.#replace(emptyDatabaseState());
+  }
+
+  #replace(raw: DatabaseState): void {
+    this.#raw = raw;
+    this.#view = this.#tracker ? this.#tracker.wrap(raw, ['databases'], 3) : raw;
+    this.#tracker?.mark(['databases']);
   }
 }

@@ -1,4 +1,5 @@
 import type { CallLog } from '../core/callLog';
+import type { ChangeTracker } from '../core/changeTracker';
 import type { Clock } from '../core/clock';
 import { type Dict, dict, ensure, fromJson, own } from '../core/dict';
 import type { Random } from '../core/random';
@@ -17,6 +18,9 @@ import { type AuthorizationRecord, createAuthorizer, type Principal } from '../p
 
 /** The region key under which a global service (IAM, STS) keeps its one state per account. */
 export const GLOBAL_REGION = 'aws-global';
+
+/** A change is journalled per `accounts.<account>.<region>.<service>.<field>.<key>`: one secret, one parameter. */
+const ACCOUNT_ENTRY_DEPTH = 6;
 
 /** Account → region → service → that service's state (plain JSON, null-prototype maps). */
 export type AccountsState = Dict<Dict<Partial<Record<ServiceName, unknown>>>>;
@@ -44,7 +48,10 @@ export class AccountStore implements StateHost, IdentityStore {
   readonly defaultRegion: string;
   readonly clock: Clock;
   readonly log: CallLog;
-  #accounts: AccountsState = dict();
+  /** The state itself (what snapshots read) and the view every request changes it through. */
+  #raw: AccountsState = dict();
+  #accounts: AccountsState = this.#raw;
+  #tracker: ChangeTracker | undefined;
   readonly #options: AccountStoreOptions;
 
   constructor(options: AccountStoreOptions) {
@@ -138,15 +145,27 @@ export class AccountStore implements StateHost, IdentityStore {
 
   /** The live state (callers copy it: the snapshot is `JSON.stringify` of it). */
   get state(): AccountsState {
-    return this.#accounts;
+    return this.#raw;
+  }
+
+  /** From now on every change is marked in `tracker`, per entry (account, region, service, field, key). */
+  track(tracker: ChangeTracker): void {
+    this.#tracker = tracker;
+    this.#replace(this.#raw);
   }
 
   /** Replaces all state with a parsed copy (every map null-prototype again). */
   load(accounts: unknown): void {
-    this.#accounts = fromJson(accounts as AccountsState);
+    this.#replace(fromJson(accounts as AccountsState));
   }
 
   clear(): void {
-    this.#accounts = dict();
+    this.#replace(dict());
+  }
+
+  #replace(raw: AccountsState): void {
+    this.#raw = raw;
+    this.#accounts = this.#tracker ? this.#tracker.wrap(raw, ['accounts'], ACCOUNT_ENTRY_DEPTH) : raw;
+    this.#tracker?.mark(['accounts']);
   }
 }

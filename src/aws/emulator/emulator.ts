@@ -1,5 +1,6 @@
 import type { HashConstructor } from '@smithy/types';
 import type { CallLog } from '../core/callLog';
+import type { ChangeTracker } from '../core/changeTracker';
 import type { SimClock } from '../core/clock';
 import type { SeededRandom } from '../core/random';
 import type { Caller, OperationContext, ServiceName, StateHost } from '../core/service';
@@ -159,15 +160,39 @@ export class Emulator implements StateHost, AuthHost {
 
   /** Deep copy of all state, for `--state FILE` and lab fixtures. */
   snapshot(): EmulatorSnapshot {
-    return JSON.parse(
-      JSON.stringify({
-        version: 1,
-        now: this.clock.now(),
-        random: this.random.position,
-        accounts: this.#parts.accounts.state,
-        databases: this.databases.state,
-      }),
-    );
+    return JSON.parse(this.serialize());
+  }
+
+  /** The snapshot as JSON text (one serialisation, no copy), with `extra` fields first. */
+  serialize(extra: Record<string, unknown> = {}): string {
+    return JSON.stringify({
+      version: 1,
+      ...extra,
+      now: this.clock.now(),
+      random: this.random.position,
+      accounts: this.#parts.accounts.state,
+      databases: this.databases.raw,
+    });
+  }
+
+  /** The state at `path` (`accounts.…` or `databases.…`), uncopied: read it, never change it. */
+  stateAt(path: readonly string[]): unknown {
+    let node: unknown = { accounts: this.#parts.accounts.state, databases: this.databases.raw };
+    for (const key of path) {
+      if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return undefined;
+      node = (node as Record<string, unknown>)[key];
+    }
+    return node;
+  }
+
+  /**
+   * Marks every later change of state in `tracker`, per entry (one secret, one parameter, one
+   * database server): the local endpoint journals them (src/server/journal/). A reset or a restore
+   * marks everything.
+   */
+  trackChanges(tracker: ChangeTracker): void {
+    this.#parts.accounts.track(tracker);
+    this.databases.track(tracker);
   }
 
   /**
