@@ -3,9 +3,10 @@ import { useLocation } from 'wouter';
 import { inAppPath } from '../ui/inAppLink';
 import { useDarkMode } from '../ui/theme';
 import { markLessonDiagramsKept } from './diagrams/cache';
-import { diagramTitle, refit, shownDrawing } from './diagrams/figure';
+import { columnOf, diagramTitle, refit, shownDrawing } from './diagrams/figure';
 import type { Drawing } from './diagrams/layout';
 import { drawRest, showKept } from './diagrams/present';
+import { prepareLessonWhenIdle } from './preload';
 
 // Pan and zoom load with the first "Enlarge" (and are fetched while the page is idle before that).
 const loadDialog = () => import('./diagrams/DiagramDialog');
@@ -20,12 +21,13 @@ const DiagramDialog = lazy(loadDialog);
 export function LessonBody({
   html,
   slug,
-  onDiagramsDone,
+  next,
 }: {
   html: string;
   /** The lesson's slug, to remember that all its diagrams are kept (see diagrams/cache.ts). */
   slug?: string;
-  onDiagramsDone?: () => void;
+  /** The next lesson's slug: made ready while this one is read (see preload.ts). */
+  next?: string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const dark = useDarkMode();
@@ -38,11 +40,12 @@ export function LessonBody({
     const root = ref.current;
     if (!root) return;
     let cancelled = false;
+    let stopPreparing = () => {};
     markScrollingTables(root);
     const figures = [...root.querySelectorAll<HTMLElement>('figure.mermaid-diagram')];
     const finish = (allDrawn: boolean) => {
       if (cancelled) return;
-      if (slug && figures.length && allDrawn) void markLessonDiagramsKept(slug, dark);
+      if (slug && figures.length && allDrawn) markLessonDiagramsKept(slug, dark);
       root.dataset.diagrams = 'done';
       if (figures.length) {
         performance.mark('lesson:diagrams');
@@ -50,7 +53,9 @@ export function LessonBody({
         scrollToHash();
         prefetchWhenIdle(loadDialog);
       }
-      onDiagramsDone?.();
+      // Its figures will have the width this page's have (a lesson without any: no turned drawings).
+      const first = figures[0];
+      if (next) stopPreparing = prepareLessonWhenIdle(next, () => (first?.isConnected ? columnOf(first) : 0));
     };
     const rest = showKept(figures, dark);
     if (!rest.length) finish(true);
@@ -60,8 +65,9 @@ export function LessonBody({
     }
     return () => {
       cancelled = true;
+      stopPreparing();
     };
-  }, [html, dark, slug, onDiagramsDone]);
+  }, [html, dark, slug, next]);
 
   // A new column width (a phone turned, a window resized) may suit the other drawing of a flowchart.
   useEffect(() => {

@@ -6,7 +6,7 @@ import { markLessonRead } from '../store/actions';
 import { useAppStore } from '../store/store';
 import { domainLabel } from '../ui/labels';
 import { LessonBody } from './LessonBody';
-import { loadLessonForReading, preloadLessonDiagrams } from './preload';
+import { lessonReadyNow, loadLessonForReading, preloadLessonDiagrams } from './preload';
 import 'virtual:code.css';
 
 export function LessonPage({ slug }: { slug: string }) {
@@ -41,7 +41,9 @@ export function LessonPage({ slug }: { slug: string }) {
     );
   }
   const { prev, next } = neighbours(slug);
-  const current = html?.slug === slug ? html : undefined;
+  // A lesson made ready beforehand (the next one, while the last was read) shows in the first render.
+  const readyNow = lessonReadyNow(slug);
+  const current = html?.slug === slug ? html : readyNow === undefined ? undefined : { slug, html: readyNow };
 
   return (
     <article className="page lesson" aria-labelledby="lesson-title">
@@ -62,7 +64,7 @@ export function LessonPage({ slug }: { slug: string }) {
           This lesson could not be loaded: {current.error}
         </p>
       )}
-      {current && 'html' in current && <LessonBody html={current.html} slug={slug} />}
+      {current && 'html' in current && <LessonBody html={current.html} slug={slug} next={next?.slug} />}
       {current && 'html' in current && <LessonEnd slug={slug} />}
       <footer className="lesson-footer">
         <button

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -63,7 +64,6 @@ async function benchLabRuns(browser: import('playwright-core').Browser, base: st
     };
     return { context, page, runOnce, opened };
   };
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
   // A learner who clicks Run the moment it shows, before the editor (Monaco) has even loaded.
   const hasty = await open();
@@ -115,39 +115,123 @@ async function buildAndServe() {
   return { server, base };
 }
 
+/** What the lesson page measured of its own diagrams (see src/lesson/diagrams/mermaid.ts). */
+interface DiagramFigures {
+  /** From the navigation to every diagram on screen (the page's `lesson:diagrams` mark). */
+  shown: number;
+  /** When mermaid had loaded (downloaded and evaluated), from the navigation; absent if never needed. */
+  mermaidLoaded?: number;
+  /** Time in mermaid.render, and in measuring the drawn SVGs, over all the page's diagrams. */
+  rendering: number;
+  measuring: number;
+  /** Diagrams drawn by mermaid on this page (a flowchart may be drawn twice: turned). */
+  drawn: number;
+}
+
+// A string, not a function: tsx would wrap a named function in a helper the page lacks.
+const READ_FIGURES = `(() => {
+  const sum = (name) => performance.getEntriesByName(name).reduce((t, e) => t + e.duration, 0);
+  const load = performance.getEntriesByName('mermaid:load')[0];
+  return {
+    shown: performance.getEntriesByName('lesson:diagrams').at(-1)?.startTime ?? NaN,
+    mermaidLoaded: load ? load.startTime + load.duration : undefined,
+    rendering: sum('diagram:render'),
+    measuring: sum('diagram:measure'),
+    drawn: performance.getEntriesByName('diagram:render').length,
+  };
+})()`;
+
+const median = (xs: number[]) => {
+  const sorted = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  return sorted.length ? Math.round(sorted[Math.floor(sorted.length / 2)] as number) : Number.NaN;
+};
+
 /**
- * Each lesson with diagrams, from navigation to its diagrams on screen (the page's own
- * `lesson:diagrams` mark): cold (a fresh browser profile: nothing cached, no service worker) and
- * warm (the same URL again, its drawings kept in IndexedDB).
+ * "Next →" followed once the page says the next lesson is ready (made ready while this one is read):
+ * from the click to the next lesson's diagrams on screen.
  */
-async function timeLessonDiagrams(browser: import('playwright-core').Browser, base: string) {
+async function followNext(page: import('playwright-core').Page): Promise<number> {
+  await page.waitForFunction(`performance.getEntriesByName('lesson:next-ready').length > 0`, undefined, {
+    timeout: 60_000,
+  });
+  const shownBefore = await page.evaluate<number>(`performance.getEntriesByName('lesson:diagrams').length`);
+  const clicked = await page.evaluate<number>(
+    `(() => { const t = performance.now(); document.querySelector('a[rel="next"]').click(); return t; })()`,
+  );
+  await page.waitForFunction(`performance.getEntriesByName('lesson:diagrams').length > ${shownBefore}`);
+  return (await page.evaluate<number>(`performance.getEntriesByName('lesson:diagrams').at(-1).startTime`)) - clicked;
+}
+
+/**
+ * Each lesson with diagrams, from navigation to its diagrams on screen, as medians over the lessons
+ * (and `BENCH_ROUNDS` rounds, 1 by default):
+ * - cold: a fresh browser profile (nothing cached, no service worker), the lesson's URL opened;
+ *   with the page's own breakdown: when mermaid had loaded, time rendering and measuring;
+ * - warm: the same URL again, twice (its drawings kept in IndexedDB, the files in the HTTP cache;
+ *   Chromium keeps compiled code from the second load on);
+ * - next: "Next →" followed in the page, once the page has made the next lesson ready.
+ * The load average is printed with them: on a busy machine the wall times grow, the breakdown
+ * shows where.
+ */
+export async function timeLessonDiagrams(browser: import('playwright-core').Browser, base: string) {
   const { lessons } = await import(path.join(root, 'src/compiler/loadLessons.ts')).then(async (m) =>
     m.loadLessons(m.contentDir(root), root),
   );
-  const perLesson: Record<string, { cold: number; warm: number; diagrams: number }> = {};
-  for (const lesson of lessons as { slug: string; diagrams: number }[]) {
-    if (!lesson.diagrams) continue;
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const time = async () => {
-      await page.goto(`${base}/lessons/${lesson.slug}`);
-      await page.waitForSelector('.prose[data-diagrams="done"]');
-      return Math.round(
-        await page.evaluate(() => performance.getEntriesByName('lesson:diagrams').at(-1)?.startTime ?? Number.NaN),
-      );
-    };
-    const cold = await time();
-    const warm = await time();
-    perLesson[lesson.slug] = { cold, warm, diagrams: lesson.diagrams };
-    await context.close();
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 1);
+  const loadBefore = loadavg()[0];
+  const perLesson: Record<string, { cold: DiagramFigures; warm: number[]; next?: number; diagrams: number }[]> = {};
+  for (let round = 0; round < rounds; round++) {
+    const course = lessons as { slug: string; diagrams: number }[];
+    for (const [i, lesson] of course.entries()) {
+      if (!lesson.diagrams) continue;
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const open = async () => {
+        await page.goto(`${base}/lessons/${lesson.slug}`);
+        await page.waitForSelector('.prose[data-diagrams="done"]');
+        return page.evaluate<DiagramFigures>(READ_FIGURES);
+      };
+      const cold = await open();
+      const warm = await open();
+      const warmAgain = await open();
+      const next = course[i + 1]?.diagrams ? await followNext(page) : undefined;
+      perLesson[lesson.slug] = [
+        ...(perLesson[lesson.slug] ?? []),
+        { cold, warm: [warm.shown, warmAgain.shown], next, diagrams: lesson.diagrams },
+      ];
+      await context.close();
+    }
   }
-  const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-  const cold = sorted(Object.values(perLesson).map((l) => l.cold));
-  const warm = sorted(Object.values(perLesson).map((l) => l.warm));
-  const median = (xs: number[]) => xs[Math.floor(xs.length / 2)] ?? Number.NaN;
+  const all = Object.values(perLesson).flat();
+  const of = (pick: (r: (typeof all)[number]) => number | undefined) => median(all.map((r) => pick(r) ?? Number.NaN));
   return {
-    summary: { coldMedian: median(cold), coldMax: cold.at(-1), warmMedian: median(warm), warmMax: warm.at(-1) },
-    perLesson,
+    summary: {
+      navigations: all.length,
+      loadAverage: { before: loadBefore, after: loadavg()[0] },
+      coldMedianMs: of((r) => r.cold.shown),
+      coldMaxMs: Math.round(Math.max(...all.map((r) => r.cold.shown))),
+      coldBreakdownMedianMs: {
+        mermaidLoaded: of((r) => r.cold.mermaidLoaded),
+        rendering: of((r) => r.cold.rendering),
+        measuring: of((r) => r.cold.measuring),
+      },
+      warmMedianMs: median(all.flatMap((r) => r.warm)),
+      warmMaxMs: Math.round(Math.max(...all.flatMap((r) => r.warm))),
+      nextMedianMs: of((r) => r.next),
+      nextMaxMs: Math.round(Math.max(...all.map((r) => r.next ?? 0))),
+    },
+    perLesson: Object.fromEntries(
+      Object.entries(perLesson).map(([slug, runs]) => [
+        slug,
+        {
+          diagrams: runs[0]?.diagrams,
+          coldMs: median(runs.map((r) => r.cold.shown)),
+          drawnByMermaid: runs[0]?.cold.drawn,
+          warmMs: median(runs.flatMap((r) => r.warm)),
+          nextMs: median(runs.map((r) => r.next ?? Number.NaN)),
+        },
+      ]),
+    ),
   };
 }
 

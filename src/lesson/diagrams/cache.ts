@@ -10,7 +10,7 @@ import { version as mermaidVersion } from 'mermaid/package.json';
  * so the lesson page can place it synchronously before the browser paints.
  * Storage that fails (private mode, quota, no IndexedDB) only means drawing again.
  */
-export const DRAWING_REVISION = 2;
+export const DRAWING_REVISION = 3;
 
 /** The part of every key that names this build's mermaid and drawing settings. */
 const CURRENT = `mermaid ${mermaidVersion} · drawing ${DRAWING_REVISION} ·`;
@@ -101,7 +101,8 @@ export function forgetOtherVersions(): Promise<void> {
     const s = diagramStore();
     if (!s) return;
     try {
-      const stale = (await keys(s)).filter((k) => typeof k !== 'string' || !k.includes(CURRENT));
+      // (Also what is not a drawing: earlier releases kept a flag per lesson here.)
+      const stale = (await keys(s)).filter((k) => typeof k !== 'string' || !k.startsWith(CURRENT));
       if (stale.length) await delMany(stale, s);
     } catch {
       /* best effort */
@@ -121,17 +122,42 @@ export function diagramId(key: string): string {
   return `diagram-${(h >>> 0).toString(36)}`;
 }
 
-/**
- * "Every diagram of this lesson is kept, in this theme": read at start-up, before the lesson's
- * text has loaded, to skip preloading mermaid. After a content change it may be wrong; then
- * mermaid simply loads when the changed diagram is drawn.
- */
-const lessonKey = (slug: string, dark: boolean) => `lesson ${slug} · ${CURRENT} ${dark ? 'dark' : 'light'}`;
-
-export async function lessonDiagramsKept(slug: string, dark: boolean): Promise<boolean> {
-  return (await cachedValue(lessonKey(slug, dark))) === true;
+/** Opens the store now (a page that will read kept drawings soon saves the wait for it then). */
+export function openKeptDrawings(): void {
+  diagramStore();
 }
 
-export function markLessonDiagramsKept(slug: string, dark: boolean): Promise<void> {
-  return keep(lessonKey(slug, dark), true);
+/**
+ * "Every diagram of this lesson is kept, in this theme": read synchronously at start-up, before the
+ * lesson's text has loaded, to start loading mermaid at once unless it will not be needed. A few
+ * short strings in localStorage (IndexedDB would keep mermaid waiting for the database to open).
+ * After a content change, or if the drawings were cleared but not this, it may be wrong; then
+ * mermaid simply loads when a diagram needs drawing.
+ */
+const KEPT_LESSONS = 'secrets-lab-diagrams-kept';
+const lessonKey = (slug: string, dark: boolean) => `${slug} · ${CURRENT} ${dark ? 'dark' : 'light'}`;
+
+function keptLessons(): string[] {
+  try {
+    const list: unknown = JSON.parse(localStorage.getItem(KEPT_LESSONS) ?? '[]');
+    return Array.isArray(list) ? list.filter((k): k is string => typeof k === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+export function lessonDiagramsKept(slug: string, dark: boolean): boolean {
+  return keptLessons().includes(lessonKey(slug, dark));
+}
+
+export function markLessonDiagramsKept(slug: string, dark: boolean): void {
+  const key = lessonKey(slug, dark);
+  const list = keptLessons();
+  if (list.includes(key)) return;
+  try {
+    // What an older mermaid or drawing revision kept is gone from the store: forget it here too.
+    localStorage.setItem(KEPT_LESSONS, JSON.stringify([...list.filter((k) => k.includes(CURRENT)), key]));
+  } catch {
+    /* best effort: mermaid then loads with the lesson, as on a first visit */
+  }
 }

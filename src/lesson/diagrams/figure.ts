@@ -1,4 +1,4 @@
-import { bestFit, type Drawing, inlineSize } from './layout';
+import { bestFit, type Drawing, inlineSize, overflow } from './layout';
 
 /**
  * A lesson's `<figure class="mermaid-diagram">` (compiled with its source inside) once drawn:
@@ -20,10 +20,14 @@ export function columnOf(figure: HTMLElement): number {
   return figure.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
 }
 
-/** Shows the drawing that fits the figure best (of those given), with its frame and bar. */
-export function showDrawings(figure: HTMLElement, drawings: Drawing[]): void {
+/**
+ * Shows the drawing that fits the figure best (of those given), with its frame and bar. Pass the
+ * column when it was read already (with other figures', before any of them changed the page): it
+ * is the only thing this reads from the layout, so a caller can show many figures with a single
+ * layout of the page instead of one per figure.
+ */
+export function showDrawings(figure: HTMLElement, drawings: Drawing[], column = columnOf(figure)): void {
   drawingsOf.set(figure, drawings);
-  const column = columnOf(figure);
   // A figure not laid out (no width) shows the author's drawing.
   const chosen = column > 0 ? bestFit(drawings, column) : (drawings[0] as Drawing);
   const frame = figure.querySelector<HTMLElement>(':scope > .diagram-frame') ?? document.createElement('div');
@@ -44,7 +48,7 @@ export function showDrawings(figure: HTMLElement, drawings: Drawing[]): void {
   frame.setAttribute('aria-label', `Diagram: ${title}`);
   if (!frame.isConnected) figure.replaceChildren(frame, bar(title));
   figure.classList.remove('has-error');
-  markOverflow(figure);
+  markOverflow(figure, column > 0 && overflow(chosen, column) > 1);
 }
 
 /** The drawing the figure shows now. */
@@ -60,12 +64,13 @@ export function refit(figure: HTMLElement): void {
 
 /**
  * A diagram wider than its column says so, and its frame joins the tab order so the keyboard can
- * scroll it (a scrolling region nobody can reach is an accessibility failure).
+ * scroll it (a scrolling region nobody can reach is an accessibility failure). Whether it scrolls
+ * is worked out from its sizes (layout.ts, the same rule as the CSS it was given), not measured,
+ * which would lay the page out again.
  */
-function markOverflow(figure: HTMLElement): void {
+function markOverflow(figure: HTMLElement, scrolls: boolean): void {
   const frame = figure.querySelector<HTMLElement>(':scope > .diagram-frame');
   if (!frame) return;
-  const scrolls = frame.scrollWidth > frame.clientWidth + 1;
   figure.toggleAttribute('data-scrolls', scrolls);
   if (scrolls) frame.tabIndex = 0;
   else frame.removeAttribute('tabindex');

@@ -20,9 +20,19 @@ export function preloadMermaid(): void {
 }
 
 function loadMermaid(): Promise<Mermaid> {
-  loading ??= import('mermaid').then((m) => m.default);
+  if (!loading) {
+    const start = performance.now();
+    loading = import('mermaid').then((m) => {
+      // Download and evaluation, for `npm run bench -- diagrams` (as the measures below).
+      performance.measure('mermaid:load', { start });
+      return m.default;
+    });
+  }
   return loading;
 }
+
+/** The theme mermaid was last configured for: `initialize` runs again only when it changes. */
+let configured: boolean | undefined;
 
 export interface DiagramResult {
   svg?: string;
@@ -31,35 +41,37 @@ export interface DiagramResult {
   cached?: boolean;
 }
 
+/** Diagrams being drawn now, by key: asked for twice (the next lesson made ready, then opened), drawn once. */
+const drawing = new Map<string, Promise<DiagramResult>>();
+
 export async function renderDiagram(source: string, dark: boolean): Promise<DiagramResult> {
   const key = diagramKey(source, dark);
   const svg = await cachedDiagram(key);
   if (svg) return { svg, cached: true };
-  const result = await drawDiagram(source, dark, key);
-  if (result.svg) void cacheDiagram(key, result.svg);
-  return result;
+  let job = drawing.get(key);
+  if (!job) {
+    job = drawDiagram(source, dark, key).then((result) => {
+      if (result.svg) void cacheDiagram(key, result.svg);
+      return result;
+    });
+    drawing.set(key, job);
+    void job.finally(() => drawing.delete(key));
+  }
+  return job;
 }
 
 function drawDiagram(source: string, dark: boolean, key: string): Promise<DiagramResult> {
   const job = queue.then(async (): Promise<DiagramResult> => {
     const mermaid = await loadMermaid();
-    mermaid.initialize({
-      startOnLoad: false,
-      layout: 'dagre',
-      securityLevel: 'strict',
-      theme: dark ? 'dark' : 'default',
-      fontFamily: 'inherit',
-      // Edge labels sit on this colour: the dark theme's default leaves them below WCAG AA contrast.
-      themeVariables: dark
-        ? { edgeLabelBackground: '#1d212c', textColor: '#e5e7ee' }
-        : { edgeLabelBackground: '#f1f3f8' },
-    });
+    if (configured !== dark) configure(mermaid, dark);
     // Stable per diagram, so a kept SVG's scoped CSS never meets another's (the same diagram
     // twice on one page gets a suffix).
     let id = diagramId(key);
     for (let n = 2; document.getElementById(id); n++) id = `${diagramId(key)}-${n}`;
     try {
-      const { svg } = await mermaid.render(id, source);
+      const start = performance.now();
+      const { svg } = await mermaid.render(id, source, drawingRoom());
+      performance.measure('diagram:render', { start });
       return { svg: measured(svg) };
     } catch (e) {
       // A failed render leaves its scratch element behind.
@@ -72,15 +84,48 @@ function drawDiagram(source: string, dark: boolean, key: string): Promise<Diagra
   return job;
 }
 
+function configure(mermaid: Mermaid, dark: boolean): void {
+  configured = dark;
+  mermaid.initialize({
+    startOnLoad: false,
+    layout: 'dagre',
+    securityLevel: 'strict',
+    theme: dark ? 'dark' : 'default',
+    fontFamily: 'inherit',
+    // Edge labels sit on this colour: the dark theme's default leaves them below WCAG AA contrast.
+    themeVariables: dark
+      ? { edgeLabelBackground: '#1d212c', textColor: '#e5e7ee' }
+      : { edgeLabelBackground: '#f1f3f8' },
+  });
+}
+
+/**
+ * Where mermaid draws (it lays each drawing out in the page to measure its text, then takes the SVG
+ * away): out of sight, hidden from assistive technology, and laid out on its own (`contain`), so
+ * a drawing made while the learner reads (the next lesson's) neither moves nor relays the page,
+ * nor shows up half-drawn to a screen reader. Inside the body, so text has the page's font.
+ */
+function drawingRoom(): HTMLElement {
+  let room = document.getElementById('diagram-drawing-room');
+  if (!room) {
+    room = document.createElement('div');
+    room.id = 'diagram-drawing-room';
+    room.setAttribute('aria-hidden', 'true');
+    room.style.cssText = 'position:absolute;left:-100000px;top:0;width:100vw;visibility:hidden;contain:layout style';
+    document.body.append(room);
+  }
+  return room;
+}
+
 /**
  * Lays the SVG out once, out of sight, and records its smallest label (px at natural size) on
  * it as `data-smallest-label`: kept with the SVG, so sizing it later needs no measuring.
  */
 function measured(svg: string): string {
+  const start = performance.now();
   const scratch = document.createElement('div');
-  scratch.style.cssText = 'position:absolute;left:-100000px;top:0;visibility:hidden;contain:layout';
   scratch.innerHTML = svg;
-  document.body.append(scratch);
+  drawingRoom().append(scratch);
   try {
     const root = scratch.querySelector('svg');
     const size = root ? smallestLabel(root) : undefined;
@@ -88,5 +133,6 @@ function measured(svg: string): string {
     return svg.replace(/^<svg\b/, `<svg data-smallest-label="${Math.round(size * 100) / 100}"`);
   } finally {
     scratch.remove();
+    performance.measure('diagram:measure', { start });
   }
 }

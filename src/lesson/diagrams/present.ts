@@ -21,25 +21,32 @@ const kept = (source: string | undefined, dark: boolean): Drawing | undefined =>
 };
 
 /**
- * True when the author's drawing scrolls in this figure and a turned drawing could do better (a
- * figure not laid out, with no width, keeps the author's).
+ * True when the author's drawing scrolls in a column this wide and a turned drawing could do better
+ * (a figure not laid out, with no width, keeps the author's).
  */
-const wantsTurned = (figure: HTMLElement, own: Drawing) => {
-  const column = columnOf(figure);
-  return turned(sourceOf(figure)) !== undefined && column > 0 && overflow(own, column) > 1;
-};
+const wantsTurned = (source: string, own: Drawing, column: number) =>
+  turned(source) !== undefined && column > 0 && overflow(own, column) > 1;
 
-/** Shows every figure whose drawings are in memory; returns the figures still to draw. */
+/**
+ * Shows every figure whose drawings are in memory; returns the figures still to draw. The columns
+ * are all read first, then the drawings placed: one layout of the page, however many figures.
+ */
 export function showKept(figures: HTMLElement[], dark: boolean): HTMLElement[] {
-  return figures.filter((figure) => {
+  const found = figures.map((figure) => {
     const source = sourceOf(figure);
     const own = kept(source, dark);
-    if (!own) return true;
-    const other = kept(turned(source), dark);
-    showDrawings(figure, other ? [own, other] : [own]);
-    figure.toggleAttribute('data-from-cache', true);
-    return !other && wantsTurned(figure, own);
+    return { figure, source, own, other: own && kept(turned(source), dark) };
   });
+  const columns = found.map(({ figure, own }) => (own ? columnOf(figure) : 0));
+  return found
+    .filter(({ figure, source, own, other }, i) => {
+      if (!own) return true;
+      const column = columns[i] ?? 0;
+      showDrawings(figure, other ? [own, other] : [own], column);
+      figure.toggleAttribute('data-from-cache', true);
+      return !other && wantsTurned(source, own, column);
+    })
+    .map(({ figure }) => figure);
 }
 
 /** Draws what `showKept` could not show; resolves to whether every figure got a drawing. */
@@ -72,7 +79,7 @@ async function drawFigure(figure: HTMLElement, dark: boolean, cancelled: () => b
     }
   }
   const other = turned(source);
-  if (other !== undefined && wantsTurned(figure, own)) {
+  if (other !== undefined && wantsTurned(source, own, columnOf(figure))) {
     // Drawn before the first show, so the page does not swap one drawing for another.
     const result = await renderDiagram(other, dark);
     if (cancelled()) return false;
@@ -86,18 +93,46 @@ async function drawFigure(figure: HTMLElement, dark: boolean, cancelled: () => b
   return true;
 }
 
-/** The cache keys a lesson's diagrams may be kept under (each source, and its turned flowchart). */
-export function keysOf(html: string, dark: boolean): string[] {
+/** The sources of a lesson's diagrams, in its HTML. */
+export function sourcesOf(html: string): string[] {
   const template = document.createElement('template');
   template.innerHTML = html;
-  const keys: string[] = [];
-  for (const pre of template.content.querySelectorAll('figure.mermaid-diagram .mermaid-source')) {
-    const source = pre.textContent ?? '';
-    keys.push(diagramKey(source, dark));
+  return [...template.content.querySelectorAll('figure.mermaid-diagram .mermaid-source')].map(
+    (pre) => pre.textContent ?? '',
+  );
+}
+
+/** The cache keys a lesson's diagrams may be kept under (each source, and its turned flowchart). */
+export function keysOf(html: string, dark: boolean): string[] {
+  return sourcesOf(html).flatMap((source) => {
     const other = turned(source);
-    if (other !== undefined) keys.push(diagramKey(other, dark));
+    return other === undefined ? [diagramKey(source, dark)] : [diagramKey(source, dark), diagramKey(other, dark)];
+  });
+}
+
+/**
+ * Makes a lesson's diagrams ready before it is shown: each drawn (or read from the store), and a
+ * flowchart also turned when the author's drawing would scroll in a column this wide. Waits for
+ * `turn()` before each drawing (an idle moment) and stops when it resolves false.
+ */
+export async function prepareDiagrams(
+  html: string,
+  dark: boolean,
+  column: () => number,
+  turn: () => Promise<boolean>,
+): Promise<void> {
+  for (const source of sourcesOf(html)) {
+    let own = kept(source, dark);
+    if (!own) {
+      if (!(await turn())) return;
+      const result = await renderDiagram(source, dark);
+      own = result.svg ? drawingOf(result.svg) : undefined;
+    }
+    const other = turned(source);
+    if (!own || other === undefined || kept(other, dark) || !wantsTurned(source, own, column())) continue;
+    if (!(await turn())) return;
+    await renderDiagram(other, dark);
   }
-  return keys;
 }
 
 /** How long the lesson's text may wait for kept diagrams: a slow store never holds the text back. */
