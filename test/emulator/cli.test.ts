@@ -69,11 +69,22 @@ test('Secrets Manager: create-secret from a JSON string and from file://, then g
       `file://${join(dir, 'api-key.json')}`,
     ),
   ]);
-  const [db, api, duplicate] = await Promise.all([
+  const [db, api, duplicate, replicated] = await Promise.all([
     aws('secretsmanager', 'get-secret-value', '--secret-id', 'pettracker/prod/db-credentials'),
     aws('secretsmanager', 'get-secret-value', '--secret-id', fromFile.ARN),
     awsError('secretsmanager', 'create-secret', '--name', 'pettracker/prod/api-key', '--secret-string', 'x'),
+    aws(
+      'secretsmanager',
+      'replicate-secret-to-regions',
+      '--secret-id',
+      fromFile.ARN,
+      '--add-replica-regions',
+      'Region=eu-west-1',
+    ),
   ]);
+  // The replica, read in its own region (the CLI signs for eu-west-1) under the replica ARN.
+  const replicaArn = fromFile.ARN.replace(':us-east-1:', ':eu-west-1:');
+  const replica = await aws('--region', 'eu-west-1', 'secretsmanager', 'get-secret-value', '--secret-id', replicaArn);
 
   expect(created).toMatchObject({ Name: 'pettracker/prod/db-credentials', VersionId: expect.any(String) });
   expect(created.ARN).toMatch(
@@ -93,6 +104,10 @@ test('Secrets Manager: create-secret from a JSON string and from file://, then g
   ).toBeGreaterThanOrEqual(2026);
   expect(api.SecretString).toBe('{"api_key": "sk_live_xxx"}\n');
   expect(duplicate).toContain('ResourceExistsException');
+  expect(replicated.ReplicationStatus).toEqual([
+    { Region: 'eu-west-1', KmsKeyId: 'alias/aws/secretsmanager', Status: 'InProgress' },
+  ]);
+  expect(replica).toMatchObject({ ARN: replicaArn, SecretString: api.SecretString });
 });
 
 test('Parameter Store: the three types, a SecureString under alias/pettracker, read back every way', {

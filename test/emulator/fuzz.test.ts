@@ -70,6 +70,9 @@ const FIELDS = [
   'ResourcePolicy',
   'SortOrder',
   'IncludePlannedDeletion',
+  'AddReplicaRegions',
+  'RemoveReplicaRegions',
+  'ForceOverwriteReplicaSecret',
 ];
 const NAMES = [
   'app',
@@ -127,6 +130,8 @@ const TEMPLATES: Record<string, unknown>[] = [
   { SecretIdList: ['app'], Filters: [{ Key: 'name', Values: ['app'] }], PasswordLength: 12 },
   { Name: '__proto__', SecretString: 'p', Value: 'p', Type: 'String', ClientRequestToken: 'c'.repeat(32) },
   { SecretId: 'constructor', Name: 'toString', Overwrite: true, Value: 'x', Type: 'String' },
+  { SecretId: 'app', Name: 'app', SecretString: 'r', AddReplicaRegions: [{ Region: 'eu-west-1' }] },
+  { SecretId: 'app', RemoveReplicaRegions: ['eu-west-1'], ForceOverwriteReplicaSecret: true },
 ];
 /** An encryption context (or any map) whose key is `__proto__`, as JSON text sends it. */
 const protoMap = fc

@@ -64,6 +64,12 @@ export interface OperationContext {
   rotation: RotationHooks;
   /** Who made the request (its policies are what `authorize` evaluates). */
   caller: Caller;
+  /**
+   * A context for another region of this account (Secrets Manager replication), as the same caller,
+   * or as the service itself (`'service'`: nothing is evaluated, as when Secrets Manager copies a
+   * change of a primary secret to its replicas after the request that made it).
+   */
+  inRegion(region: string, as?: 'caller' | 'service'): OperationContext;
 }
 
 /** What building a service's empty state may read. */

@@ -91,7 +91,14 @@ export class AccountStore implements StateHost, IdentityStore {
       decisions,
       rotation,
       caller: who,
+      inRegion: (other, as = 'caller') =>
+        this.context(other, accountId, as === 'service' ? this.administrator(accountId) : who),
     };
+  }
+
+  /** The account's administrator (the root): nothing is evaluated for it. */
+  administrator(accountId: string = this.accountId): Caller {
+    return { arn: rootArn(accountId), accountId, userId: accountId };
   }
 
   /** The principal a lab set, or the account's administrator (the root: nothing is evaluated). */
@@ -100,7 +107,7 @@ export class AccountStore implements StateHost, IdentityStore {
     if (principal) {
       return { arn: principal.callerArn, accountId: principal.accountId, userId: principal.accountId, principal };
     }
-    return { arn: rootArn(accountId), accountId, userId: accountId };
+    return this.administrator(accountId);
   }
 
   /** The key, secret and identity behind an access key the emulator issued (IAM users, STS sessions). */

@@ -4,6 +4,7 @@ import { randomUuid } from '../core/random';
 import type { OperationContext, RequestHost } from '../core/service';
 import { nextRotationDate } from '../scheduler/rotationSchedule';
 import { startPendingVersion } from '../secretsmanager/pendingVersion';
+import { syncReplicas } from '../secretsmanager/replication';
 import { AWSCURRENT, versionById } from '../secretsmanager/stages';
 import type { SecretRecord, SecretsManagerState } from '../secretsmanager/state';
 import { type LambdaRegistry, ROTATION_STEPS } from './lambdaRegistry';
@@ -132,10 +133,15 @@ export async function runRotation(
   return true;
 }
 
-/** "Secrets Manager schedules the next rotation when the previous one completes." */
+/**
+ * "Secrets Manager schedules the next rotation when the previous one completes." The rotation's
+ * outcome (dates, LastError) then reaches the secret's replicas, as every change of a primary does.
+ */
 function schedule(ctx: OperationContext, name: string): void {
-  const rotation = secretOf(ctx, name)?.rotation;
-  if (!rotation) return;
+  const secret = secretOf(ctx, name);
+  const rotation = secret?.rotation;
+  if (!secret || !rotation) return;
   const next = rotation.Enabled ? nextRotationDate(rotation.Rules, ctx.clock.now()) : undefined;
   rotation.NextRotationDate = next !== undefined && next > ctx.clock.now() ? next : undefined;
+  syncReplicas(ctx, secret);
 }

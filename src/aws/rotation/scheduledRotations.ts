@@ -10,7 +10,8 @@ import { type RotationDeps, runRotation } from './engine';
  * Scheduled rotations as clock events: a secret with rotation enabled falls due at its
  * NextRotationDate (the start of its rotation window). A rotation that never finished is
  * reattempted with its AWSPENDING version's token; otherwise a new token (version id) is drawn.
- * A secret scheduled for deletion is skipped until restored.
+ * A secret scheduled for deletion is skipped until restored; a replica never rotates (its primary
+ * does, and the new version reaches it).
  */
 export function rotationSource(deps: RotationDeps & { host: StateHost }): EventSource {
   return {
@@ -22,7 +23,7 @@ export function rotationSource(deps: RotationDeps & { host: StateHost }): EventS
         const state = ctx.state<SecretsManagerState>('secretsmanager');
         for (const secret of Object.values(state.secrets)) {
           const when = secret.rotation?.Enabled ? secret.rotation.NextRotationDate : undefined;
-          if (when === undefined || when > upTo || secret.DeletedDate !== undefined) continue;
+          if (when === undefined || when > upTo || secret.DeletedDate !== undefined || secret.PrimaryRegion) continue;
           if (best && best.time <= when) continue;
           const name = secret.Name;
           best = {

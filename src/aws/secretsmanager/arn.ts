@@ -2,6 +2,7 @@ import { randomChars } from '../core/random';
 import type { OperationContext } from '../core/service';
 import { authorizeSecret, type SecretRequest } from './authorize';
 import { markedForDeletion, secretNotFound } from './errors';
+import { PRIMARY_ONLY, replicaReadOnly } from './replication';
 import { type SecretRecord, type SecretsManagerState, smState } from './state';
 
 const SUFFIX_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -33,7 +34,8 @@ export function findSecret(ctx: OperationContext, state: SecretsManagerState, id
 /**
  * The secret a request names, or ResourceNotFoundException. Unless `allowDeleted`, a secret
  * scheduled for deletion is an InvalidRequestException: its details and value are not accessible
- * until RestoreSecret. With `authorize` (the operation name), the caller is authorized first.
+ * until RestoreSecret. With `authorize` (the operation name), the caller is authorized first, and
+ * an operation that only a primary takes (replication.ts PRIMARY_ONLY) refuses a replica.
  */
 export function requireSecret(
   ctx: OperationContext,
@@ -43,6 +45,7 @@ export function requireSecret(
   const secret = findSecret(ctx, smState(ctx), id);
   if (options.authorize) authorizeSecret(ctx, options.authorize, id, secret, options.request);
   if (!secret) throw secretNotFound();
+  if (secret.PrimaryRegion && options.authorize && PRIMARY_ONLY.has(options.authorize)) throw replicaReadOnly();
   if (!options.allowDeleted && secret.DeletedDate !== undefined) throw markedForDeletion();
   return secret;
 }

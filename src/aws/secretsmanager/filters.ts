@@ -7,8 +7,10 @@ import { constraint, type Input, optObjectList } from './validate';
  * - name, tag-key, tag-value: prefix, case-sensitive;
  * - description: the value's words each begin a word of the description, not case-sensitive (AWS's
  *   documentation says "prefix"; AWS answers by words, see `wordsMatch`);
- * - primary-region, owning-service: prefix, case-sensitive (this emulator has no replicated or
- *   service-managed secrets, so these match nothing and their negations match everything);
+ * - primary-region: prefix, case-sensitive, of a replica's primary region, or of a primary's own
+ *   region when it has replicas (a secret that is not replicated has no primary region);
+ * - owning-service: prefix, case-sensitive (this emulator has no service-managed secrets, so it
+ *   matches nothing and its negation matches everything);
  * - all: the same word match against the name, the description, a tag key or a tag value.
  * A value starting with `!` negates. Within a filter, a secret must match one of the plain values
  * (if any) and none of the negated ones; all filters must hold.
@@ -77,7 +79,7 @@ function wordsMatch(value: string, text: string): boolean {
   return wanted.every((w) => have.some((h) => h.startsWith(w)));
 }
 
-function matchOne(secret: SecretRecord, key: FilterKey, value: string): boolean {
+function matchOne(ctx: OperationContext, secret: SecretRecord, key: FilterKey, value: string): boolean {
   const tags = secret.Tags ?? [];
   switch (key) {
     case 'name':
@@ -88,7 +90,10 @@ function matchOne(secret: SecretRecord, key: FilterKey, value: string): boolean 
       return tags.some((t) => t.Key.startsWith(value));
     case 'tag-value':
       return tags.some((t) => t.Value.startsWith(value));
-    case 'primary-region':
+    case 'primary-region': {
+      const primary = secret.PrimaryRegion ?? (secret.Replicas ? ctx.region : undefined);
+      return primary?.startsWith(value) ?? false;
+    }
     case 'owning-service':
       return false;
     case 'all':
@@ -98,11 +103,11 @@ function matchOne(secret: SecretRecord, key: FilterKey, value: string): boolean 
   }
 }
 
-export function matchesFilters(_ctx: OperationContext, secret: SecretRecord, filters: Filter[]): boolean {
+export function matchesFilters(ctx: OperationContext, secret: SecretRecord, filters: Filter[]): boolean {
   return filters.every(({ Key, Values }) => {
     const positive = Values.filter((v) => !v.startsWith('!'));
     const negative = Values.filter((v) => v.startsWith('!')).map((v) => v.slice(1));
-    if (positive.length > 0 && !positive.some((v) => matchOne(secret, Key, v))) return false;
-    return !negative.some((v) => matchOne(secret, Key, v));
+    if (positive.length > 0 && !positive.some((v) => matchOne(ctx, secret, Key, v))) return false;
+    return !negative.some((v) => matchOne(ctx, secret, Key, v));
   });
 }

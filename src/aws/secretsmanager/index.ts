@@ -1,4 +1,5 @@
-import type { ServiceDefinition } from '../core/service';
+import type { Operation, ServiceDefinition } from '../core/service';
+import { findSecret } from './arn';
 import { createSecret, deleteSecret, describeSecret, restoreSecret, updateSecret } from './operations/lifecycle';
 import { listSecrets } from './operations/listSecrets';
 import {
@@ -8,11 +9,31 @@ import {
   validateResourcePolicy,
 } from './operations/policies';
 import { getRandomPassword } from './operations/randomPassword';
+import {
+  removeRegionsFromReplication,
+  replicateSecretToRegions,
+  stopReplicationToReplica,
+} from './operations/replication';
 import { cancelRotateSecret, rotateSecret } from './operations/rotation';
 import { tagResource, untagResource } from './operations/tags';
 import { batchGetSecretValue, getSecretValue, putSecretValue } from './operations/values';
 import { listSecretVersionIds, updateSecretVersionStage } from './operations/versions';
-import { initialSecretsManagerState, type SecretsManagerState } from './state';
+import { syncReplicas } from './replication';
+import { initialSecretsManagerState, type SecretsManagerState, smState } from './state';
+
+/**
+ * A write to a secret, followed by the copy of the change to the secret's replicas (a no-op for a
+ * secret without replicas). The operations are synchronous, so the copy follows the change at once.
+ * CreateSecret and ReplicateSecretToRegions make their replicas themselves.
+ */
+function replicated(operation: Operation): Operation {
+  return (ctx, input) => {
+    const output = operation(ctx, input);
+    const secret = typeof input.SecretId === 'string' ? findSecret(ctx, smState(ctx), input.SecretId) : undefined;
+    if (secret) syncReplicas(ctx, secret);
+    return output;
+  };
+}
 
 /** AWS Secrets Manager (JSON 1.1, target prefix `secretsmanager`). See README.md. */
 export const secretsManager: ServiceDefinition<SecretsManagerState> = {
@@ -22,9 +43,9 @@ export const secretsManager: ServiceDefinition<SecretsManagerState> = {
   initialState: initialSecretsManagerState,
   operations: {
     BatchGetSecretValue: batchGetSecretValue,
-    CancelRotateSecret: cancelRotateSecret,
+    CancelRotateSecret: replicated(cancelRotateSecret),
     CreateSecret: createSecret,
-    DeleteResourcePolicy: deleteResourcePolicy,
+    DeleteResourcePolicy: replicated(deleteResourcePolicy),
     DeleteSecret: deleteSecret,
     DescribeSecret: describeSecret,
     GetRandomPassword: getRandomPassword,
@@ -32,17 +53,21 @@ export const secretsManager: ServiceDefinition<SecretsManagerState> = {
     GetSecretValue: getSecretValue,
     ListSecrets: listSecrets,
     ListSecretVersionIds: listSecretVersionIds,
-    PutResourcePolicy: putResourcePolicy,
-    PutSecretValue: putSecretValue,
-    RestoreSecret: restoreSecret,
-    RotateSecret: rotateSecret,
-    TagResource: tagResource,
-    UntagResource: untagResource,
-    UpdateSecret: updateSecret,
-    UpdateSecretVersionStage: updateSecretVersionStage,
+    PutResourcePolicy: replicated(putResourcePolicy),
+    PutSecretValue: replicated(putSecretValue),
+    RemoveRegionsFromReplication: removeRegionsFromReplication,
+    ReplicateSecretToRegions: replicateSecretToRegions,
+    RestoreSecret: replicated(restoreSecret),
+    RotateSecret: replicated(rotateSecret),
+    StopReplicationToReplica: stopReplicationToReplica,
+    TagResource: replicated(tagResource),
+    UntagResource: replicated(untagResource),
+    UpdateSecret: replicated(updateSecret),
+    UpdateSecretVersionStage: replicated(updateSecretVersionStage),
     ValidateResourcePolicy: validateResourcePolicy,
   },
 };
 
 export { findSecret, requireSecret } from './arn';
 export { readSecretValue } from './operations/values';
+export { syncReplicas } from './replication';

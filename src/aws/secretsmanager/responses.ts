@@ -1,5 +1,6 @@
 import { toEpochSeconds } from '../core/clock';
 import type { OperationContext } from '../core/service';
+import { replicationFields } from './replication';
 import { versionIdsToStages } from './stages';
 import type { SecretRecord } from './state';
 
@@ -34,6 +35,7 @@ function common(ctx: OperationContext, secret: SecretRecord): Record<string, unk
     NextRotationDate: r?.Enabled ? seconds(r.NextRotationDate) : undefined,
     Tags: secret.Tags?.map((t) => ({ ...t })),
     CreatedDate: seconds(secret.CreatedDate),
+    ...replicationFields(ctx, secret),
   };
 }
 

@@ -56,6 +56,15 @@ export interface RotationError {
   Time: number;
 }
 
+/** One replica of a primary secret, as ReplicationStatus reports it (see replication.ts). */
+export interface ReplicaStatus {
+  Region: string;
+  /** The KmsKeyId the caller gave for the replica (id, ARN or alias); absent means `alias/aws/secretsmanager`. */
+  KmsKeyId?: string;
+  Status: 'InSync' | 'Failed' | 'InProgress';
+  StatusMessage?: string;
+}
+
 export interface SecretRecord {
   ARN: string;
   Name: string;
@@ -75,6 +84,10 @@ export interface SecretRecord {
   versions: SecretVersion[];
   rotation?: RotationConfig;
   ResourcePolicy?: string;
+  /** A primary's replicas, in the order they were added (absent when it has none). */
+  Replicas?: ReplicaStatus[];
+  /** Set on a replica only: the region of its primary (a replica is read-only; see replication.ts). */
+  PrimaryRegion?: string;
 }
 
 export interface SecretsManagerState {

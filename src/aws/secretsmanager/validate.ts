@@ -192,3 +192,27 @@ export function tagList(input: Input, name = 'Tags'): Tag[] | undefined {
     Value: optString(t, 'Value', { max: 256 }) ?? '',
   }));
 }
+
+/** A region code as the API reference's pattern has it (`us-east-1`). */
+const REGION_PATTERN = /^([a-z]+-)+\d+$/;
+
+function region(name: string, value: string): string {
+  if (!REGION_PATTERN.test(value)) {
+    throw constraint(name, value, 'Member must satisfy regular expression pattern: ^([a-z]+-)+\\d+$');
+  }
+  return value;
+}
+
+/** AddReplicaRegions: at least one `{ Region, KmsKeyId? }` (Region 1–128 characters, KmsKeyId up to 2048). */
+export function replicaRegions(input: Input): { Region: string; KmsKeyId?: string }[] | undefined {
+  const list = optObjectList(input, 'AddReplicaRegions', { min: 1 });
+  return list?.map((r) => ({
+    Region: region('AddReplicaRegions.member.Region', reqString(r, 'Region', { min: 1, max: 128 })),
+    KmsKeyId: optString(r, 'KmsKeyId', { max: 2048 }),
+  }));
+}
+
+/** RemoveReplicaRegions: at least one region code. */
+export function regionList(input: Input, name: string): string[] | undefined {
+  return optStringList(input, name, { min: 1, item: { min: 1, max: 128 } })?.map((r) => region(name, r));
+}

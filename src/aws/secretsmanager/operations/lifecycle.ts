@@ -11,6 +11,7 @@ import {
   tokenInUse,
 } from '../errors';
 import { putNewVersion } from '../newVersion';
+import { addReplicas, checkReplicaRegions, replicaReadOnly, replicationStatus } from '../replication';
 import { arnAndName, describeShape, seconds } from '../responses';
 import { AWSCURRENT, isDeprecated, versionById } from '../stages';
 import { type SecretRecord, smState, storeSecret } from '../state';
@@ -19,8 +20,8 @@ import {
   type Input,
   optBool,
   optInt,
-  optObjectList,
   optString,
+  replicaRegions,
   secretId,
   secretName,
   secretValue,
@@ -64,9 +65,10 @@ export function createSecret(ctx: OperationContext, input: Input) {
   const kmsKeyId = optString(input, 'KmsKeyId', { max: 2048 });
   const value = secretValue(input);
   const tags = tagList(input);
-  optBool(input, 'ForceOverwriteReplicaSecret'); // replication is not modelled: accepted, ignored
-  optObjectList(input, 'AddReplicaRegions');
+  const force = optBool(input, 'ForceOverwriteReplicaSecret') ?? false;
+  const replicas = replicaRegions(input);
   authorizeCreate(ctx, name, kmsKeyId, tags);
+  if (replicas) checkReplicaRegions(ctx, replicas);
   const state = smState(ctx);
   const existing = Object.hasOwn(state.secrets, name) ? state.secrets[name] : undefined;
   if (existing) {
@@ -94,7 +96,12 @@ export function createSecret(ctx: OperationContext, input: Input) {
   // Encrypt before the secret exists, so a KMS failure leaves nothing behind.
   if (value && token) putNewVersion(ctx, secret, token, value, [AWSCURRENT]);
   storeSecret(state, secret);
-  return { ...arnAndName(secret), VersionId: token && value ? token : undefined };
+  const added = replicas ? addReplicas(ctx, secret, replicas, force) : [];
+  return {
+    ...arnAndName(secret),
+    VersionId: token && value ? token : undefined,
+    ReplicationStatus: replicas ? replicationStatus(ctx, secret, added) : undefined,
+  };
 }
 
 export function describeSecret(ctx: OperationContext, input: Input) {
@@ -148,7 +155,9 @@ export function updateSecret(ctx: OperationContext, input: Input) {
  * - a secret already scheduled for deletion: InvalidRequestException without force; with force it is
  *   removed at once;
  * - a name that does not exist: ResourceNotFoundException without force; with force AWS answers as
- *   if it had deleted it (Name, an ARN, DeletionDate now).
+ *   if it had deleted it (Name, an ARN, DeletionDate now);
+ * - a replica, or a primary that still has replicas: InvalidParameterException, force or not (moto's
+ *   test_delete_while_duplication_exist and test_update_replica record AWS's wording).
  */
 export function deleteSecret(ctx: OperationContext, input: Input) {
   const id = secretId(input);
@@ -163,6 +172,11 @@ export function deleteSecret(ctx: OperationContext, input: Input) {
   const state = smState(ctx);
   const secret = findSecret(ctx, state, id);
   authorizeSecret(ctx, 'DeleteSecret', id, secret);
+  if (secret?.PrimaryRegion) throw replicaReadOnly();
+  if (secret?.Replicas) {
+    const regions = secret.Replicas.map((r) => r.Region).join(',');
+    throw invalidParameter(`You can't delete secret ${secret.ARN} that still has replica regions [${regions}]`);
+  }
   const now = ctx.clock.now();
   if (!secret) {
     if (!force) throw secretNotFound();
