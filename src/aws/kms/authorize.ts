@@ -66,6 +66,7 @@ export function authorizeKey(
     grant: grantAllowing(kmsState(ctx).grants, key.KeyId, operation, {
       ...(encryptionContext ? { encryptionContext } : {}),
       ...(creating ? { creating } : {}),
+      ...(options.viaService ? { viaService: options.viaService } : {}),
     }),
   });
 }

@@ -97,9 +97,36 @@ export function grantIdOfToken(token: string): string | undefined {
   return /^[0-9a-f]{64}$/.test(id) ? id : undefined;
 }
 
-/** Whether the caller is the grant's grantee: the user or role it names, or a session of that role. */
+/** A service principal (`secretsmanager.amazonaws.com`): the grantee KMS names for an AWS service. */
+const SERVICE_PRINCIPAL = /^([a-z0-9-]+)\.amazonaws\.com$/;
+
+/**
+ * How a grant's grantee names the caller ("Valid principals include AWS accounts, IAM users, IAM
+ * roles, federated users, and assumed role users", and AWS services):
+ * - `principal`: the user or role it names, or a session of that role: the grant allows on its own;
+ * - `account`: the caller's account (`arn:aws:iam::<account>:root`): like a key policy naming the
+ *   account root, it delegates to the account, whose principals get the grant's operations only as
+ *   far as their own identity-based policies allow (authorizeRequest checks that);
+ * - `service`: a service principal, matched by the calls that service makes. A service here acts on
+ *   a caller's behalf (SSM and Secrets Manager calling KMS, `kms:ViaService`), so a grant to
+ *   `secretsmanager.amazonaws.com` allows the key to Secrets Manager's calls, whoever asked for them.
+ */
+export type GranteeMatch = 'principal' | 'account' | 'service';
+
+export function granteeMatch(
+  grantee: string,
+  principal: Principal,
+  viaService: string | undefined,
+): GranteeMatch | undefined {
+  if (grantee === principal.principalArn || grantee === principal.callerArn) return 'principal';
+  if (grantee === `arn:aws:iam::${principal.accountId}:root`) return 'account';
+  if (viaService !== undefined && SERVICE_PRINCIPAL.exec(grantee)?.[1] === viaService) return 'service';
+  return undefined;
+}
+
+/** Whether the caller is the grant's grantee in person (the user or role it names, or a session of that role). */
 export function isGrantee(grant: Pick<KmsGrant, 'GranteePrincipal'>, principal: Principal): boolean {
-  return grant.GranteePrincipal === principal.principalArn || grant.GranteePrincipal === principal.callerArn;
+  return granteeMatch(grant.GranteePrincipal, principal, undefined) === 'principal';
 }
 
 const isRetiring = (grant: KmsGrant, principal: Principal) =>
@@ -148,17 +175,28 @@ export function grantAllowing(
   grants: Dict<KmsGrant>,
   keyId: string,
   operation: string,
-  request: { encryptionContext?: Record<string, string>; creating?: Pick<KmsGrant, 'Operations' | 'Constraints'> },
+  request: {
+    encryptionContext?: Record<string, string>;
+    creating?: Pick<KmsGrant, 'Operations' | 'Constraints'>;
+    /** The service making the call on the caller's behalf (`kms:ViaService`), if any. */
+    viaService?: string;
+  },
 ): (principal: Principal) => GrantAllowance | undefined {
   return (principal) => {
+    let delegated: GrantAllowance | undefined;
     for (const grant of Object.values(grants)) {
-      if (grant.KeyId !== keyId || !grant.Operations.includes(operation) || !isGrantee(grant, principal)) continue;
+      if (grant.KeyId !== keyId || !grant.Operations.includes(operation)) continue;
+      const match = granteeMatch(grant.GranteePrincipal, principal, request.viaService);
+      if (!match) continue;
       if (CONTEXT_OPERATIONS.has(operation) && !constraintsHold(grant.Constraints, request.encryptionContext ?? {}))
         continue;
       if (request.creating && !coversGrant(grant, request.creating)) continue;
-      return { grantId: grant.GrantId, ...(grant.Name ? { name: grant.Name } : {}) };
+      const allowance = { grantId: grant.GrantId, ...(grant.Name ? { name: grant.Name } : {}) };
+      // A grant that names the caller (or the service) outranks one that only delegates to the account.
+      if (match !== 'account') return allowance;
+      delegated ??= { ...allowance, delegated: true };
     }
-    return undefined;
+    return delegated;
   };
 }
 

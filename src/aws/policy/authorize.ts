@@ -26,6 +26,11 @@ export interface ResourcePolicyInput extends PolicyInput {
 export interface GrantAllowance {
   grantId: string;
   name?: string;
+  /**
+   * The grant names the caller's account, not the caller: it delegates to the account, so the
+   * caller's identity-based policies (within any session policy) must allow the request too.
+   */
+  delegated?: boolean;
 }
 
 /** What the call log records for each authorization: the decision and the statement that made it. */
@@ -52,7 +57,8 @@ const tagged = (ref: StatementRef | undefined, policyType: 'identity' | 'resourc
  * 2. same account: an Allow in either kind allows, except that a KMS key policy must allow the
  *    caller itself or delegate to the account, in which case the identity policies must allow;
  * 3. across accounts: both sides must allow (the resource policy naming the caller or its account);
- * 4. else a KMS grant for the caller allows (a grant allows on its own but never beats a Deny);
+ * 4. else a KMS grant for the caller allows (a grant allows on its own but never beats a Deny; a
+ *    grant to the caller's account allows only what the caller's identity policies allow);
  * 5. otherwise the request is implicitly denied.
  */
 export function authorizeRequest(args: {
@@ -133,7 +139,8 @@ export function authorizeRequest(args: {
   if (allowed)
     return { record: { ...base, decision: 'Allow', ...tagged(allowed.ref, allowed.type), reason: allowed.reason } };
   const grant = args.grant?.(principal);
-  if (grant) {
+  const grantHolds = grant && (!grant.delegated || (identity.decision === 'Allow' && !limited));
+  if (grant && grantHolds) {
     const ref = { policyName: `grant ${grant.grantId}`, index: 0, ...(grant.name ? { sid: grant.name } : {}) };
     const named = grant.name ? ` (Name "${grant.name}")` : '';
     return {

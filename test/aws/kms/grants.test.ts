@@ -12,6 +12,7 @@ import {
   RetireGrantCommand,
   RevokeGrantCommand,
 } from '@aws-sdk/client-kms';
+import { CreateSecretCommand, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { describe, expect, it } from 'vitest';
 import { clients, useEmulator } from '../../support/aws';
 
@@ -28,6 +29,10 @@ const outcome = (p: Promise<unknown>) =>
 
 /** A user with no identity policy unless given statements: only a grant (or the key policy) lets it use a key. */
 async function user(name: string, ...Statement: object[]) {
+  return (await userClients(name, ...Statement)).kms;
+}
+
+async function userClients(name: string, ...Statement: object[]) {
   await aws.iam.send(new CreateUserCommand({ UserName: name }));
   if (Statement.length)
     await aws.iam.send(
@@ -38,7 +43,7 @@ async function user(name: string, ...Statement: object[]) {
       }),
     );
   const { AccessKey } = await aws.iam.send(new CreateAccessKeyCommand({ UserName: name }));
-  return clients({ accessKeyId: AccessKey?.AccessKeyId ?? '', secretAccessKey: AccessKey?.SecretAccessKey ?? '' }).kms;
+  return clients({ accessKeyId: AccessKey?.AccessKeyId ?? '', secretAccessKey: AccessKey?.SecretAccessKey ?? '' });
 }
 
 async function newKey() {
@@ -255,5 +260,81 @@ describe('grants', () => {
     expect(constrainedSign).toMatch(/^ValidationException: Grant constraints /);
     expect(describeConstrained).toBe('allowed');
     expect(neither).toMatch(/^ValidationException: /);
+  });
+
+  it('a grant to the account delegates to its principals as far as their IAM policies allow', async () => {
+    // A key policy that lets the account manage the key and grants, but not use it.
+    const key = await newKey();
+    const manage = ['kms:PutKeyPolicy', 'kms:CreateGrant', 'kms:DescribeKey'];
+    const Policy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: manage, Resource: '*' },
+      ],
+    });
+    await aws.kms.send(new PutKeyPolicyCommand({ KeyId: key.KeyId, PolicyName: 'default', Policy }));
+    const allowed = await user('bob', { Effect: 'Allow', Action: 'kms:Encrypt', Resource: key.Arn });
+    const nobody = await user('carol');
+    const encrypt = (kms: typeof allowed) =>
+      outcome(kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: bytes('x') })));
+    const before = await encrypt(allowed);
+
+    await aws.kms.send(
+      new CreateGrantCommand({
+        KeyId: key.KeyId,
+        GranteePrincipal: `arn:aws:iam::${ACCOUNT}:root`,
+        Operations: ['Encrypt', 'Decrypt'],
+      }),
+    );
+
+    expect(before).toMatch(/^AccessDeniedException: .*no resource-based policy allows the kms:Encrypt action/);
+    expect(await encrypt(allowed)).toBe('allowed');
+    expect(await encrypt(nobody)).toMatch(/^AccessDeniedException: User: arn:aws:iam::123456789012:user\/carol /);
+    const { CiphertextBlob } = await aws.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: bytes('x') }));
+    // The grant holds Decrypt, but bob's IAM policy does not.
+    expect(await outcome(allowed.send(new DecryptCommand({ CiphertextBlob })))).toMatch(/^AccessDeniedException: /);
+  });
+
+  it('a grant to a service principal allows the calls that service makes for a caller, not direct calls', async () => {
+    const key = await newKey();
+    const Policy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
+          Action: ['kms:PutKeyPolicy', 'kms:CreateGrant'],
+          Resource: '*',
+        },
+      ],
+    });
+    await aws.kms.send(new PutKeyPolicyCommand({ KeyId: key.KeyId, PolicyName: 'default', Policy }));
+    const { ARN } = await aws.sm.send(
+      new CreateSecretCommand({ Name: 'db', SecretString: 's3cr3t', KmsKeyId: key.KeyId }),
+    );
+    const reader = await userClients(
+      'reader',
+      { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: ARN },
+      { Effect: 'Allow', Action: 'kms:Decrypt', Resource: key.Arn },
+    );
+    const read = () => outcome(reader.sm.send(new GetSecretValueCommand({ SecretId: 'db' })));
+    const before = await read();
+
+    await aws.kms.send(
+      new CreateGrantCommand({
+        KeyId: key.KeyId,
+        GranteePrincipal: 'secretsmanager.amazonaws.com',
+        Operations: ['Decrypt'],
+      }),
+    );
+    const { CiphertextBlob } = await aws.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: bytes('x') }));
+
+    expect(before).toBe('AccessDeniedException: Access to KMS is not allowed');
+    expect(await read()).toBe('allowed');
+    expect(await outcome(reader.kms.send(new DecryptCommand({ CiphertextBlob })))).toMatch(
+      /^AccessDeniedException: .*kms:Decrypt/,
+    );
+    const listed = await aws.kms.send(new ListGrantsCommand({ KeyId: key.KeyId }));
+    expect(listed.Grants?.map((g) => g.GranteePrincipal)).toEqual(['secretsmanager.amazonaws.com']);
   });
 });
