@@ -32,7 +32,8 @@ declare const crypto: {
       extractable: boolean,
       usages: string[],
     ): Promise<{ privateKey: CryptoKeyHandle; publicKey: CryptoKeyHandle }>;
-    exportKey(format: 'pkcs8' | 'spki', key: CryptoKeyHandle): Promise<ArrayBuffer>;
+    exportKey(format: 'pkcs8' | 'spki' | 'raw', key: CryptoKeyHandle): Promise<ArrayBuffer>;
+    exportKey(format: 'jwk', key: CryptoKeyHandle): Promise<{ d?: string; x?: string; y?: string }>;
     importKey(
       format: 'pkcs8' | 'spki',
       data: Uint8Array,

@@ -42,6 +42,7 @@ export const kmsErrors = {
   invalidMarker: () => new AwsError('InvalidMarkerException', 'Invalid marker'),
   tag: (message: string) => new AwsError('TagException', message),
   unsupported: (message: string) => new AwsError('UnsupportedOperationException', message),
+  validation: (message: string) => new AwsError('ValidationException', message),
   /** A key used for what its KeyUsage does not allow (AWS's recorded wording). */
   keyUsage: (keyArn: string, usage: string, operation: string) =>
     new AwsError('InvalidKeyUsageException', `${keyArn} key usage is ${usage} which is not valid for ${operation}.`),

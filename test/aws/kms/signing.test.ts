@@ -1,4 +1,4 @@
-import { constants, createPublicKey, verify as nodeVerify } from 'node:crypto';
+import { constants, createHash, createPublicKey, verify as nodeVerify } from 'node:crypto';
 import { CreateAccessKeyCommand, CreateUserCommand } from '@aws-sdk/client-iam';
 import {
   CreateGrantCommand,
@@ -68,6 +68,50 @@ describe('asymmetric signing keys', () => {
     expect(openssl).toBe(true);
   });
 
+  it('ECC_NIST_P384, MessageType DIGEST: a signed digest verifies as the message (and back); OpenSSL agrees', async () => {
+    const { KeyMetadata } = await aws.kms.send(
+      new CreateKeyCommand({ KeySpec: 'ECC_NIST_P384', KeyUsage: 'SIGN_VERIFY' }),
+    );
+    const KeyId = KeyMetadata?.KeyId ?? '';
+    const SigningAlgorithm = 'ECDSA_SHA_384';
+    const message = bytes('a release too large to send');
+    const digest = createHash('sha384').update(message).digest();
+
+    const fromDigest = await aws.kms.send(
+      new SignCommand({ KeyId, Message: digest, MessageType: 'DIGEST', SigningAlgorithm }),
+    );
+    const fromMessage = await aws.kms.send(new SignCommand({ KeyId, Message: message, SigningAlgorithm }));
+    const asRaw = await aws.kms.send(
+      new VerifyCommand({ KeyId, Message: message, Signature: fromDigest.Signature, SigningAlgorithm }),
+    );
+    const asDigest = await aws.kms.send(
+      new VerifyCommand({
+        KeyId,
+        Message: digest,
+        MessageType: 'DIGEST',
+        Signature: fromMessage.Signature,
+        SigningAlgorithm,
+      }),
+    );
+    const otherDigest = await outcome(
+      aws.kms.send(
+        new VerifyCommand({
+          KeyId,
+          Message: createHash('sha384').update('another release').digest(),
+          MessageType: 'DIGEST',
+          Signature: fromDigest.Signature,
+          SigningAlgorithm,
+        }),
+      ),
+    );
+
+    expect(fromDigest.Signature?.[0]).toBe(0x30);
+    expect(asRaw.SignatureValid).toBe(true);
+    expect(asDigest.SignatureValid).toBe(true);
+    expect(otherDigest).toMatch(/^KMSInvalidSignatureException/);
+    expect(nodeVerify('sha384', message, await publicKeyOf(KeyId), Buffer.from(fromDigest.Signature ?? []))).toBe(true);
+  });
+
   it('RSA_2048: PSS and PKCS #1 v1.5 signatures verify outside KMS; a grant lets a user sign', async () => {
     const { KeyMetadata } = await aws.kms.send(new CreateKeyCommand({ KeySpec: 'RSA_2048', KeyUsage: 'SIGN_VERIFY' }));
     const KeyId = KeyMetadata?.KeyId ?? '';
@@ -90,8 +134,19 @@ describe('asymmetric signing keys', () => {
       new SignCommand({ KeyId, Message: message, SigningAlgorithm: 'RSASSA_PKCS1_V1_5_SHA_512' }),
     );
     const key = await publicKeyOf(KeyId);
+    const digest = await outcome(
+      aws.kms.send(
+        new SignCommand({
+          KeyId,
+          Message: new Uint8Array(32),
+          MessageType: 'DIGEST',
+          SigningAlgorithm: 'RSASSA_PSS_SHA_256',
+        }),
+      ),
+    );
 
     expect(before).toMatch(/^AccessDeniedException: .*kms:Sign/);
+    expect(digest).toMatch(/^UnsupportedOperationException: .*DIGEST with ECC keys only/);
     expect(KeyMetadata?.SigningAlgorithms).toContain('RSASSA_PKCS1_V1_5_SHA_256');
     expect(
       nodeVerify(
@@ -123,7 +178,7 @@ describe('asymmetric signing keys', () => {
       aws.kms.send(
         new SignCommand({
           KeyId: signing?.KeyId,
-          Message: new Uint8Array(32),
+          Message: new Uint8Array(31),
           MessageType: 'DIGEST',
           SigningAlgorithm: 'ECDSA_SHA_256',
         }),
@@ -152,7 +207,7 @@ describe('asymmetric signing keys', () => {
       `InvalidKeyUsageException: ${symmetric?.Arn} key usage is ENCRYPT_DECRYPT which is not valid for Sign.`,
     );
     expect(wrongHash).toMatch(/^InvalidKeyUsageException: /);
-    expect(digest).toMatch(/^UnsupportedOperationException: /);
+    expect(digest).toBe('ValidationException: Digest is invalid length for algorithm ECDSA_SHA_256.');
     expect(noPublicKey).toMatch(/^UnsupportedOperationException: /);
     expect(rotation).toMatch(/^UnsupportedOperationException: /);
     expect(secp256k1).toMatch(/^UnsupportedOperationException: /);

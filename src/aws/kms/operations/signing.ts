@@ -9,13 +9,14 @@ import {
   verifyMessage,
 } from '../asymmetric';
 import { authorizeKey } from '../authorize';
+import { checkDigest, signDigest, verifyDigest } from '../digestSigning';
 import { kmsErrors } from '../errors';
 import { resolveKey, usable } from '../keyIds';
 import { optionalBoolean, optionalEnum, optionalList, requiredBlob, requiredKeyId } from '../validate';
 
 type Input = Record<string, unknown>;
 
-/** What Sign and Verify share: the key (by any name), the message (RAW only here) and the algorithm. */
+/** What Sign and Verify share: the key (by any name), the message (RAW, or a DIGEST of it) and the algorithm. */
 function signingRequest(ctx: OperationContext, input: Input, operation: 'Sign' | 'Verify') {
   const keyId = requiredKeyId(input);
   const message = requiredBlob(input, 'Message', 1, 4096);
@@ -29,25 +30,27 @@ function signingRequest(ctx: OperationContext, input: Input, operation: 'Sign' |
   authorizeKey(ctx, operation, key);
   usable(key);
   checkSigning(key, algorithm, operation);
-  // WebCrypto hashes what it signs; a message that is already a digest cannot be signed as one here.
-  if (messageType !== 'RAW')
-    throw kmsErrors.unsupported(`This emulator signs and verifies MessageType RAW only, not ${messageType}.`);
+  // EXTERNAL_MU is for ML-DSA keys, which this emulator does not make.
+  if (messageType === 'EXTERNAL_MU')
+    throw kmsErrors.unsupported(`This emulator signs and verifies MessageType RAW and DIGEST, not ${messageType}.`);
+  if (messageType === 'DIGEST') checkDigest(algorithm, message);
   if (dryRun) throw kmsErrors.dryRun();
-  return { key, message, algorithm, signature };
+  return { key, message, algorithm, signature, digest: messageType === 'DIGEST' };
 }
 
-/** Sign: the key's signature over the message (ECDSA in DER, as KMS returns it). */
+/** Sign: the key's signature over the message, or over the digest it is given (ECDSA in DER, as KMS returns it). */
 export async function sign(ctx: OperationContext, input: Input) {
-  const { key, message, algorithm } = signingRequest(ctx, input, 'Sign');
-  const signature = await signMessage(key, algorithm, message);
+  const { key, message, algorithm, digest } = signingRequest(ctx, input, 'Sign');
+  const signature = digest ? await signDigest(key, message) : await signMessage(key, algorithm, message);
   return { KeyId: key.Arn, Signature: toBase64(signature), SigningAlgorithm: algorithm };
 }
 
 /** Verify: SignatureValid true, or KMSInvalidSignatureException (KMS never answers false). */
 export async function verify(ctx: OperationContext, input: Input) {
-  const { key, message, algorithm, signature } = signingRequest(ctx, input, 'Verify');
-  if (!(await verifyMessage(key, algorithm, message, signature ?? new Uint8Array())))
-    throw kmsErrors.invalidSignature();
+  const { key, message, algorithm, signature, digest } = signingRequest(ctx, input, 'Verify');
+  const given = signature ?? new Uint8Array();
+  const valid = digest ? await verifyDigest(key, message, given) : await verifyMessage(key, algorithm, message, given);
+  if (!valid) throw kmsErrors.invalidSignature();
   return { KeyId: key.Arn, SignatureValid: true, SigningAlgorithm: algorithm };
 }
 
