@@ -1,7 +1,8 @@
 /**
  * ECDSA signature encodings: WebCrypto speaks IEEE P1363 (r and s, each padded to the curve's size),
  * KMS speaks DER (`SEQUENCE { INTEGER r, INTEGER s }`, RFC 3279). Two integers in one sequence is
- * all this needs, so it is written here rather than pulling a curve library into the grader.
+ * all this needs, so it is written here: the RAW path (every lab exercise) stays on WebCrypto and
+ * never loads the curve library that MessageType DIGEST uses (digestSigning.ts, loaded on demand).
  */
 
 function derInteger(bytes: Uint8Array): Uint8Array {
