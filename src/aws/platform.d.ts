@@ -26,6 +26,7 @@ declare class URLSearchParams {
 type CryptoKeyHandle = { readonly type: string };
 type AlgorithmParams = { name: string; [k: string]: unknown };
 declare const crypto: {
+  getRandomValues<T extends Uint8Array>(array: T): T;
   subtle: {
     generateKey(
       algorithm: AlgorithmParams,

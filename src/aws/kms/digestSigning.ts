@@ -2,6 +2,7 @@ import { fromBase64 } from '../core/base64';
 import { derToRaw, rawToDer } from './ecdsaDer';
 import { kmsErrors } from './errors';
 import type { AsymmetricSpec, SigningAlgorithm } from './keySpecs';
+import { signRsaDigest, verifyRsaDigest } from './rsaDigest';
 import type { KmsKey } from './state';
 
 /**
@@ -12,8 +13,8 @@ import type { KmsKey } from './state';
  * it signs, so a digest is signed with @noble/curves' ECDSA on the given hash (`prehash: false`) under
  * the key's own material, exported from WebCrypto as a JWK. A signature over a digest is a signature
  * over every message with that hash: a DIGEST signature verifies as RAW, and a RAW one as DIGEST.
- * ECC keys only: RSA's DIGEST would need a hand-written RSA (see README.md, "Not modelled").
- * The curve library is loaded on first use, so the lab's worker bundle does not grow for it.
+ * RSA keys sign a digest with node-forge (rsaDigest.ts). Both libraries are loaded on first use, so
+ * the lab's worker bundle does not grow for them.
  */
 const CURVES = {
   ECC_NIST_P256: { curve: 'p256', namedCurve: 'P-256', size: 32 },
@@ -29,13 +30,9 @@ const plain = (bytes: Uint8Array): Uint8Array<ArrayBuffer> => new Uint8Array(byt
 const base64url = (text: string) =>
   fromBase64(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));
 
-function curveOf(key: KmsKey, operation: string) {
+function curveOf(key: KmsKey) {
   const spec = key.KeySpec as AsymmetricSpec;
-  if (!Object.hasOwn(CURVES, spec))
-    throw kmsErrors.unsupported(
-      `This emulator signs and verifies MessageType DIGEST with ECC keys only, not ${spec} (${operation}).`,
-    );
-  return CURVES[spec as keyof typeof CURVES];
+  return Object.hasOwn(CURVES, spec) ? CURVES[spec as keyof typeof CURVES] : undefined;
 }
 
 /** The digest's length must be the algorithm's hash length (32, 48 or 64 bytes). */
@@ -44,21 +41,30 @@ export function checkDigest(algorithm: SigningAlgorithm, digest: Uint8Array): vo
   if (digest.length !== bytes) throw kmsErrors.validation(`Digest is invalid length for algorithm ${algorithm}.`);
 }
 
-/** ECDSA over a digest: DER, as KMS returns it. */
-export async function signDigest(key: KmsKey, digest: Uint8Array): Promise<Uint8Array> {
-  const { curve: name, namedCurve } = curveOf(key, 'Sign');
+/** The signature over a digest (ECDSA in DER, as KMS returns it). */
+export async function signDigest(key: KmsKey, algorithm: SigningAlgorithm, digest: Uint8Array): Promise<Uint8Array> {
+  const ecc = curveOf(key);
+  if (!ecc) return signRsaDigest(key, algorithm, digest);
+  const { curve: name, namedCurve } = ecc;
   const curve = await ecdsa(name);
-  const algorithm = { name: 'ECDSA', namedCurve };
-  const handle = await crypto.subtle.importKey('pkcs8', plain(fromBase64(key.privateKey ?? '')), algorithm, true, [
+  const params = { name: 'ECDSA', namedCurve };
+  const handle = await crypto.subtle.importKey('pkcs8', plain(fromBase64(key.privateKey ?? '')), params, true, [
     'sign',
   ]);
   const { d } = await crypto.subtle.exportKey('jwk', handle);
   return rawToDer(curve.sign(digest, base64url(d ?? ''), { prehash: false }));
 }
 
-/** Whether the DER signature is the key's over the digest (high-S signatures count: WebCrypto makes them). */
-export async function verifyDigest(key: KmsKey, digest: Uint8Array, signature: Uint8Array): Promise<boolean> {
-  const { curve: name, namedCurve, size } = curveOf(key, 'Verify');
+/** Whether the signature is the key's over the digest (ECDSA high-S signatures count: WebCrypto makes them). */
+export async function verifyDigest(
+  key: KmsKey,
+  algorithm: SigningAlgorithm,
+  digest: Uint8Array,
+  signature: Uint8Array,
+): Promise<boolean> {
+  const ecc = curveOf(key);
+  if (!ecc) return verifyRsaDigest(key, algorithm, digest, signature);
+  const { curve: name, namedCurve, size } = ecc;
   const curve = await ecdsa(name);
   const raw = derToRaw(signature, size);
   if (raw === undefined) return false;

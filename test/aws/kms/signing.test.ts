@@ -112,7 +112,7 @@ describe('asymmetric signing keys', () => {
     expect(nodeVerify('sha384', message, await publicKeyOf(KeyId), Buffer.from(fromDigest.Signature ?? []))).toBe(true);
   });
 
-  it('RSA_2048: PSS and PKCS #1 v1.5 signatures verify outside KMS; a grant lets a user sign', async () => {
+  it('RSA_2048: PSS and PKCS #1 v1.5 signatures, of a message or its DIGEST, verify outside KMS; a grant lets a user sign', async () => {
     const { KeyMetadata } = await aws.kms.send(new CreateKeyCommand({ KeySpec: 'RSA_2048', KeyUsage: 'SIGN_VERIFY' }));
     const KeyId = KeyMetadata?.KeyId ?? '';
     await aws.iam.send(new CreateUserCommand({ UserName: 'ci' }));
@@ -134,19 +134,46 @@ describe('asymmetric signing keys', () => {
       new SignCommand({ KeyId, Message: message, SigningAlgorithm: 'RSASSA_PKCS1_V1_5_SHA_512' }),
     );
     const key = await publicKeyOf(KeyId);
-    const digest = await outcome(
+    // MessageType DIGEST: the hash is signed as given, and the signature is one over the message.
+    const sha256 = createHash('sha256').update(message).digest();
+    const pssOfDigest = await aws.kms.send(
+      new SignCommand({ KeyId, Message: sha256, MessageType: 'DIGEST', SigningAlgorithm: 'RSASSA_PSS_SHA_256' }),
+    );
+    const pkcs1OfDigest = await aws.kms.send(
+      new SignCommand({
+        KeyId,
+        Message: createHash('sha512').update(message).digest(),
+        MessageType: 'DIGEST',
+        SigningAlgorithm: 'RSASSA_PKCS1_V1_5_SHA_512',
+      }),
+    );
+    const otherDigest = await outcome(
       aws.kms.send(
-        new SignCommand({
+        new VerifyCommand({
           KeyId,
-          Message: new Uint8Array(32),
+          Message: createHash('sha256').update('another artifact').digest(),
           MessageType: 'DIGEST',
+          Signature: pssOfDigest.Signature,
           SigningAlgorithm: 'RSASSA_PSS_SHA_256',
         }),
       ),
     );
+    const rawAsDigest = await aws.kms.send(
+      new VerifyCommand({
+        KeyId,
+        Message: sha256,
+        MessageType: 'DIGEST',
+        Signature: pss.Signature,
+        SigningAlgorithm: 'RSASSA_PSS_SHA_256',
+      }),
+    );
 
     expect(before).toMatch(/^AccessDeniedException: .*kms:Sign/);
-    expect(digest).toMatch(/^UnsupportedOperationException: .*DIGEST with ECC keys only/);
+    expect(rawAsDigest.SignatureValid).toBe(true);
+    expect(otherDigest).toMatch(/^KMSInvalidSignatureException/);
+    const pssOptions = { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 };
+    expect(nodeVerify('sha256', message, pssOptions, Buffer.from(pssOfDigest.Signature ?? []))).toBe(true);
+    expect(nodeVerify('sha512', message, key, Buffer.from(pkcs1OfDigest.Signature ?? []))).toBe(true);
     expect(KeyMetadata?.SigningAlgorithms).toContain('RSASSA_PKCS1_V1_5_SHA_256');
     expect(
       nodeVerify(

@@ -41,7 +41,7 @@ function signingRequest(ctx: OperationContext, input: Input, operation: 'Sign' |
 /** Sign: the key's signature over the message, or over the digest it is given (ECDSA in DER, as KMS returns it). */
 export async function sign(ctx: OperationContext, input: Input) {
   const { key, message, algorithm, digest } = signingRequest(ctx, input, 'Sign');
-  const signature = digest ? await signDigest(key, message) : await signMessage(key, algorithm, message);
+  const signature = digest ? await signDigest(key, algorithm, message) : await signMessage(key, algorithm, message);
   return { KeyId: key.Arn, Signature: toBase64(signature), SigningAlgorithm: algorithm };
 }
 
@@ -49,7 +49,9 @@ export async function sign(ctx: OperationContext, input: Input) {
 export async function verify(ctx: OperationContext, input: Input) {
   const { key, message, algorithm, signature, digest } = signingRequest(ctx, input, 'Verify');
   const given = signature ?? new Uint8Array();
-  const valid = digest ? await verifyDigest(key, message, given) : await verifyMessage(key, algorithm, message, given);
+  const valid = digest
+    ? await verifyDigest(key, algorithm, message, given)
+    : await verifyMessage(key, algorithm, message, given);
   if (!valid) throw kmsErrors.invalidSignature();
   return { KeyId: key.Arn, SignatureValid: true, SigningAlgorithm: algorithm };
 }
