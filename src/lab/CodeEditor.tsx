@@ -1,5 +1,5 @@
 import Editor, { type OnMount } from '@monaco-editor/react';
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { useAppStore } from '../store/store';
 import { useDarkMode } from '../ui/theme';
 import { loadSdkTypes, monaco } from './monacoSetup';
@@ -17,8 +17,13 @@ export interface CodeEditorProps {
   reveal?: { line: number; nonce: number };
 }
 
-/** Monaco with the course's TypeScript setup. Lazy-loaded with the lab route. */
-export default function CodeEditor({ path, value, onChange, onRun, errorLine, errorMessage, reveal }: CodeEditorProps) {
+/**
+ * Monaco with the course's TypeScript setup. Lazy-loaded with the lab route. Memoised (with
+ * stable props from the workbench): a run's start and end draw the results, not the editor.
+ */
+export default memo(CodeEditor);
+
+function CodeEditor({ path, value, onChange, onRun, errorLine, errorMessage, reveal }: CodeEditorProps) {
   const dark = useDarkMode();
   const settings = useAppStore((s) => s.editor);
   const editorRef = useRef<Parameters<OnMount>[0] | null>(null);
@@ -61,6 +66,22 @@ export default function CodeEditor({ path, value, onChange, onRun, errorLine, er
     editor.focus();
   }, [reveal]);
 
+  const options = useMemo(
+    () => ({
+      fontSize: settings.fontSize,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      automaticLayout: true,
+      tabSize: 2,
+      accessibilitySupport: settings.accessibility ? ('on' as const) : ('auto' as const),
+      tabFocusMode: settings.tabMovesFocus,
+      ariaLabel: 'Code editor: your TypeScript. Press Control+Enter to run.',
+      renderLineHighlight: 'line' as const,
+      fixedOverflowWidgets: true,
+    }),
+    [settings],
+  );
+
   return (
     <Editor
       path={path}
@@ -70,18 +91,7 @@ export default function CodeEditor({ path, value, onChange, onRun, errorLine, er
       onChange={(v) => onChange(v ?? '')}
       onMount={onMount}
       loading={<div className="editor-loading">Loading the editor…</div>}
-      options={{
-        fontSize: settings.fontSize,
-        minimap: { enabled: false },
-        scrollBeyondLastLine: false,
-        automaticLayout: true,
-        tabSize: 2,
-        accessibilitySupport: settings.accessibility ? 'on' : 'auto',
-        tabFocusMode: settings.tabMovesFocus,
-        ariaLabel: 'Code editor: your TypeScript. Press Control+Enter to run.',
-        renderLineHighlight: 'line',
-        fixedOverflowWidgets: true,
-      }}
+      options={options}
     />
   );
 }

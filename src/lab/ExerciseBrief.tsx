@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { Link } from 'wouter';
 import type { ExerciseMeta } from '../schema/exercise';
 import { showSolution } from '../store/actions';
@@ -11,7 +11,13 @@ import { InlineMarkdown } from './InlineMarkdown';
  * last run failed), and the reference solution, which opens only once the exercise has passed or
  * after a confirmation. The learner's own code is never touched from here.
  */
-export function ExerciseBrief({ exercise, lastFailure }: { exercise: ExerciseMeta; lastFailure?: string }) {
+export const ExerciseBrief = memo(function ExerciseBrief({
+  exercise,
+  lastFailure,
+}: {
+  exercise: ExerciseMeta;
+  lastFailure?: string;
+}) {
   const { slug } = exercise;
   const progress = useAppStore((s) => s.exerciseProgress[slug]);
   const solutionShown = useAppStore((s) => Boolean(s.solutionsShown[slug]));
@@ -93,4 +99,4 @@ export function ExerciseBrief({ exercise, lastFailure }: { exercise: ExerciseMet
       </div>
     </section>
   );
-}
+});

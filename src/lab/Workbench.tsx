@@ -2,6 +2,7 @@ import { type CSSProperties, Suspense, useCallback, useEffect, useRef, useState 
 import { useSearch } from 'wouter';
 import type { ExerciseMeta } from '../schema/exercise';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { afterPaint } from './afterPaint';
 import { ExerciseBrief } from './ExerciseBrief';
 import { LabToolbar } from './LabToolbar';
 import { CodeEditor } from './LazyCodeEditor';
@@ -20,24 +21,34 @@ export default function Workbench({ exercise }: { exercise: ExerciseMeta }) {
   const { edited } = draft;
   const record = useCallback(() => !preview || edited.current, [preview, edited]);
   const run = useRun({ slug, timeLimitMs: exercise.timeLimitMs, record });
-  const { result } = run;
+  const { result, finished } = run;
   const [reveal, setReveal] = useState<{ line: number; nonce: number }>();
   const goToLine = (line: number) => setReveal({ line, nonce: Date.now() });
-  const runNow = (event?: { timeStamp: number }) => void run.run(draft.codeRef.current, event);
+  // Stable, so the editor (memoised) is not drawn again when a run starts or ends.
+  const runRef = useRef(run.run);
+  runRef.current = run.run;
+  const runNow = useCallback(
+    (event?: { timeStamp: number }) => void runRef.current(draft.codeRef.current, event),
+    [draft.codeRef],
+  );
 
   // On a phone the results sit below the editor, out of sight: a finished run brings them into
-  // view. On a wide screen they are always on screen and nothing moves.
+  // view. On a wide screen they are always on screen and nothing moves. Measured once the result
+  // is drawn, so the measuring forces no layout before it.
   const panels = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const el = panels.current;
-    if (!result || !el || el.getBoundingClientRect().top < window.innerHeight - 80) return;
-    const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    el.scrollIntoView({ block: 'start', behavior: still ? 'auto' : 'smooth' });
+    if (!result) return;
+    afterPaint(() => {
+      const el = panels.current;
+      if (!el || el.getBoundingClientRect().top < window.innerHeight - 80) return;
+      const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+      el.scrollIntoView({ block: 'start', behavior: still ? 'auto' : 'smooth' });
+    });
   }, [result]);
 
   const split = useResultsSplit('lab-results');
 
-  const error = result?.error;
+  const error = finished?.error;
   return (
     <div className="lab">
       <ExerciseBrief
@@ -45,7 +56,7 @@ export default function Workbench({ exercise }: { exercise: ExerciseMeta }) {
         lastFailure={
           error
             ? `${runErrorTitle(error)}${error.line ? ` (line ${error.line})` : ''}: ${error.message}`
-            : result?.checks.find((c) => !c.passed)?.message
+            : finished?.checks.find((c) => !c.passed)?.message
         }
       />
       <section className="lab-work" aria-label="Your code" style={{ '--results-share': split.rows } as CSSProperties}>

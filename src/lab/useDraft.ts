@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { discardDraft, saveDraft } from '../store/actions';
 import { useAppStore } from '../store/store';
 import { onBeforeReload } from '../ui/flushBeforeReload';
@@ -17,14 +17,18 @@ export function useDraft(slug: string, starter: string, initial: string | undefi
   const codeRef = useRef(code);
   codeRef.current = code;
 
-  const onChange = (value: string) => {
-    edited.current = true;
-    // At once, not at the next render: Ctrl+Enter right after typing must run what was typed.
-    codeRef.current = value;
-    setCode(value);
-    clearTimeout(saveTimer.current);
-    saveTimer.current = setTimeout(() => saveDraft(slug, value), 300);
-  };
+  // Stable, so the editor (memoised) is not drawn again for a render of the page.
+  const onChange = useCallback(
+    (value: string) => {
+      edited.current = true;
+      // At once, not at the next render: Ctrl+Enter right after typing must run what was typed.
+      codeRef.current = value;
+      setCode(value);
+      clearTimeout(saveTimer.current);
+      saveTimer.current = setTimeout(() => saveDraft(slug, value), 300);
+    },
+    [slug],
+  );
   useEffect(
     () => () => {
       clearTimeout(saveTimer.current);

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { parseDuration } from '../aws/scheduler/duration';
 import type { ConsoleLine, EmulatorView, RunResult } from '../sandbox/messages';
 import { recordExerciseRun } from '../store/actions';
+import { afterPaint } from './afterPaint';
 import { runner } from './runnerInstance';
 
 export type ResultTab = 'output' | 'checks' | 'inspector';
@@ -16,14 +17,18 @@ export function useRun(options: { slug: string; timeLimitMs: number; record: () 
   const [running, setRunning] = useState(false);
   const [lines, setLines] = useState<ConsoleLine[]>([]);
   const [result, setResult] = useState<RunResult>();
+  // The last run that finished, kept while the next one runs: the editor's error mark and the
+  // brief's "from your last run" stay put instead of being cleared and drawn again on every run.
+  const [finished, setFinished] = useState<RunResult>();
   const [view, setView] = useState<EmulatorView>();
   const [tab, setTab] = useState<ResultTab>('output');
   const [announcement, setAnnouncement] = useState('');
 
   // For `npm run bench`: from the click (its event's time, so a busy page's input delay counts) to
-  // the result on screen (the frame after it is committed).
+  // the result on screen: the animation frame after it is committed (a layout effect runs at the
+  // commit; a passive one may run only after that frame is drawn, a frame late).
   const clicked = useRef<number>(undefined);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const start = clicked.current;
     if (!result || start === undefined) return;
     clicked.current = undefined;
@@ -44,9 +49,11 @@ export function useRun(options: { slug: string; timeLimitMs: number; record: () 
           { timeLimitMs, onConsole: (batch) => setLines((l) => [...l, ...batch]) },
         );
         setResult(r);
+        setFinished(r);
         setLines(r.output);
         setView({ state: r.state, calls: r.calls, now: r.now });
-        if (record()) recordExerciseRun(slug, r.passed === true);
+        // Saved once the result is on screen (the store writes the learner's progress to storage).
+        if (record()) afterPaint(() => recordExerciseRun(slug, r.passed === true));
         const passed = r.checks.filter((c) => c.passed).length;
         setTab(r.error && r.checks.length === 0 ? 'output' : 'checks');
         setAnnouncement(
@@ -70,7 +77,7 @@ export function useRun(options: { slug: string; timeLimitMs: number; record: () 
     }
   };
 
-  return { running, lines, result, view, tab, setTab, announcement, run, advance };
+  return { running, lines, result, finished, view, tab, setTab, announcement, run, advance };
 }
 
 /** Saves the last run's whole console output (as the grader kept it) as a text file. */

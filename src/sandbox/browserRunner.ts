@@ -1,10 +1,10 @@
 import runtimeUrl, { packages } from 'virtual:learner-runtime';
 import { LearnerFrame } from './frame/learnerFrame';
 import { withLazyPackages } from './learner/lazyPackages';
-import { SandboxRunner } from './runner';
+import { type RunnerDeps, SandboxRunner } from './runner';
 
 /** The runner as the browser builds it: grader workers from our origin, learner workers in the sandboxed frame. */
-export function createBrowserRunner(): SandboxRunner {
+export function createBrowserRunner(options: Pick<RunnerDeps, 'afterRun'> = {}): SandboxRunner {
   const text = async (url: string) => {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`the sandbox runtime did not load (HTTP ${response.status})`);
@@ -22,5 +22,6 @@ export function createBrowserRunner(): SandboxRunner {
     createGrader: () =>
       new Worker(new URL('./grader/grader.worker.ts', import.meta.url), { type: 'module', name: 'grader' }),
     spawnLearner: frame.spawn,
+    afterRun: options.afterRun,
   });
 }

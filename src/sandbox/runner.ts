@@ -1,22 +1,17 @@
-import type { LearnerHandle, SpawnLearner } from './frame/learnerFrame';
+import type { SpawnLearner } from './frame/learnerFrame';
 import type { ConsoleLine, EmulatorView, FromGrader, RunRequest, RunResult, ToGrader } from './messages';
+import { type Pair, prime, sameRequest, settle, stop } from './pair';
 import { failedResult, unexpected } from './runErrors';
 
 /** What the runner starts: a grader worker, and a learner worker joined to it by a port. */
 export interface RunnerDeps {
   createGrader(): Worker;
   spawnLearner: SpawnLearner;
-}
-
-/** A grader and its learner realm: one run's two realms. */
-interface Pair {
-  grader: Worker;
-  learner: LearnerHandle;
-  /** The pair has loaded (answered its first, empty rehearsal). */
-  loaded: boolean;
-  /** Settles once loaded and the last rehearsal sent is answered; rejects if it failed to load. */
-  settled: Promise<void>;
-  rehearsed: RunRequest | undefined;
+  /**
+   * When to start the next spare after a run: the browser waits until the result is painted, so
+   * two new workers starting up do not compete with the page drawing it. Default: at once.
+   */
+  afterRun?(start: () => void): void;
 }
 
 /** How long a run waits for a spare's rehearsal before taking an unrehearsed pair. */
@@ -52,6 +47,8 @@ export class SandboxRunner {
   #runId = 0;
   #rehearsal: RunRequest | undefined;
   #inFlight: Promise<RunResult> | undefined;
+  /** Left the lab: no spare is started after a run that ends later. */
+  #disposed = false;
   readonly #deps: RunnerDeps;
 
   constructor(deps: RunnerDeps) {
@@ -64,45 +61,29 @@ export class SandboxRunner {
     const learner = this.#deps.spawnLearner(channel.port2);
     grader.postMessage({ type: 'connect', port: channel.port1 } satisfies ToGrader, [channel.port1]);
     const started = performance.now();
-    const pair: Pair = { grader, learner, loaded: false, rehearsed: undefined, settled: Promise.resolve() };
-    pair.settled = this.#prime(pair, undefined).then(() => {
-      pair.loaded = true;
-      // For `npm run bench`: how long a pair takes to load.
-      performance.measure('sandbox:load', { start: started });
-      if (rehearse && this.#spare === pair) return this.#rehearseIn(pair);
-    });
-    pair.settled.catch(() => undefined); // a spare may be thrown away unawaited
+    const pair: Pair = {
+      grader,
+      learner,
+      loaded: false,
+      ready: false,
+      rehearsed: undefined,
+      settled: Promise.resolve(),
+    };
+    settle(
+      pair,
+      this.#prime(pair, undefined).then(() => {
+        pair.loaded = true;
+        // For `npm run bench`: how long a pair takes to load.
+        performance.measure('sandbox:load', { start: started });
+        if (rehearse && this.#spare === pair) return this.#rehearseIn(pair);
+      }),
+    );
     return pair;
   }
 
   /** Sends a grader a rehearsal (or, with no request, just asks it to say it has loaded). */
   #prime(pair: Pair, request: RunRequest | undefined): Promise<void> {
-    const runId = ++this.#runId;
-    const { grader } = pair;
-    const answered = new Promise<void>((resolve, reject) => {
-      const done = () => {
-        grader.removeEventListener('message', onMessage);
-        grader.removeEventListener('error', onError);
-      };
-      const onMessage = (e: MessageEvent<FromGrader>) => {
-        if (e.data?.type === 'primed' && e.data.runId === runId) {
-          done();
-          resolve();
-        }
-      };
-      const onError = (e: ErrorEvent) => {
-        done();
-        reject(new Error(`The sandbox could not start${e.message ? `: ${e.message}` : ''}.`));
-      };
-      grader.addEventListener('message', onMessage);
-      grader.addEventListener('error', onError);
-      pair.learner.exited.then((message) => {
-        done();
-        reject(new Error(`The sandbox could not start: ${message || 'its code worker stopped'}.`));
-      });
-    });
-    grader.postMessage({ type: 'prime', runId, request } satisfies ToGrader);
-    return answered;
+    return prime(pair, ++this.#runId, request);
   }
 
   #rehearseIn(pair: Pair): Promise<void> | undefined {
@@ -114,6 +95,7 @@ export class SandboxRunner {
 
   /** Starts a pair ahead of the next run; resolves once it is loaded (and rehearsed). */
   warm(): Promise<void> {
+    this.#disposed = false;
     this.#spare ??= this.#start();
     return this.#spare.settled;
   }
@@ -124,10 +106,7 @@ export class SandboxRunner {
     const spare = this.#spare;
     if (!spare?.loaded) return;
     const answered = this.#rehearseIn(spare);
-    if (answered) {
-      spare.settled = answered;
-      answered.catch(() => undefined);
-    }
+    if (answered) settle(spare, answered);
   }
 
   /** A spare ready for a run: rehearsed, or a plain one if the rehearsal hangs. */
@@ -170,16 +149,24 @@ export class SandboxRunner {
   async #run(request: RunRequest, options: RunOptions): Promise<RunResult> {
     const claimed = this.#spare ?? this.#start();
     this.#spare = undefined;
-    if (this.#last) stop(this.#last);
+    // The last run's pair goes (its grader served the clock controls): after this run is posted
+    // when that can be at once, else now.
+    let last = this.#last;
     this.#last = undefined;
     const asked = performance.now();
-    let pair: Pair;
-    try {
-      pair = await this.#ready(claimed);
-    } catch (e) {
-      stop(claimed);
-      void this.warm();
-      return failedResult({ name: 'SandboxError', message: (e as Error).message, phase: 'sandbox' });
+    let pair = claimed;
+    // A spare that is ready gets the run at once, in this task: no promise turn (and no render of
+    // the page's "Running…" state, queued meanwhile) comes before the grader has the code.
+    if (!claimed.ready) {
+      if (last) stop(last);
+      last = undefined;
+      try {
+        pair = await this.#ready(claimed);
+      } catch (e) {
+        stop(claimed);
+        void this.warm();
+        return failedResult({ name: 'SandboxError', message: (e as Error).message, phase: 'sandbox' });
+      }
     }
     const posted = performance.now();
     // For `npm run bench`: how long the run waited for its pair, and how long the pair took.
@@ -231,9 +218,14 @@ export class SandboxRunner {
         grader.addEventListener('message', onMessage);
         grader.addEventListener('error', onError);
         grader.postMessage({ type: 'run', runId, request } satisfies ToGrader);
+        if (last) stop(last);
       });
     } finally {
-      void this.warm();
+      const next = () => {
+        if (!this.#disposed) void this.warm();
+      };
+      if (this.#deps.afterRun) this.#deps.afterRun(next);
+      else next();
     }
   }
 
@@ -275,6 +267,7 @@ export class SandboxRunner {
    * stopped once it has loaded (10 s at most): stopping it mid-fetch would only abort requests.
    */
   dispose(): void {
+    this.#disposed = true;
     this.#rehearsal = undefined;
     if (this.#last) stop(this.#last);
     this.#last = undefined;
@@ -288,13 +281,4 @@ export class SandboxRunner {
     const cap = setTimeout(end, REHEARSAL_WAIT_MS);
     spare.settled.then(end, end);
   }
-}
-
-function stop(pair: Pair) {
-  pair.learner.kill();
-  pair.grader.terminate();
-}
-
-function sameRequest(a: RunRequest | undefined, b: RunRequest | undefined): boolean {
-  return a?.code === b?.code && a?.exercise === b?.exercise;
 }

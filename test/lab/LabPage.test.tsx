@@ -62,7 +62,10 @@ test('the solution, typed and run, passes every check and is recorded as passed'
   await screen.findByRole('tab', { name: /^Checks \d/ }, { timeout: 20_000 });
   expect(document.querySelector('#result-panel')?.textContent).toMatch(/^All 4 checks passed/);
   expect(screen.getByRole('tab', { name: 'Checks 4/4' }).getAttribute('aria-selected')).toBe('true');
-  expect(useAppStore.getState().exerciseProgress['read-db-credentials']).toMatchObject({ attempts: 1, passed: true });
+  // Recorded once the result is drawn.
+  await vi.waitFor(() =>
+    expect(useAppStore.getState().exerciseProgress['read-db-credentials']).toMatchObject({ attempts: 1, passed: true }),
+  );
 });
 
 test('a syntax error leads the checks, none of them runs, and the run is recorded as not passed', async () => {
@@ -74,7 +77,12 @@ test('a syntax error leads the checks, none of them runs, and the run is recorde
   const panel = document.querySelector<HTMLElement>('#result-panel') as HTMLElement;
   expect(panel.querySelectorAll('.check-skipped')).toHaveLength(4);
   expect(panel.querySelectorAll('.check-pass')).toHaveLength(0);
-  expect(useAppStore.getState().exerciseProgress['read-db-credentials']).toMatchObject({ attempts: 1, passed: false });
+  await vi.waitFor(() =>
+    expect(useAppStore.getState().exerciseProgress['read-db-credentials']).toMatchObject({
+      attempts: 1,
+      passed: false,
+    }),
+  );
   // The draft is saved as typed.
   await vi.waitFor(() =>
     expect(useAppStore.getState().drafts['read-db-credentials']?.code).toContain('getDbCredentials('),

@@ -47,8 +47,9 @@ interface ScriptedLearner extends LearnerHandle {
 }
 let learners: ScriptedLearner[] = [];
 
-const runner = (script: Script) =>
+const runner = (script: Script, afterRun?: (start: () => void) => void) =>
   new SandboxRunner({
+    afterRun,
     createGrader: () => new ScriptedGrader(script) as unknown as Worker,
     spawnLearner: () => {
       let die: (m: string) => void = () => undefined;
@@ -255,4 +256,29 @@ test('a spare still loading when the learner leaves is stopped once it has loade
   expect(ScriptedGrader.made[0]?.terminated).toBe(false);
   await vi.advanceTimersByTimeAsync(200);
   expect(ScriptedGrader.made[0]?.terminated).toBe(true);
+});
+
+test('a ready spare gets the run in the same task; the last pair and the next spare wait until it is posted / drawn', async () => {
+  const later: (() => void)[] = [];
+  const r = runner(
+    (m, reply) => {
+      if (m.type === 'prime') queueMicrotask(() => reply({ type: 'primed', runId: m.runId }));
+      if (m.type === 'run') queueMicrotask(() => reply({ type: 'done', runId: m.runId, result }));
+    },
+    (start) => later.push(start),
+  );
+  await r.warm();
+  await r.run({ code: 'first' }, { timeLimitMs: 1000 });
+  expect(ScriptedGrader.made).toHaveLength(1); // the next spare waits for afterRun
+  later.shift()?.();
+  await r.warm();
+  const [first, second] = ScriptedGrader.made;
+  const run = r.run({ code: 'second' }, { timeLimitMs: 1000 });
+  // Posted before run() returned, with no promise turn; the first run's pair is stopped after it.
+  expect(types(second)).toEqual(['connect', 'prime', 'run']);
+  expect(first?.terminated).toBe(true);
+  await run;
+  r.dispose();
+  later.shift()?.();
+  expect(ScriptedGrader.made).toHaveLength(2); // no spare after leaving the lab
 });

@@ -26,6 +26,31 @@ export interface SessionOptions {
   onEmulator?: (emulator: Emulator) => void;
   /** MSW handlers in front of the emulator's; default: the Lambda extension on localhost:2773 (default TTLs). */
   extraHandlers?: (emulator: Emulator) => RequestHandler[];
+  /** The run's world, made ahead by `prepareWorld` for this exercise (unused by anything before). */
+  world?: World;
+}
+
+/** A run's world before any code runs: a fresh emulator with the fixture applied, and its handlers. */
+export interface World {
+  emulator: Emulator;
+  handlers: RequestHandler[];
+  /** The fixture's extra environment variables, once applied; rejects if the fixture is broken. */
+  env: Promise<Record<string, string>>;
+}
+
+/**
+ * Makes a run's world: what every run starts from, the same each time (the emulator is seeded and
+ * its clock simulated), so the grader can make the next run's while it waits for the click.
+ */
+export function prepareWorld(
+  exercise: SessionExercise | undefined,
+  extraHandlers: SessionOptions['extraHandlers'] = createExtensionHandlers,
+): World {
+  const emulator = createEmulator({ seed: 7 });
+  const handlers = [...extraHandlers(emulator), ...createHandlers(emulator)];
+  const env = exercise ? applyFixture(emulator, exercise.fixture) : Promise.resolve({});
+  env.catch(() => undefined); // reported by the run that uses it
+  return { emulator, handlers, env };
 }
 
 /** What learner code finds in process.env, as a Lambda function would. */
@@ -44,9 +69,9 @@ export interface Session {
 }
 
 /**
- * One run, in the grader: a fresh emulator from the exercise's fixture, the learner's code run in
- * the learner realm (through `link`), then the checks, here, against the emulator's own call log
- * and state and the learner's exports. The verdict is computed here and nowhere else.
+ * One run, in the grader: a fresh emulator from the exercise's fixture (`options.world`, or made
+ * now), the learner's code run in the learner realm (through `link`), then the checks, here,
+ * against the emulator's own call log and state and the learner's exports. The verdict is computed here and nowhere else.
  * Environment-free: the grader worker and Node (inProcess.ts) both call this.
  */
 export function startSession(
@@ -55,9 +80,8 @@ export function startSession(
   link: LearnerLink,
   options: SessionOptions = {},
 ): Session {
-  const emulator = createEmulator({ seed: 7 });
+  const { emulator, handlers, env: fixtureEnv } = options.world ?? prepareWorld(exercise, options.extraHandlers);
   options.onEmulator?.(emulator);
-  const handlers = [...(options.extraHandlers ?? createExtensionHandlers)(emulator), ...createHandlers(emulator)];
   const output = new RunOutput(options.onConsole);
   let halt: (error: LearnerError) => void = () => undefined;
   const halted = new Promise<never>((_, reject) => {
@@ -75,7 +99,7 @@ export function startSession(
   let durationMs = 0;
   let checks: CheckResult[] = [];
   const work = async () => {
-    const env = exercise ? await applyFixture(emulator, exercise.fixture) : {};
+    const env = await fixtureEnv;
     const js = transpile(code);
     if (js.error) {
       error = { name: 'SyntaxError', message: js.error.message, ...position(js.error), phase: 'transpile' };
