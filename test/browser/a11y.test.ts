@@ -84,6 +84,7 @@ const CONTRAST = new Set([
   '/progress',
   '/readiness',
   '/instructor',
+  '/instructor (class report)',
 ]);
 
 test('dark, 390 px: no page scrolls sideways or hides a scrolling region from the keyboard; dark colours keep their contrast; every diagram reads at 12 px or more', async () => {

@@ -1,4 +1,7 @@
 import type { Page } from 'playwright-core';
+import { bank } from '../../src/course/questions';
+import { toProgressFile } from '../../src/store/progressFile';
+import { type AppState, defaultState } from '../../src/store/state';
 
 /**
  * Visits every page a learner can reach, each reached as a learner would (the quiz's modes by
@@ -50,6 +53,12 @@ export async function everyPage(page: Page, appUrl: string, check: (name: string
     await visit(route);
   }
 
+  // The instructor's class report with students' files loaded through the page's own file input.
+  await go(page, base, '/instructor');
+  await page.getByLabel('Choose files…').setInputFiles(classFiles());
+  await page.getByTestId('class-summary').waitFor();
+  await visit('/instructor (class report)');
+
   // The quiz in use: a practice session, its results, and a timed exam under way.
   await go(page, base, '/quiz');
   await page.getByRole('button', { name: /^Start practice/ }).click();
@@ -79,4 +88,24 @@ export async function go(page: Page, base: string, path: string): Promise<void> 
     notFound,
     { timeout: 60_000 },
   );
+}
+
+/**
+ * Progress files as "Export progress" writes them, for the class report: students who answered
+ * questions (one with a name that is a single long word), one who has not started, and a file
+ * that is refused, named with a long word too (names must wrap, not widen the page).
+ */
+function classFiles() {
+  const now = new Date();
+  const file = (name: string, text: string) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  const progress = (state: Partial<AppState>, name?: string) =>
+    JSON.stringify(toProgressFile({ ...defaultState(), ...state }, now, name));
+  const answered = (n: number) =>
+    Object.fromEntries(bank.slice(0, n).map((q, i) => [q.id, { correct: i % 3 !== 0, at: now.getTime() }]));
+  return [
+    file('ana.json', progress({ questionResults: answered(40) }, 'Ana')),
+    file('b.json', progress({ questionResults: answered(12) }, 'W'.repeat(60))),
+    file('c.json', progress({}, 'Not Started Yet')),
+    file(`${'Q'.repeat(120)}.json`, 'not a progress file'),
+  ];
 }
