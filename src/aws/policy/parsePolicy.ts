@@ -26,7 +26,27 @@ const VERSIONS = ['2012-10-17', '2008-10-17'] as const;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/**
+ * Parsed policies by kind, name and document text: every request evaluates the same stored
+ * documents (a key policy, a user's policies), and parsing them each time cost more than deciding.
+ * A parsed Policy is never changed by its readers, so one copy serves all. Bounded: cleared when full.
+ */
+const parsed = new Map<string, Policy>();
+const MAX_PARSED = 1024;
+
 export function parsePolicy(input: PolicyInput, kind: PolicyKind = 'identity'): Policy {
+  if (typeof input.document !== 'string') return parseDocument(input, kind);
+  const key = `${kind}\u0000${input.name}\u0000${input.document}`;
+  let policy = parsed.get(key);
+  if (!policy) {
+    policy = parseDocument(input, kind);
+    if (parsed.size >= MAX_PARSED) parsed.clear();
+    parsed.set(key, policy);
+  }
+  return policy;
+}
+
+function parseDocument(input: PolicyInput, kind: PolicyKind): Policy {
   const fail = (message: string): never => {
     throw new MalformedPolicyDocumentError(input.name, message);
   };

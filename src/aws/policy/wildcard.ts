@@ -63,11 +63,28 @@ export function expandVariables(text: string, variables: NormalizedContext | und
   return out;
 }
 
+/**
+ * Compiled patterns, by flags and source: every request matches the same few policies' patterns,
+ * and compiling them each time was most of an authorization's cost. Bounded: cleared when full.
+ */
+const compiled = new Map<string, RegExp>();
+const MAX_COMPILED = 2048;
+
 /** Does the whole value match the pattern? */
 export function wildcardMatch(pattern: string, value: string, options: MatchOptions = {}): boolean {
+  if (pattern === '*') return true;
+  // No wildcard and no variable: a plain comparison (case-insensitive ones keep the RegExp's folding).
+  if (!options.ignoreCase && !/[*?$]/.test(pattern)) return pattern === value;
   const source = patternSource(pattern, options.variables);
   if (source === undefined) return false;
-  return new RegExp(`^${source}$`, options.ignoreCase ? 'is' : 's').test(value);
+  const key = `${options.ignoreCase ? 'i' : 's'}${source}`;
+  let regex = compiled.get(key);
+  if (!regex) {
+    if (compiled.size >= MAX_COMPILED) compiled.clear();
+    regex = new RegExp(`^${source}$`, options.ignoreCase ? 'is' : 's');
+    compiled.set(key, regex);
+  }
+  return regex.test(value);
 }
 
 /** Splits at the first five colons that are not inside a `${...}` variable: an ARN's six parts. */

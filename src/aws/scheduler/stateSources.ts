@@ -1,6 +1,6 @@
 import type { StateHost } from '../core/service';
 import type { SecretsManagerState } from '../secretsmanager/state';
-import { smState } from '../secretsmanager/state';
+import { removeDueSecrets } from '../secretsmanager/state';
 import { duePolicies, runPolicy } from '../ssm/policies';
 import { latestVersion, type SsmState } from '../ssm/state';
 import type { DueEvent, EventSource } from './scheduler';
@@ -19,7 +19,7 @@ export function deletionSource(host: StateHost): EventSource {
         for (const secret of Object.values(ctx.state<SecretsManagerState>('secretsmanager').secrets)) {
           const when = secret.DeletionDate;
           if (when === undefined || when > upTo || (best && best.time <= when)) continue;
-          best = { time: when, label: `delete ${secret.Name}`, run: () => void smState(ctx) };
+          best = { time: when, label: `delete ${secret.Name}`, run: () => void removeDueSecrets(ctx) };
         }
       }
       return best;

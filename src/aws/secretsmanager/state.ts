@@ -1,4 +1,5 @@
 import { type Dict, dict } from '../core/dict';
+import { indexInsert, indexRemove } from '../core/orderedIndex';
 import type { OperationContext } from '../core/service';
 import type { Tag } from './validate';
 
@@ -102,14 +103,25 @@ export function initialSecretsManagerState(): SecretsManagerState {
 /**
  * The state for this request's account and region. Secrets whose recovery window has ended are
  * removed first: AWS deletes them permanently at the end of the window, so after that a name can
- * be reused and the secret is gone. Each removal is recorded in the call log as an event.
+ * be reused and the secret is gone. Each removal is recorded in the call log as an event. The
+ * earliest DeletionDate is remembered (`scheduleRemoval` lowers it), so a request looks at every
+ * secret only when one may be due, not on every call.
  */
 export function smState(ctx: OperationContext): SecretsManagerState {
   const state = ctx.state<SecretsManagerState>('secretsmanager');
+  if ((nextRemoval.get(state.secrets) ?? Number.NEGATIVE_INFINITY) > ctx.clock.now()) return state;
+  return removeDueSecrets(ctx);
+}
+
+/** Removes every secret whose recovery window has ended, looking at all of them (the clock's deletion events call it). */
+export function removeDueSecrets(ctx: OperationContext): SecretsManagerState {
+  const state = ctx.state<SecretsManagerState>('secretsmanager');
   const now = ctx.clock.now();
-  for (const [name, secret] of Object.entries(state.secrets)) {
+  let next = Number.POSITIVE_INFINITY;
+  for (const name of Object.keys(state.secrets)) {
+    const secret = state.secrets[name] as SecretRecord;
     if (secret.DeletionDate !== undefined && secret.DeletionDate <= now) {
-      delete state.secrets[name];
+      removeSecret(state, name);
       ctx.log.record({
         time: secret.DeletionDate,
         service: 'secretsmanager',
@@ -119,14 +131,34 @@ export function smState(ctx: OperationContext): SecretsManagerState {
         region: ctx.region,
         source: 'event',
       });
-    }
+    } else if (secret.DeletionDate !== undefined) next = Math.min(next, secret.DeletionDate);
   }
+  nextRemoval.set(state.secrets, next);
   return state;
+}
+
+/** By secrets map: no secret is due for removal before this time (absent: not known yet). */
+const nextRemoval = new WeakMap<object, number>();
+
+/** A secret's recovery window was set to end at `when` (DeleteSecret): smState removes it then. */
+export function scheduleRemoval(state: SecretsManagerState, when: number): void {
+  const known = nextRemoval.get(state.secrets);
+  if (known !== undefined && when < known) nextRemoval.set(state.secrets, when);
 }
 
 /** Stores a secret under its name (`__proto__` is a valid secret name: the map is null-prototype). */
 export function storeSecret(state: SecretsManagerState, secret: SecretRecord): void {
+  const added = !Object.hasOwn(state.secrets, secret.Name);
+  if (!added) indexRemove(state.secrets, secret.Name);
   state.secrets[secret.Name] = secret;
+  indexInsert(state.secrets, secret.Name);
+}
+
+/** Removes a secret for good (a forced DeleteSecret, the end of its recovery window). */
+export function removeSecret(state: SecretsManagerState, name: string): void {
+  if (!Object.hasOwn(state.secrets, name)) return;
+  indexRemove(state.secrets, name);
+  delete state.secrets[name];
 }
 
 /** AWS reports LastAccessedDate at day resolution: midnight UTC of the access. */

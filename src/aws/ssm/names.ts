@@ -1,4 +1,5 @@
 import { own } from '../core/dict';
+import { indexInsert, indexRemove, type OrderedIndex, orderedIndex } from '../core/orderedIndex';
 import type { OperationContext } from '../core/service';
 import { accessDeniedReservedName, hierarchyLevelLimitExceeded, validationError } from './errors';
 import type { SsmState, StoredParameter } from './state';
@@ -103,12 +104,24 @@ export function findParameter(state: SsmState, name: string): StoredParameter | 
   return own(state.parameters, parameterKey(name));
 }
 
+/** Every parameter enters and leaves the map here, which keeps its list index (core/orderedIndex.ts) true. */
 export function storeParameter(state: SsmState, parameter: StoredParameter): void {
-  state.parameters[parameterKey(parameter.Name)] = parameter;
+  const key = parameterKey(parameter.Name);
+  if (Object.hasOwn(state.parameters, key)) indexRemove(state.parameters, key);
+  state.parameters[key] = parameter;
+  indexInsert(state.parameters, key);
 }
 
 export function removeParameter(state: SsmState, name: string): void {
-  delete state.parameters[parameterKey(name)];
+  const key = parameterKey(name);
+  if (!Object.hasOwn(state.parameters, key)) return;
+  indexRemove(state.parameters, key);
+  delete state.parameters[key];
+}
+
+/** The parameters' keys in name order (DescribeParameters, GetParametersByPath), kept as they change. */
+export function byName(state: SsmState): OrderedIndex {
+  return orderedIndex(state.parameters, 'name', (p) => p.Name);
 }
 
 /** Resolves a Name or ARN (no selector) given to DeleteParameter, GetParameterHistory, tags... */

@@ -14,7 +14,7 @@ import { putNewVersion } from '../newVersion';
 import { addReplicas, checkReplicaRegions, replicaReadOnly, replicationStatus } from '../replication';
 import { arnAndName, describeShape, seconds } from '../responses';
 import { AWSCURRENT, isDeprecated, versionById } from '../stages';
-import { type SecretRecord, smState, storeSecret } from '../state';
+import { removeSecret, type SecretRecord, scheduleRemoval, smState, storeSecret } from '../state';
 import {
   clientRequestToken,
   type Input,
@@ -187,12 +187,13 @@ export function deleteSecret(ctx: OperationContext, input: Input) {
     return { ARN: arn, Name: name, DeletionDate: seconds(now) };
   }
   if (force) {
-    delete state.secrets[secret.Name];
+    removeSecret(state, secret.Name);
     return { ...arnAndName(secret), DeletionDate: seconds(now) };
   }
   if (secret.DeletedDate !== undefined) throw alreadyMarkedDeleted();
   secret.DeletedDate = now;
   secret.DeletionDate = now + (window ?? 30) * DAY_MS;
+  scheduleRemoval(state, secret.DeletionDate);
   secret.LastChangedDate = now;
   return { ...arnAndName(secret), DeletionDate: seconds(secret.DeletionDate) };
 }

@@ -1,4 +1,6 @@
-import { paginate } from '../../core/paginate';
+import type { Dict } from '../../core/dict';
+import { indexPage, orderedIndex } from '../../core/orderedIndex';
+import { type Page, type PageRequest, paginate } from '../../core/paginate';
 import type { OperationContext } from '../../core/service';
 import { authorizeAccountWide } from '../authorize';
 import { invalidNextToken } from '../errors';
@@ -44,20 +46,49 @@ export function listSecrets(ctx: OperationContext, input: Input) {
   const filters = parseFilters(input) ?? [];
   const order = oneOf(input, 'SortOrder', SORT_ORDER) ?? 'asc';
   const by = oneOf(input, 'SortBy', SORT_BY) ?? 'created-date';
-  const direction = order === 'asc' ? 1 : -1;
   authorizeAccountWide(ctx, 'ListSecrets');
-  const secrets = Object.values(smState(ctx).secrets)
-    .filter((s) => (includeDeleted || s.DeletedDate === undefined) && matchesFilters(ctx, s, filters))
+  const { secrets: map } = smState(ctx);
+  const keep = (s: SecretRecord) => (includeDeleted || s.DeletedDate === undefined) && matchesFilters(ctx, s, filters);
+  const request = {
+    limit: maxResults,
+    token: nextToken,
+    scope: `ListSecrets:${by}:${order}`,
+    invalid: invalidNextToken,
+  };
+  const { items: page, next: NextToken } =
+    by === 'created-date' ? createdDatePage(map, order, keep, request) : sortedPage(map, by, order, keep, request);
+  return { SecretList: page.map((s) => listEntryShape(ctx, s)), NextToken };
+}
+
+/**
+ * The default order (CreatedDate) reads one page from an index kept beside the map (core/orderedIndex.ts):
+ * the cost is the secrets walked, not the store. Ties keep creation order in both directions.
+ */
+function createdDatePage(
+  map: Dict<SecretRecord>,
+  order: 'asc' | 'desc',
+  keep: (s: SecretRecord) => boolean,
+  request: PageRequest,
+): Page<SecretRecord> {
+  const sign = order === 'asc' ? 1 : -1;
+  return indexPage(map, () => orderedIndex(map, `created-${order}`, (s) => sign * s.CreatedDate), request, keep);
+}
+
+/** The other orders (a name, a date that changes) sort what the filters keep on every call. */
+function sortedPage(
+  map: Dict<SecretRecord>,
+  by: (typeof SORT_BY)[number],
+  order: 'asc' | 'desc',
+  keep: (s: SecretRecord) => boolean,
+  request: PageRequest,
+): Page<SecretRecord> {
+  const direction = order === 'asc' ? 1 : -1;
+  const secrets = Object.values(map)
+    .filter(keep)
     .sort((a, b) => {
       const x = sortKey(a, by);
       const y = sortKey(b, by);
       return (x < y ? -1 : x > y ? 1 : a.CreatedDate - b.CreatedDate) * direction;
     });
-  const { items: page, next: NextToken } = paginate(secrets, {
-    limit: maxResults,
-    token: nextToken,
-    scope: 'ListSecrets',
-    invalid: invalidNextToken,
-  });
-  return { SecretList: page.map((s) => listEntryShape(ctx, s)), NextToken };
+  return paginate(secrets, request);
 }

@@ -1,8 +1,9 @@
-import { paginate } from '../../core/paginate';
+import { indexPage } from '../../core/orderedIndex';
 import type { OperationContext } from '../../core/service';
 import { authorizeAccountWide } from '../authorize';
 import { invalidFilterKey, invalidNextToken, validationError } from '../errors';
 import { matchesFilters, parseStringFilters } from '../filters';
+import { byName } from '../names';
 import { metadataResponse } from '../responses';
 import { latestVersion, type StoredParameter, ssmState } from '../state';
 import { maxResults, objectList, optionalString } from '../validate';
@@ -52,14 +53,12 @@ export function describeParameters(ctx: OperationContext, input: Record<string, 
   const limit = maxResults(input, 50, 10);
   const token = optionalString(input, 'NextToken');
   authorizeAccountWide(ctx, 'DescribeParameters');
-  const matching = Object.values(ssmState(ctx).parameters)
-    .filter((p) => matchesLegacy(p, legacy) && matchesFilters(p, filters))
-    .sort((a, b) => (a.Name < b.Name ? -1 : a.Name > b.Name ? 1 : 0));
-  const { items, next: nextToken } = paginate(matching, {
-    limit,
-    token,
-    scope: 'describe',
-    invalid: invalidNextToken,
-  });
+  const state = ssmState(ctx);
+  const { items, next: nextToken } = indexPage(
+    state.parameters,
+    () => byName(state),
+    { limit, token, scope: 'describe', invalid: invalidNextToken },
+    (p) => matchesLegacy(p, legacy) && matchesFilters(p, filters),
+  );
   return { Parameters: items.map((p) => metadataResponse(ctx, p)), ...(nextToken ? { NextToken: nextToken } : {}) };
 }

@@ -1,8 +1,9 @@
-import { paginate } from '../../core/paginate';
+import { indexPage, lowerBound } from '../../core/orderedIndex';
 import type { OperationContext } from '../../core/service';
 import { authorizePath } from '../authorize';
 import { invalidNextToken } from '../errors';
 import { checkPathValue, matchesFilters, parseStringFilters, underPath } from '../filters';
+import { byName } from '../names';
 import { parameterResponse } from '../responses';
 import { latestVersion, ssmState } from '../state';
 import { maxResults, optionalBoolean, optionalString, requiredString } from '../validate';
@@ -24,15 +25,18 @@ export function getParametersByPath(ctx: OperationContext, input: Record<string,
   const labelFilter = filters.find((f) => f.Key === 'Label');
   authorizePath(ctx, path, recursive);
 
-  const matching = Object.values(ssmState(ctx).parameters)
-    .filter((p) => underPath(p.Name, path, recursive) && matchesFilters(p, filters))
-    .sort((a, b) => (a.Name < b.Name ? -1 : a.Name > b.Name ? 1 : 0));
-  const { items, next: nextToken } = paginate(matching, {
-    limit,
-    token,
-    scope: `bypath:${path}:${recursive}`,
-    invalid: invalidNextToken,
-  });
+  // One page from the name index: the walk starts where the path's names begin and ends past them.
+  const state = ssmState(ctx);
+  const base = path.replace(/\/+$/, '');
+  const prefix = `${base}/`;
+  const { items, next: nextToken } = indexPage(
+    state.parameters,
+    () => byName(state),
+    { limit, token, scope: `bypath:${path}:${recursive}`, invalid: invalidNextToken },
+    (p) => underPath(p.Name, path, recursive) && matchesFilters(p, filters),
+    (index) => (base === '' ? 0 : lowerBound(index, prefix)),
+    (p) => base !== '' && !p.Name.startsWith(prefix) && p.Name > prefix,
+  );
   const Parameters = items.map((p) => {
     const labeled = labelFilter
       ? [...p.history].reverse().find((v) => v.Labels.some((l) => labelFilter.Values.includes(l)))

@@ -1,0 +1,102 @@
+// List pages read from an index kept beside the store (src/aws/core/orderedIndex.ts, issue 14):
+// while secrets and parameters come and go between calls, every page still holds what a full sort
+// of the store gives, in AWS's order (ties in creation order), and the filters still apply.
+import {
+  CreateSecretCommand,
+  DeleteSecretCommand,
+  ListSecretsCommand,
+  type ListSecretsCommandInput,
+} from '@aws-sdk/client-secrets-manager';
+import {
+  DeleteParameterCommand,
+  DescribeParametersCommand,
+  GetParametersByPathCommand,
+  type GetParametersByPathCommandInput,
+  PutParameterCommand,
+} from '@aws-sdk/client-ssm';
+import { expect, test } from 'vitest';
+import { useEmulator } from '../support/aws';
+
+const aws = useEmulator();
+
+async function allSecretPages(input: ListSecretsCommandInput): Promise<string[]> {
+  const names: string[] = [];
+  let NextToken: string | undefined;
+  do {
+    const page = await aws.sm.send(new ListSecretsCommand({ ...input, MaxResults: 4, NextToken }));
+    names.push(...(page.SecretList ?? []).map((s) => s.Name as string));
+    NextToken = page.NextToken;
+  } while (NextToken);
+  return names;
+}
+
+async function allPathPages(input: GetParametersByPathCommandInput): Promise<string[]> {
+  const names: string[] = [];
+  let NextToken: string | undefined;
+  do {
+    const page = await aws.ssm.send(new GetParametersByPathCommand({ ...input, MaxResults: 3, NextToken }));
+    names.push(...(page.Parameters ?? []).map((p) => p.Name as string));
+    NextToken = page.NextToken;
+  } while (NextToken);
+  return names;
+}
+
+test('ListSecrets pages follow creates, forced deletes and ended recovery windows, in both orders', async () => {
+  // Created in three instants; within one, creation order decides.
+  const created: string[] = [];
+  for (const [i, name] of ['m', 'b', 'z', 'a', 'k', 'c', 'y', 'd', 'x', 'e'].entries()) {
+    if (i % 4 === 0) aws.emulator.clock.advance(1_000);
+    await aws.sm.send(new CreateSecretCommand({ Name: `app/${name}`, SecretString: name }));
+    created.push(`app/${name}`);
+  }
+  const firstAsc = await allSecretPages({});
+  const firstDesc = await allSecretPages({ SortOrder: 'desc' });
+  await aws.sm.send(new DeleteSecretCommand({ SecretId: 'app/z', ForceDeleteWithoutRecovery: true }));
+  await aws.sm.send(new DeleteSecretCommand({ SecretId: 'app/k', RecoveryWindowInDays: 7 }));
+  await aws.sm.send(new CreateSecretCommand({ Name: 'app/late', SecretString: 'l' }));
+  await aws.sm.send(new CreateSecretCommand({ Name: 'other/late', SecretString: 'o' }));
+  const withPlanned = await allSecretPages({ IncludePlannedDeletion: true });
+  await aws.emulator.advance('8 days');
+  const after = await allSecretPages({});
+  const filtered = await allSecretPages({ Filters: [{ Key: 'name', Values: ['app/'] }], SortOrder: 'desc' });
+
+  // Descending: the newest instant first, creation order kept within an instant (a stable sort).
+  const [first, second, third] = [created.slice(0, 4), created.slice(4, 8), created.slice(8)];
+  const kept = (names: string[]) => names.filter((n) => n !== 'app/z' && n !== 'app/k');
+  expect(firstAsc).toEqual(created);
+  expect(firstDesc).toEqual([...third, ...second, ...first]);
+  const remaining = created.filter((n) => n !== 'app/z');
+  expect(withPlanned).toEqual([...remaining, 'app/late', 'other/late']);
+  expect(after).toEqual([...remaining.filter((n) => n !== 'app/k'), 'app/late', 'other/late']);
+  // app/late was created in the third instant: after app/x and app/e, before the older instants.
+  expect(filtered).toEqual([...third, 'app/late', ...kept(second), ...kept(first)]);
+});
+
+test('GetParametersByPath and DescribeParameters pages follow puts and deletes, by name', async () => {
+  const put = (Name: string) => aws.ssm.send(new PutParameterCommand({ Name, Value: Name, Type: 'String' }));
+  for (const name of ['/app/b', '/app/a/x', '/app/c', '/apps/q', '/app/a', '/ap', '/app/a/y/z', 'top', '/b/1']) {
+    await put(name);
+  }
+  const recursive = await allPathPages({ Path: '/app', Recursive: true });
+  const children = await allPathPages({ Path: '/app/' });
+  await aws.ssm.send(new DeleteParameterCommand({ Name: '/app/b' }));
+  await put('/app/aa');
+  await put('/app/0');
+  const later = await allPathPages({ Path: '/app' });
+  const root = await allPathPages({ Path: '/' });
+  const described: string[] = [];
+  let NextToken: string | undefined;
+  do {
+    const page = await aws.ssm.send(new DescribeParametersCommand({ MaxResults: 2, NextToken }));
+    described.push(...(page.Parameters ?? []).map((p) => p.Name as string));
+    NextToken = page.NextToken;
+  } while (NextToken);
+
+  expect(recursive).toEqual(['/app/a', '/app/a/x', '/app/a/y/z', '/app/b', '/app/c']);
+  expect(children).toEqual(['/app/a', '/app/b', '/app/c']);
+  expect(later).toEqual(['/app/0', '/app/a', '/app/aa', '/app/c']);
+  expect(root).toEqual(['/ap', 'top']);
+  expect(described).toEqual(
+    ['/ap', '/app/0', '/app/a', '/app/a/x', '/app/a/y/z', '/app/aa', '/app/c', '/apps/q', '/b/1', 'top'].sort(),
+  );
+});
