@@ -6,11 +6,12 @@ import { MAX_BODY_BYTES, type WireResponse } from '../aws/protocol/wire';
 import { formatCallLine } from './callLine';
 import { discardUpload, headerValue, send, sendError } from './httpUtil';
 import { readBody } from './readBody';
+import { isReadOnlyOperation, type WallClock } from './wallClock';
 
 export interface AwsRouteOptions {
   emulator: Emulator;
   /** Follow the wall clock: before each request, simulated time catches up (running what falls due). */
-  wallClock: boolean;
+  wallClock: WallClock | undefined;
   /** Send every request through msw's `getResponse`, even AWS requests at `/` (slower; same answers). */
   viaMsw: boolean;
   /** The MSW handlers for this endpoint's origin (set once the port is known). */
@@ -85,11 +86,13 @@ export function awsRoute(o: AwsRouteOptions) {
     let answer: WireResponse | undefined;
     try {
       // Following the wall clock runs what falls due on the way (a rotation window, a deletion).
-      if (o.wallClock && Date.now() > emulator.clock.now()) await emulator.setTime(Date.now());
+      await o.wallClock?.catchUp();
       answer = await dispatch(req, body.body);
       // A rotation RotateSecret started runs to completion before the answer (and its journal record).
       await emulator.idle();
     } finally {
+      const operation = target?.slice(target.indexOf('.') + 1) ?? '';
+      if (!(req.url === '/' && isReadOnlyOperation(operation))) o.wallClock?.changed();
       // What the request changed is durable before anything is answered (a failure here answers 500).
       if (request !== undefined) o.journal?.commit(request);
     }

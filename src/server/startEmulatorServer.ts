@@ -8,6 +8,7 @@ import { answerControl, CONTROL_PREFIX } from './controlRoute';
 import { sendError } from './httpUtil';
 import { NodeSha256 } from './nodeSha256';
 import { type LoadedState, StateFile } from './stateFile';
+import { WallClock } from './wallClock';
 
 export interface EmulatorServerOptions {
   /** Default 4566; 0 picks a free port (tests). */
@@ -64,14 +65,16 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
   });
   const stateFile = options.statePath ? new StateFile(options.statePath, log, options.stateCompactBytes) : undefined;
   const state = stateFile?.load(emulator);
-  emulator.log.subscribe((entry) => log(formatCallLine(entry)));
+  // Formatting a line per call costs time on every request: only when someone reads the log.
+  if (options.log) emulator.log.subscribe((entry) => log(formatCallLine(entry)));
 
   let origin = '';
   let hostname = '';
   let handlers: ReturnType<typeof createHandlers> = [];
+  const clock = wallClock ? new WallClock(emulator) : undefined;
   const aws = awsRoute({
     emulator,
-    wallClock,
+    wallClock: clock,
     viaMsw: options.viaMsw ?? false,
     handlers: () => handlers,
     origin: () => origin,
@@ -82,7 +85,10 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
 
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const answer = path.startsWith(CONTROL_PREFIX) ? answerControl(req, res, emulator, stateFile) : aws(req, res);
+    // A control call may schedule or run anything (a clock move, a reset): the wall clock asks again.
+    const answer = path.startsWith(CONTROL_PREFIX)
+      ? answerControl(req, res, emulator, stateFile).finally(() => clock?.changed())
+      : aws(req, res);
     answer.catch((e: unknown) => {
       log(`Internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       sendError(res, 'InternalFailure', 'The request processing has failed because of an unknown error.', 500);

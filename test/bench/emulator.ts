@@ -8,6 +8,7 @@
 
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { performance as nodePerformance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
@@ -29,6 +30,12 @@ interface LoadResult {
   seconds: number;
   perSecond: number;
   firstFailure?: string;
+  /**
+   * The server's event-loop busy time per answered request, in µs (this thread runs the server;
+   * the load generator has its own): what a request costs the server, less swayed by the load
+   * average than the rate.
+   */
+  serverUs: number;
 }
 
 function load(
@@ -42,10 +49,12 @@ function load(
   const worker = new Worker(fileURLToPath(new URL('./loadWorker.mjs', import.meta.url)), {
     workerData: { url, target, body: JSON.stringify(body), concurrency: 32, maxRequests, maxMs, headers },
   });
+  const busy = nodePerformance.eventLoopUtilization();
   return new Promise((resolve, reject) => {
-    worker.once('message', (m: LoadResult) => {
+    worker.once('message', (m: Omit<LoadResult, 'serverUs'>) => {
+      const serverUs = (nodePerformance.eventLoopUtilization(busy).active * 1000) / Math.max(1, m.ok);
       void worker.terminate();
-      resolve(m);
+      resolve({ ...m, serverUs });
     });
     worker.once('error', reject);
   });
@@ -95,14 +104,17 @@ async function httpThroughput(maxRequests: number, maxMs: number) {
     );
     const headers = await signedHeaders(server.url, JSON.stringify(gsvBody));
     const gsvSigned = await load(server.url, 'secretsmanager.GetSecretValue', gsvBody, maxRequests, maxMs, headers);
+    const gpBody = { Name: '/pettracker/prod/api-url' };
+    const gpHeaders = await signedHeaders(server.url, JSON.stringify(gpBody), 'AmazonSSM.GetParameter', 'bench-ssm');
+    const gpSigned = await load(server.url, 'AmazonSSM.GetParameter', gpBody, maxRequests, maxMs, gpHeaders);
     const viaMsw = await startEmulatorServer({ port: 0, seed: 1, viaMsw: true });
     await seed(viaMsw.emulator);
     const gsvMsw = await load(viaMsw.url, 'secretsmanager.GetSecretValue', gsvBody, maxRequests, maxMs).finally(() =>
       viaMsw.close(),
     );
-    for (const r of [gsv, gp, gpd, gsvMsw, gsvSigned])
+    for (const r of [gsv, gp, gpd, gsvMsw, gsvSigned, gpSigned])
       if (r.failed > 0) throw new Error(`${r.failed} requests failed during a load run, first: ${r.firstFailure}`);
-    return { gsv, gp, gpd, gsvMsw, gsvSigned };
+    return { gsv, gp, gpd, gsvMsw, gsvSigned, gpSigned };
   } finally {
     await server.close();
   }
@@ -124,7 +136,7 @@ async function inProcessMs(calls: number): Promise<number> {
  * The same load against a bare `node:http` server that answers a fixed body: the ceiling this
  * machine (and its current load) allows, to read the emulator's figure against.
  */
-async function bareHttpPerSecond(maxRequests: number, maxMs: number): Promise<number> {
+async function bareHttp(maxRequests: number, maxMs: number): Promise<LoadResult> {
   const body = JSON.stringify({ Name: 'x', SecretString: SECRET });
   const server = createServer((req, res) => {
     req.resume();
@@ -133,7 +145,7 @@ async function bareHttpPerSecond(maxRequests: number, maxMs: number): Promise<nu
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    return (await load(url, 'secretsmanager.GetSecretValue', {}, maxRequests, maxMs)).perSecond;
+    return await load(url, 'secretsmanager.GetSecretValue', {}, maxRequests, maxMs);
   } finally {
     server.closeAllConnections();
     server.close();
@@ -177,15 +189,22 @@ const round = (n: number, digits = 0) => Number(n.toFixed(digits));
  * emulator's own figures can be read against them on a loaded box.
  */
 export async function benchEmulator(): Promise<Record<string, number>> {
-  const { gsv, gp, gpd, gsvMsw, gsvSigned } = await httpThroughput(50_000, 5_000);
-  const bare = await bareHttpPerSecond(50_000, 5_000);
+  const { gsv, gp, gpd, gsvMsw, gsvSigned, gpSigned } = await httpThroughput(50_000, 5_000);
+  const bare = await bareHttp(50_000, 5_000);
   const ms = await inProcessMs(2_000);
   const bareMs = await bareInProcessMs(2_000);
   return {
-    'emulator.http.bareNodeServer.perSecond': round(bare),
+    'emulator.http.bareNodeServer.perSecond': round(bare.perSecond),
     'emulator.http.GetSecretValue.perSecond': round(gsv.perSecond),
     'emulator.http.GetSecretValue.sigv4IssuedKey.perSecond': round(gsvSigned.perSecond),
     'emulator.http.GetParameter.perSecond': round(gp.perSecond),
+    'emulator.http.GetParameter.sigv4IssuedKey.perSecond': round(gpSigned.perSecond),
+    // Server time per request (event-loop busy µs): the same comparison, less swayed by the load.
+    'emulator.http.bareNodeServer.serverUsPerRequest': round(bare.serverUs, 1),
+    'emulator.http.GetSecretValue.serverUsPerRequest': round(gsv.serverUs, 1),
+    'emulator.http.GetSecretValue.sigv4IssuedKey.serverUsPerRequest': round(gsvSigned.serverUs, 1),
+    'emulator.http.GetParameter.serverUsPerRequest': round(gp.serverUs, 1),
+    'emulator.http.GetParameter.sigv4IssuedKey.serverUsPerRequest': round(gpSigned.serverUs, 1),
     'emulator.http.GetParameterWithDecryption.perSecond': round(gpd.perSecond),
     'emulator.http.viaMsw.GetSecretValue.perSecond': round(gsvMsw.perSecond),
     'emulator.inProcess.GetSecretValue.msPerCall': round(ms, 3),

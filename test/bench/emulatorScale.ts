@@ -84,7 +84,10 @@ function post(url: string, target: string, body: object): Promise<void> {
   });
 }
 
-/** Sequential acknowledged writes (CreateSecret over HTTP) while `--state FILE` holds 1k, then 10k secrets. */
+/**
+ * Sequential acknowledged writes (CreateSecret over HTTP, each fsync'd in the journal before its
+ * answer) while `--state FILE` holds 1k, then 10k secrets; `bytes` is the snapshot's size.
+ */
 export async function writeLatencyMs(): Promise<Record<string, number>> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-state-'));
   const path = join(dir, 'state.json');
@@ -96,6 +99,9 @@ export async function writeLatencyMs(): Promise<Record<string, number>> {
     for (const size of [1_000, 10_000]) {
       await fill(server.emulator, stored, size);
       stored = size;
+      // The filled store becomes the snapshot; the timed writes are then journal records beside it.
+      server.stateFile?.commit();
+      await server.stateFile?.compact();
       const write = () =>
         post(server.url, 'secretsmanager.CreateSecret', {
           Name: `bench/write-${n++}`,
@@ -113,26 +119,32 @@ export async function writeLatencyMs(): Promise<Record<string, number>> {
 }
 
 /**
- * Headers of one GetSecretValue request signed with a key the emulator issued (a user allowed to read
- * it), for the load generator to replay: the endpoint recomputes and checks the signature each time.
+ * Headers of one request signed with a key the emulator issued (a user allowed to read secrets and
+ * parameters), for the load generator to replay: the endpoint recomputes and checks the signature
+ * each time. `target` is the X-Amz-Target (GetSecretValue by default).
  */
-export async function signedHeaders(url: string, body: string): Promise<Record<string, string>> {
+export async function signedHeaders(
+  url: string,
+  body: string,
+  target = 'secretsmanager.GetSecretValue',
+  userName = 'bench',
+): Promise<Record<string, string>> {
   const admin = { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'secret' };
   const iam = new IAMClient({ region: 'us-east-1', endpoint: url, credentials: admin, maxAttempts: 1 });
-  await iam.send(new CreateUserCommand({ UserName: 'bench' }));
+  await iam.send(new CreateUserCommand({ UserName: userName }));
   await iam.send(
     new PutUserPolicyCommand({
-      UserName: 'bench',
+      UserName: userName,
       PolicyName: 'read',
       PolicyDocument: JSON.stringify({
         Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: '*' }],
+        Statement: [{ Effect: 'Allow', Action: ['secretsmanager:GetSecretValue', 'ssm:GetParameter'], Resource: '*' }],
       }),
     }),
   );
-  const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: 'bench' }));
+  const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: userName }));
   const signer = new SignatureV4({
-    service: 'secretsmanager',
+    service: target.startsWith('AmazonSSM.') ? 'ssm' : 'secretsmanager',
     region: 'us-east-1',
     sha256: NodeSha256,
     credentials: { accessKeyId: AccessKey?.AccessKeyId ?? '', secretAccessKey: AccessKey?.SecretAccessKey ?? '' },
@@ -147,7 +159,7 @@ export async function signedHeaders(url: string, body: string): Promise<Record<s
     headers: {
       host: `${hostname}:${port}`,
       'content-type': 'application/x-amz-json-1.1',
-      'x-amz-target': 'secretsmanager.GetSecretValue',
+      'x-amz-target': target,
     },
     body,
   });
