@@ -4,7 +4,7 @@ import { AwsError } from '../core/errors';
 import type { OperationContext } from '../core/service';
 import { resolveKey, usable } from '../kms/keyIds';
 import { invalidParameter } from './errors';
-import { type ReplicaStatus, type SecretRecord, type SecretVersion, smState, storeSecret } from './state';
+import { type ReplicaStatus, removeSecret, type SecretRecord, type SecretVersion, smState, storeSecret } from './state';
 import { DEFAULT_KMS_KEY, openValue, sealValue } from './values';
 
 /**
@@ -105,7 +105,7 @@ export function removeReplicas(ctx: OperationContext, primary: SecretRecord, reg
     if (!entry) continue;
     const state = smState(ctx.inRegion(region, 'service'));
     const replica = own(state.secrets, primary.Name);
-    if (replica && isReplicaOf(replica, primary, ctx.region)) delete state.secrets[primary.Name];
+    if (replica && isReplicaOf(replica, primary, ctx.region)) removeSecret(state, primary.Name);
     primary.Replicas = primary.Replicas?.filter((r) => r !== entry);
   }
   if (primary.Replicas?.length === 0) delete primary.Replicas;
