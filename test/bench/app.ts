@@ -129,15 +129,18 @@ interface DiagramFigures {
 }
 
 // A string, not a function: tsx would wrap a named function in a helper the page lacks.
+// Only what ended before the diagrams were shown: the next lesson's, drawn afterwards, is not counted.
 const READ_FIGURES = `(() => {
-  const sum = (name) => performance.getEntriesByName(name).reduce((t, e) => t + e.duration, 0);
+  const shown = performance.getEntriesByName('lesson:diagrams').at(-1)?.startTime ?? NaN;
+  const before = (name) => performance.getEntriesByName(name).filter((e) => e.startTime + e.duration <= shown);
+  const sum = (name) => before(name).reduce((t, e) => t + e.duration, 0);
   const load = performance.getEntriesByName('mermaid:load')[0];
   return {
-    shown: performance.getEntriesByName('lesson:diagrams').at(-1)?.startTime ?? NaN,
+    shown,
     mermaidLoaded: load ? load.startTime + load.duration : undefined,
     rendering: sum('diagram:render'),
     measuring: sum('diagram:measure'),
-    drawn: performance.getEntriesByName('diagram:render').length,
+    drawn: before('diagram:render').length,
   };
 })()`;
 

@@ -10,8 +10,9 @@ test('Enlarge by keyboard: a modal dialog named after the diagram; keys zoom and
   const { page, context } = await browser.open(appUrl, { viewport: { width: 1440, height: 900 } });
   await page.goto(`${appUrl}/lessons/rotation`);
   await page.waitForSelector('.prose[data-diagrams="done"]');
-  await page.locator('#how-the-staging-labels-move').scrollIntoViewIfNeeded();
-  await tabTo(page, 'button.diagram-enlarge', /How the staging labels move/, 200);
+  // Tab from the diagram's heading (its "#" link), not from the top of the page: ~60 presses fewer.
+  await page.locator('#how-the-staging-labels-move a.heading-anchor').focus();
+  await tabTo(page, 'button.diagram-enlarge', /How the staging labels move/, 20);
   expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
     'Enlarge diagram: How the staging labels move',
   );
