@@ -40,17 +40,24 @@ async function openLab(slug = 'read-db-credentials', shared = false) {
   return probe;
 }
 
-/** What the store recorded for the exercise (localStorage is the store's persistence). */
+/**
+ * What the store recorded for the exercise (localStorage is the store's persistence), once the run
+ * is recorded (the lab records it after drawing the result): a pass not recorded yet is no proof.
+ */
 async function recorded(page: Page, slug = 'read-db-credentials') {
-  return page.evaluate(
-    ({ s, key }) => {
-      const raw = localStorage.getItem(key) ?? '{}';
-      const progress = (JSON.parse(raw) as { state?: { exerciseProgress?: Record<string, { passed?: unknown }> } })
-        .state?.exerciseProgress?.[s];
-      return { passed: progress?.passed, storedChars: raw.length };
-    },
-    { s: slug, key: APP_STORAGE_KEY },
-  );
+  const read = () =>
+    page.evaluate(
+      ({ s, key }) => {
+        const raw = localStorage.getItem(key) ?? '{}';
+        const progress = (
+          JSON.parse(raw) as { state?: { exerciseProgress?: Record<string, { passed?: unknown; attempts?: number }> } }
+        ).state?.exerciseProgress?.[s];
+        return { passed: progress?.passed, attempts: progress?.attempts ?? 0, storedChars: raw.length };
+      },
+      { s: slug, key: APP_STORAGE_KEY },
+    );
+  await expect.poll(async () => (await read()).attempts, { message: 'the run is recorded' }).toBeGreaterThan(0);
+  return read();
 }
 
 describe('forged grades: learner code cannot make a check, a verdict or a recorded pass lie', () => {
