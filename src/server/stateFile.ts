@@ -81,9 +81,7 @@ export class StateFile {
       throw e;
     }
     if (!this.#compacting && this.#journal.bytes > Math.max(this.#compactAt, this.#snapshotBytes)) {
-      this.#compacting = this.compact().finally(() => {
-        this.#compacting = undefined;
-      });
+      this.compact().catch((e: unknown) => this.#log(`Could not compact ${this.path}: ${message(e)}`));
     }
   }
 
@@ -94,6 +92,16 @@ export class StateFile {
    * records the snapshot already holds; replay skips them).
    */
   async compact(): Promise<void> {
+    // One at a time: two would write the same temporary file.
+    while (this.#compacting) await this.#compacting;
+    const run = this.#compactOnce();
+    this.#compacting = run.finally(() => {
+      this.#compacting = undefined;
+    });
+    await this.#compacting;
+  }
+
+  async #compactOnce(): Promise<void> {
     const emulator = this.#emulator;
     const journal = this.#journal;
     if (!emulator || !journal) return;
