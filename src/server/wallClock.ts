@@ -23,12 +23,18 @@ export class WallClock {
     const now = Date.now();
     const { clock } = this.#emulator;
     if (now <= clock.now()) return;
+    // After a change, one look at the sources says whether anything is due at all.
+    if (this.#dueAt === Number.NEGATIVE_INFINITY) this.#dueAt = this.#nextDue();
     if (now < this.#dueAt) {
       clock.set(now);
       return;
     }
     await this.#emulator.setTime(now);
-    this.#dueAt = this.#emulator.scheduler.next(Number.POSITIVE_INFINITY)?.time ?? Number.POSITIVE_INFINITY;
+    this.#dueAt = this.#nextDue();
+  }
+
+  #nextDue(): number {
+    return this.#emulator.scheduler.next(Number.POSITIVE_INFINITY)?.time ?? Number.POSITIVE_INFINITY;
   }
 
   /** After a request that may have scheduled something: the next catch-up asks the sources again. */
