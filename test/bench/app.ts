@@ -150,13 +150,11 @@ const median = (xs: number[]) => {
 };
 
 /**
- * "Next →" followed once the page says the next lesson is ready (made ready while this one is read):
- * from the click to the next lesson's diagrams on screen.
+ * Waits until the page has made the next lesson ready (its background work done), as a learner
+ * reading it for a moment would. A build from before that mark never says so: BENCH_NEXT_WAIT=3000
+ * then waits 3 s.
  */
-async function followNext(page: import('playwright-core').Page): Promise<number> {
-  // (Arrow functions only: the page's CSP allows no string evaluated as code.)
-  const count = (name: string) => page.evaluate((n) => performance.getEntriesByName(n).length, name);
-  // (A build from before that mark never says so: BENCH_NEXT_WAIT=3000 then follows after 3 s.)
+async function nextReady(page: import('playwright-core').Page): Promise<void> {
   await page
     .waitForFunction(() => performance.getEntriesByName('lesson:next-ready').length > 0, undefined, {
       timeout: Number(process.env.BENCH_NEXT_WAIT ?? 60_000),
@@ -164,6 +162,16 @@ async function followNext(page: import('playwright-core').Page): Promise<number>
     .catch((e: unknown) => {
       if (!process.env.BENCH_NEXT_WAIT) throw e;
     });
+}
+
+/**
+ * "Next →" followed once the page says the next lesson is ready (made ready while this one is read):
+ * from the click to the next lesson's diagrams on screen.
+ */
+async function followNext(page: import('playwright-core').Page): Promise<number> {
+  // (Arrow functions only: the page's CSP allows no string evaluated as code.)
+  const count = (name: string) => page.evaluate((n) => performance.getEntriesByName(n).length, name);
+  await nextReady(page);
   const shownBefore = await count('lesson:diagrams');
   const clicked = await page.evaluate(() => {
     const t = performance.now();
@@ -182,8 +190,8 @@ async function followNext(page: import('playwright-core').Page): Promise<number>
  * (and `BENCH_ROUNDS` rounds, 1 by default):
  * - cold: a fresh browser profile (nothing cached, no service worker), the lesson's URL opened;
  *   with the page's own breakdown: when mermaid had loaded, time rendering and measuring;
- * - warm: the same URL again, twice (its drawings kept in IndexedDB, the files in the HTTP cache;
- *   Chromium keeps compiled code from the second load on);
+ * - warm: the same URL again, twice, each once the page is quiet (its drawings kept in IndexedDB,
+ *   the files in the HTTP cache; Chromium keeps compiled code from the second load on);
  * - next: "Next →" followed in the page, once the page has made the next lesson ready.
  * The load average is printed with them: on a busy machine the wall times grow, the breakdown
  * shows where.
@@ -206,8 +214,13 @@ export async function timeLessonDiagrams(browser: import('playwright-core').Brow
         await page.waitForSelector('.prose[data-diagrams="done"]');
         return page.evaluate<DiagramFigures>(READ_FIGURES);
       };
+      const hasNext = Boolean(course[i + 1]);
+      // Each reload once the page is quiet (it draws the next lesson after its own: a reload at once
+      // would wait for that drawing, which a learner reading the lesson never meets).
       const cold = await open();
+      if (hasNext) await nextReady(page);
       const warm = await open();
+      if (hasNext) await nextReady(page);
       const warmAgain = await open();
       const next = course[i + 1]?.diagrams ? await followNext(page) : undefined;
       perLesson[lesson.slug] = [
