@@ -22,6 +22,9 @@ export function startCliEmulator(args: string[] = [], cwd = root): Promise<CliEm
     cwd,
     env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: tsx runs the server in a child process, and a SIGKILL (which tsx cannot
+    // pass on) must reach that server too, as `kill -9` of a crashed emulator would.
+    detached: true,
   });
   const output: string[] = [];
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -37,7 +40,10 @@ export function startCliEmulator(args: string[] = [], cwd = root): Promise<CliEm
           output,
           child,
           stop: async (signal = 'SIGTERM') => {
-            if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+            if (child.exitCode === null && child.signalCode === null) {
+              if (signal === 'SIGKILL' && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+              else child.kill(signal);
+            }
             await exited;
           },
         });
