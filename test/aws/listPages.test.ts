@@ -4,40 +4,33 @@
 import {
   CreateSecretCommand,
   DeleteSecretCommand,
-  ListSecretsCommand,
   type ListSecretsCommandInput,
+  paginateListSecrets,
 } from '@aws-sdk/client-secrets-manager';
 import {
   DeleteParameterCommand,
   DescribeParametersCommand,
-  GetParametersByPathCommand,
   type GetParametersByPathCommandInput,
   PutParameterCommand,
+  paginateGetParametersByPath,
 } from '@aws-sdk/client-ssm';
 import { expect, test } from 'vitest';
 import { useEmulator } from '../support/aws';
 
 const aws = useEmulator();
 
+// The SDK's own paginators follow NextToken; small pages make every test cross several of them.
 async function allSecretPages(input: ListSecretsCommandInput): Promise<string[]> {
   const names: string[] = [];
-  let NextToken: string | undefined;
-  do {
-    const page = await aws.sm.send(new ListSecretsCommand({ ...input, MaxResults: 4, NextToken }));
+  for await (const page of paginateListSecrets({ client: aws.sm, pageSize: 4 }, input))
     names.push(...(page.SecretList ?? []).map((s) => s.Name as string));
-    NextToken = page.NextToken;
-  } while (NextToken);
   return names;
 }
 
 async function allPathPages(input: GetParametersByPathCommandInput): Promise<string[]> {
   const names: string[] = [];
-  let NextToken: string | undefined;
-  do {
-    const page = await aws.ssm.send(new GetParametersByPathCommand({ ...input, MaxResults: 3, NextToken }));
+  for await (const page of paginateGetParametersByPath({ client: aws.ssm, pageSize: 3 }, input))
     names.push(...(page.Parameters ?? []).map((p) => p.Name as string));
-    NextToken = page.NextToken;
-  } while (NextToken);
   return names;
 }
 
