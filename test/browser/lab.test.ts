@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { expect, inject, test } from 'vitest';
-import { useBrowser } from './browser';
-import { editorText, typeCode } from './editor';
+import { beforeAll, expect, inject, test } from 'vitest';
+import { type PageProbe, useBrowser } from './browser';
+import { editorText, openInLab, typeCode } from './editor';
 
 const appUrl = inject('appUrl');
 const browser = useBrowser();
@@ -15,10 +15,19 @@ async function run(page: Page) {
   await page.getByRole('button', { name: '▶ Run' }).waitFor({ timeout: 20_000 });
 }
 
+// One page for the file, as a learner going from one exercise to the next: each test opens its
+// exercise afresh through the app's own navigation (no reload: a cold load of the lab costs CI
+// seconds per test), and sees only its own console errors and requests. The first test finds the
+// page new: its exercise has no attempt yet. The test that reloads the page comes last.
+let probe: PageProbe;
+beforeAll(async () => {
+  probe = await browser.open(appUrl, { shared: true });
+});
+
 async function openExercise(slug = 'read-db-credentials') {
-  const probe = await browser.open(appUrl);
-  await probe.page.goto(`${appUrl}/lab/${slug}`);
-  await probe.page.locator('.monaco-editor').waitFor({ timeout: 30_000 });
+  probe.errors.length = 0;
+  probe.foreign.length = 0;
+  await openInLab(probe.page, appUrl, slug);
   return probe;
 }
 
@@ -129,6 +138,29 @@ test('fetch to the outside is refused inside the sandbox, and nothing leaves the
   expect(foreign).toEqual([]);
 });
 
+test('the editor type-checks against the real SDK types: a misspelt field is underlined with its message', async () => {
+  const { page } = await openExercise();
+  await typeCode(
+    page,
+    "import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';\nexport const command = new GetSecretValueCommand({ SecretIdd: 'x' });\n",
+  );
+  // Monaco's TypeScript worker reports the SDK's own input type: 'SecretIdd' is not in GetSecretValueCommandInput.
+  const marker = page.locator('.monaco-editor .squiggly-error');
+  await marker.first().waitFor({ timeout: 60_000 });
+  // F8 opens Monaco's "next problem" widget with the diagnostic's text. Asked again until the worker
+  // has checked the typed code: a squiggle shown at first may still be the code it replaced.
+  await expect
+    .poll(
+      async () => {
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('F8');
+        return ((await page.locator('.marker-widget').textContent()) ?? '').replace(/\u00a0/g, ' ');
+      },
+      { timeout: 30_000 },
+    )
+    .toMatch(/'SecretIdd' does not exist in type 'GetSecretValueCommandInput'/);
+});
+
 test('a draft survives a reload, and "Reset to starter" asks first', async () => {
   const { page } = await openExercise();
   await typeCode(page, '// my draft 42\n');
@@ -143,22 +175,4 @@ test('a draft survives a reload, and "Reset to starter" asks first', async () =>
   await page.getByRole('button', { name: 'Reset to starter' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Reset' }).click();
   await expect.poll(() => editorText(page)).not.toContain('my draft 42');
-});
-
-test('the editor type-checks against the real SDK types: a misspelt field is underlined with its message', async () => {
-  const { page } = await openExercise();
-  await typeCode(
-    page,
-    "import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';\nexport const command = new GetSecretValueCommand({ SecretIdd: 'x' });\n",
-  );
-  // Monaco's TypeScript worker reports the SDK's own input type: 'SecretIdd' is not in GetSecretValueCommandInput.
-  const marker = page.locator('.monaco-editor .squiggly-error');
-  await marker.first().waitFor({ timeout: 60_000 });
-  // F8 opens Monaco's "next problem" widget with the diagnostic's text.
-  await page.keyboard.press('F8');
-  await expect
-    .poll(async () => ((await page.locator('.marker-widget').textContent()) ?? '').replace(/\u00a0/g, ' '), {
-      timeout: 30_000,
-    })
-    .toMatch(/'SecretIdd' does not exist in type 'GetSecretValueCommandInput'/);
 });
