@@ -11,7 +11,17 @@ import type { IamRole, IamState, IamUser, InlinePolicies } from './state';
  * The caller's policies are what IAM would evaluate: the user's inline and attached policies and
  * those of its groups, or the role's. Built identities are cached per key until IAM changes.
  */
-export interface IssuedKey {
+export type IssuedKey = LiveKey | DeletedKey;
+
+/**
+ * A key DeleteAccessKey removed: refused as AWS refuses it (InvalidClientTokenId). It must not fall
+ * back to "a key the emulator did not issue", which would let it in as the account's administrator.
+ */
+export interface DeletedKey {
+  state: 'deleted';
+}
+
+export interface LiveKey {
   secretAccessKey: string;
   /** Temporary credentials only: the token every request must carry (`X-Amz-Security-Token`). */
   sessionToken?: string;
@@ -38,24 +48,27 @@ export function lookupAccessKey(store: IdentityStore, accessKeyId: string, now: 
       const caller = cached(iam, accessKeyId, () => userCaller(iam, user, accountId, accessKeyId));
       return { secretAccessKey: key.SecretAccessKey, state: key.Status === 'Active' ? 'active' : 'inactive', caller };
     }
+    if (iam?.deletedAccessKeys && own(iam.deletedAccessKeys, accessKeyId)) return { state: 'deleted' };
     const session = own(store.globalState<StsState>(accountId, 'sts')?.sessions ?? {}, accessKeyId);
     if (session) {
       const state = iam ?? undefined;
-      const role = state ? own(state.roles, session.RoleName) : undefined;
-      const policies = role && state ? policiesOf(state, role, []) : [];
-      const sessionPolicies = state ? sessionPoliciesOf(state, session) : undefined;
-      const build = (): Caller => ({
-        arn: session.Arn,
-        accountId,
-        userId: session.AssumedRoleId,
-        accessKeyId,
-        principal: toPrincipal({
+      // Built (policies gathered and parsed) only when IAM changed since the last request with this key.
+      const build = (): Caller => {
+        const role = state ? own(state.roles, session.RoleName) : undefined;
+        const sessionPolicies = state ? sessionPoliciesOf(state, session) : undefined;
+        return {
           arn: session.Arn,
-          policies,
-          tags: role ? tagMap(role.Tags) : {},
-          ...(sessionPolicies ? { sessionPolicies } : {}),
-        }),
-      });
+          accountId,
+          userId: session.AssumedRoleId,
+          accessKeyId,
+          principal: toPrincipal({
+            arn: session.Arn,
+            policies: role && state ? policiesOf(state, role, []) : [],
+            tags: role ? tagMap(role.Tags) : {},
+            ...(sessionPolicies ? { sessionPolicies } : {}),
+          }),
+        };
+      };
       return {
         secretAccessKey: session.SecretAccessKey,
         sessionToken: session.SessionToken,

@@ -86,6 +86,11 @@ export interface IamState {
   policies: Dict<ManagedPolicy>;
   /** By AccessKeyId. */
   accessKeys: Dict<AccessKey>;
+  /**
+   * Keys DeleteAccessKey removed (id → the user it was), so requests signed with one are refused
+   * rather than taken for a key the emulator never issued. Absent until a key is first deleted.
+   */
+  deletedAccessKeys?: Dict<string>;
   /** Bumped by every change, so identities built from this state (credentials.ts) know when to rebuild. */
   revision: number;
 }

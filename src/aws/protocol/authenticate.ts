@@ -33,7 +33,7 @@ export async function authenticate(host: AuthHost, request: ReceivedRequest): Pr
   const issued = host.issuedKey(auth.accessKeyId);
   if (!issued)
     return host.iamMode === 'strict' ? { ok: false, failure: 'invalid', scope: auth } : { ok: true, scope: auth };
-  if (issued.state === 'inactive') return { ok: false, failure: 'invalid', scope: auth };
+  if (issued.state === 'inactive' || issued.state === 'deleted') return { ok: false, failure: 'invalid', scope: auth };
   if (issued.sessionToken !== undefined && request.header('x-amz-security-token') !== issued.sessionToken) {
     return { ok: false, failure: 'invalid', scope: auth };
   }

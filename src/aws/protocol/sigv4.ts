@@ -1,5 +1,12 @@
-import { SignatureV4 } from '@smithy/signature-v4';
-import type { HashConstructor, QueryParameterBag } from '@smithy/types';
+import {
+  ALGORITHM_IDENTIFIER,
+  createScope,
+  getCanonicalHeaders,
+  getPayloadHash,
+  getSigningKey,
+  SignatureV4,
+} from '@smithy/signature-v4';
+import type { HashConstructor, HttpRequest, QueryParameterBag } from '@smithy/types';
 
 /**
  * AWS Signature Version 4, checked the only trustworthy way: the signature is computed again with
@@ -50,11 +57,10 @@ export interface SigningCredentials {
   sessionToken?: string;
 }
 
-/** `20260101T120000Z` → that instant. */
-function amzDate(text: string | null): Date | undefined {
-  const m = text?.match(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/);
-  return m ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!)) : undefined;
-}
+/** `20260101T120000Z`, the only form `X-Amz-Date` takes. */
+const AMZ_DATE = /^\d{8}T\d{6}Z$/;
+/** What smithy's signer drops from a request before signing (it writes `x-amz-date` itself). */
+const GENERATED = new Set(['authorization', 'x-amz-date', 'date']);
 
 function queryBag(search: string): QueryParameterBag {
   const bag: QueryParameterBag = Object.create(null);
@@ -68,21 +74,80 @@ function queryBag(search: string): QueryParameterBag {
 
 const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 
-/** Whether the request carries the signature these credentials give it. */
+/**
+ * The canonical request and the string to sign, built by @smithy/signature-v4's own code (its
+ * `createCanonicalRequest` and `createStringToSign`, `getCanonicalHeaders`, `getPayloadHash`), and
+ * the signing key derived by its `getSigningKey`. What `sign()` adds around them per call is left
+ * out: a copy of the request, a fresh key-cache lookup (one HMAC of the credentials to name the
+ * cache entry), an Authorization header written out and read back. The derived key is kept per
+ * access key, secret, token, date, region and service (a key changes with any of them), so a
+ * request costs two hashes (the canonical request, the final HMAC) plus the body's when it is
+ * not declared, or checked when it is.
+ */
+class SignatureVerifier extends SignatureV4 {
+  readonly #keys = new Map<string, Promise<Uint8Array>>();
+  readonly #hash: HashConstructor;
+
+  constructor(sha256: HashConstructor) {
+    super({ credentials: { accessKeyId: '', secretAccessKey: '' }, region: '', service: '', sha256 });
+    this.#hash = sha256;
+  }
+
+  async signature(
+    request: HttpRequest,
+    longDate: string,
+    auth: SigV4Authorization,
+    credentials: SigningCredentials,
+  ): Promise<string> {
+    const shortDate = longDate.slice(0, 8);
+    const canonicalHeaders = getCanonicalHeaders(request, undefined, new Set(auth.signedHeaders));
+    const payloadHash = await getPayloadHash(request, this.#hash);
+    const canonical = this.createCanonicalRequest(request, canonicalHeaders, payloadHash);
+    const scope = createScope(shortDate, auth.region, auth.service);
+    const stringToSign = await this.createStringToSign(longDate, scope, canonical, ALGORITHM_IDENTIFIER);
+    const hmac = new this.#hash(await this.#signingKey(credentials, shortDate, auth));
+    hmac.update(stringToSign);
+    return hex(await hmac.digest());
+  }
+
+  #signingKey(credentials: SigningCredentials, shortDate: string, auth: SigV4Authorization): Promise<Uint8Array> {
+    const id = [credentials.accessKeyId, credentials.secretAccessKey, credentials.sessionToken ?? '', shortDate];
+    const name = `${id.join('\n')}\n${auth.region}\n${auth.service}`;
+    let key = this.#keys.get(name);
+    if (!key) {
+      // Bounded: a long-running endpoint sees a new date every day and may see many keys.
+      if (this.#keys.size >= MAX_SIGNING_KEYS) this.#keys.clear();
+      key = getSigningKey(this.#hash, credentials, shortDate, auth.region, auth.service);
+      this.#keys.set(name, key);
+    }
+    return key;
+  }
+}
+
+const MAX_SIGNING_KEYS = 1024;
+const verifiers = new WeakMap<HashConstructor, SignatureVerifier>();
+
+/**
+ * Whether the request carries the signature these credentials give it: the request as smithy's
+ * `sign()` would see it (the headers the client signed, minus those the signer writes itself, plus
+ * the `x-amz-date` and session token it adds), signed at the request's own `X-Amz-Date`.
+ */
 export async function signatureMatches(
   request: ReceivedRequest,
   auth: SigV4Authorization,
   credentials: SigningCredentials,
   sha256: HashConstructor,
 ): Promise<boolean> {
-  const signingDate = amzDate(request.header('x-amz-date'));
-  if (!signingDate || !auth.signedHeaders.includes('host')) return false;
+  const longDate = request.header('x-amz-date');
+  if (longDate === null || !AMZ_DATE.test(longDate) || !auth.signedHeaders.includes('host')) return false;
   const headers: Record<string, string> = {};
   for (const name of auth.signedHeaders) {
     const value = request.header(name);
     if (value === null) return false;
-    headers[name] = value;
+    if (!GENERATED.has(name)) headers[name] = value;
   }
+  headers['x-amz-date'] = longDate;
+  if (credentials.sessionToken) headers['x-amz-security-token'] = credentials.sessionToken;
   // A payload hash the client signed must be the body's: the signer takes the header on trust.
   const declaredHash = headers['x-amz-content-sha256'];
   if (declaredHash !== undefined) {
@@ -90,15 +155,13 @@ export async function signatureMatches(
     hash.update(request.body);
     if (hex(await hash.digest()) !== declaredHash.toLowerCase()) return false;
   }
+  let verifier = verifiers.get(sha256);
+  if (!verifier) {
+    verifier = new SignatureVerifier(sha256);
+    verifiers.set(sha256, verifier);
+  }
   const queryAt = request.url.indexOf('?');
-  const signer = new SignatureV4({
-    credentials,
-    region: auth.region,
-    service: auth.service,
-    sha256,
-    applyChecksum: false,
-  });
-  const signed = await signer.sign(
+  const computed = await verifier.signature(
     {
       method: request.method.toUpperCase(),
       protocol: 'https:',
@@ -108,15 +171,11 @@ export async function signatureMatches(
       headers,
       body: request.body,
     },
-    {
-      signingDate,
-      signingRegion: auth.region,
-      signingService: auth.service,
-      signableHeaders: new Set(auth.signedHeaders),
-    },
+    longDate,
+    auth,
+    credentials,
   );
-  const computed = /Signature=([0-9a-f]{64})/.exec(String(signed.headers.authorization))?.[1];
-  return computed !== undefined && equal(computed, auth.signature);
+  return equal(computed, auth.signature);
 }
 
 /** Compares without stopping at the first difference. */

@@ -1,11 +1,18 @@
 import {
+  AttachUserPolicyCommand,
   CreateAccessKeyCommand,
+  CreatePolicyCommand,
+  CreateRoleCommand,
   CreateUserCommand,
+  DeleteAccessKeyCommand,
+  DeleteUserPolicyCommand,
+  DetachUserPolicyCommand,
+  PutRolePolicyCommand,
   PutUserPolicyCommand,
   UpdateAccessKeyCommand,
 } from '@aws-sdk/client-iam';
 import { CreateSecretCommand, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
-import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { describe, expect, it } from 'vitest';
 import { clients, useEmulator } from '../../support/aws';
 
@@ -77,6 +84,84 @@ describe('keys the emulator issued', () => {
     expect(inactive.name).toBe('UnrecognizedClientException');
     expect(inactive.message).toBe('The security token included in the request is invalid.');
     expect(inactiveQuery.name).toBe('InvalidClientTokenId');
+  });
+
+  it('an IAM write takes effect on the very next request (the caller built from IAM is kept until IAM changes)', async () => {
+    await aws.sm.send(new CreateSecretCommand({ Name: 'app/db', SecretString: 'db' }));
+    const keys = await userWithPolicy('carol', {
+      Effect: 'Allow',
+      Action: ['secretsmanager:GetSecretValue', 'sts:AssumeRole'],
+      Resource: '*',
+    });
+    const carol = clients(keys);
+    const denyReads = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Deny', Action: 'secretsmanager:GetSecretValue', Resource: '*' }],
+    });
+    const { Policy } = await aws.iam.send(
+      new CreatePolicyCommand({ PolicyName: 'no-reads', PolicyDocument: denyReads }),
+    );
+    await aws.iam.send(
+      new CreateRoleCommand({
+        RoleName: 'reader',
+        AssumeRolePolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'sts:AssumeRole' },
+          ],
+        }),
+      }),
+    );
+    await aws.iam.send(
+      new PutRolePolicyCommand({
+        RoleName: 'reader',
+        PolicyName: 'read',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: '*' }],
+        }),
+      }),
+    );
+    const { Credentials } = await carol.sts.send(
+      new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/reader', RoleSessionName: 'job' }),
+    );
+    const session = clients({
+      accessKeyId: Credentials?.AccessKeyId ?? '',
+      secretAccessKey: Credentials?.SecretAccessKey ?? '',
+      sessionToken: Credentials?.SessionToken ?? '',
+    });
+    const read = (who: ReturnType<typeof clients>) =>
+      who.sm.send(new GetSecretValueCommand({ SecretId: 'app/db' })).then(
+        () => 'ok',
+        (e) => e.name,
+      );
+    const seen: string[] = [];
+
+    seen.push(await read(carol));
+    await aws.iam.send(new PutUserPolicyCommand({ UserName: 'carol', PolicyName: 'deny', PolicyDocument: denyReads }));
+    seen.push(await read(carol));
+    await aws.iam.send(new DeleteUserPolicyCommand({ UserName: 'carol', PolicyName: 'deny' }));
+    seen.push(await read(carol));
+    await aws.iam.send(new AttachUserPolicyCommand({ UserName: 'carol', PolicyArn: Policy?.Arn }));
+    seen.push(await read(carol));
+    await aws.iam.send(new DetachUserPolicyCommand({ UserName: 'carol', PolicyArn: Policy?.Arn }));
+    seen.push(await read(carol));
+    seen.push(await read(session));
+    await aws.iam.send(new PutRolePolicyCommand({ RoleName: 'reader', PolicyName: 'deny', PolicyDocument: denyReads }));
+    seen.push(await read(session));
+    await aws.iam.send(new DeleteAccessKeyCommand({ UserName: 'carol', AccessKeyId: keys.accessKeyId }));
+    seen.push(await read(carol));
+
+    expect(seen).toEqual([
+      'ok',
+      'AccessDeniedException',
+      'ok',
+      'AccessDeniedException',
+      'ok',
+      'ok',
+      'AccessDeniedException',
+      'UnrecognizedClientException',
+    ]);
   });
 
   it('keys the emulator did not issue are the account administrator', async () => {

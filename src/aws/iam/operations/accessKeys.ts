@@ -1,3 +1,4 @@
+import { dict } from '../../core/dict';
 import type { OperationContext } from '../../core/service';
 import { authorizedEntity } from '../entities';
 import { iamErrors } from '../errors';
@@ -60,6 +61,8 @@ export function updateAccessKey(ctx: OperationContext, input: Input) {
 export function deleteAccessKey(ctx: OperationContext, input: Input) {
   const { state, key } = ownKey(ctx, input, 'DeleteAccessKey');
   delete state.accessKeys[key.AccessKeyId];
+  state.deletedAccessKeys ??= dict();
+  state.deletedAccessKeys[key.AccessKeyId] = key.UserName;
   changed(state);
   return {};
 }
