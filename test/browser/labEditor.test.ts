@@ -1,6 +1,6 @@
-import { expect, inject, test } from 'vitest';
-import { useBrowser } from './browser';
-import { editorText, typeCode } from './editor';
+import { beforeAll, expect, inject, test } from 'vitest';
+import { type PageProbe, useBrowser } from './browser';
+import { editorText, openInLab, typeCode } from './editor';
 
 // The parts of the lab around the run: the editor's settings and theme, the solution's
 // gating, error lines, and the clock controls.
@@ -8,10 +8,19 @@ import { editorText, typeCode } from './editor';
 const appUrl = inject('appUrl');
 const browser = useBrowser();
 
-async function openExercise(slug: string) {
-  const probe = await browser.open(appUrl, { colorScheme: 'light' });
-  await probe.page.goto(`${appUrl}/lab/${slug}`);
-  await probe.page.locator('.monaco-editor .view-lines').waitFor({ timeout: 60_000 });
+// One page for the file (a light system), as a learner going from one exercise to the next: each
+// test opens its exercise afresh through the app's own navigation, at the window size it needs,
+// and sees only its own console errors. No test passes an exercise; the test that changes the
+// editor's settings and the theme, and reloads, comes last.
+let probe: PageProbe;
+beforeAll(async () => {
+  probe = await browser.open(appUrl, { colorScheme: 'light', shared: true });
+});
+
+async function openExercise(slug: string, viewport = { width: 1280, height: 900 }) {
+  probe.errors.length = 0;
+  await probe.page.setViewportSize(viewport);
+  await openInLab(probe.page, appUrl, slug);
   return probe;
 }
 
@@ -72,26 +81,6 @@ test('IntelliSense offers the SDK client’s send (from the SDK types), and hove
   expect(errors).toEqual([]);
 });
 
-test('screen reader mode and "Tab moves focus" are remembered; the editor follows the theme', async () => {
-  const { page } = await openExercise('read-db-credentials');
-  expect(await page.locator('.monaco-editor').getAttribute('class')).toMatch(/\bvs\b/);
-  await page.locator('.editor-settings summary').click();
-  await page.getByLabel('Screen reader mode').check();
-  await page.getByLabel('Tab moves focus').check();
-  await page.reload();
-  await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 60_000 });
-  await page.locator('.editor-settings summary').click();
-  expect(await page.getByLabel('Screen reader mode').isChecked()).toBe(true);
-  expect(await page.getByLabel('Tab moves focus').isChecked()).toBe(true);
-  // With "Tab moves focus", Tab leaves the editor instead of indenting.
-  await page.locator('.monaco-editor .view-lines').click();
-  await page.keyboard.press('Tab');
-  expect(await page.evaluate(() => Boolean(document.activeElement?.closest('.monaco-editor')))).toBe(false);
-
-  await page.locator('.theme-toggle').click(); // a light system: the first click goes dark
-  await expect.poll(() => page.locator('.monaco-editor').getAttribute('class')).toMatch(/\bvs-dark\b/);
-});
-
 test('Ctrl+Enter runs the code, and a thrown error names the learner’s line', async () => {
   const { page } = await openExercise('read-db-credentials');
   await typeCode(page, "const a = 1;\nconst b = 2;\nthrow new Error('stop at line three');\n");
@@ -119,9 +108,7 @@ test('the clock controls move the last run’s simulated time, and the inspector
 });
 
 test('on a phone, a finished run brings the results below the editor into view', async () => {
-  const { page, errors } = await browser.open(appUrl, { viewport: { width: 390, height: 844 } });
-  await page.goto(`${appUrl}/lab/read-db-credentials`);
-  await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 60_000 });
+  const { page, errors } = await openExercise('read-db-credentials', { width: 390, height: 844 });
   const run = page.getByRole('button', { name: '▶ Run' });
   await run.click();
   await run.waitFor({ timeout: 20_000 });
@@ -135,4 +122,24 @@ test('on a phone, a finished run brings the results below the editor into view',
     )
     .toBe(true);
   expect(errors).toEqual([]);
+});
+
+test('screen reader mode and "Tab moves focus" are remembered; the editor follows the theme', async () => {
+  const { page } = await openExercise('read-db-credentials');
+  expect(await page.locator('.monaco-editor').getAttribute('class')).toMatch(/\bvs\b/);
+  await page.locator('.editor-settings summary').click();
+  await page.getByLabel('Screen reader mode').check();
+  await page.getByLabel('Tab moves focus').check();
+  await page.reload();
+  await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 60_000 });
+  await page.locator('.editor-settings summary').click();
+  expect(await page.getByLabel('Screen reader mode').isChecked()).toBe(true);
+  expect(await page.getByLabel('Tab moves focus').isChecked()).toBe(true);
+  // With "Tab moves focus", Tab leaves the editor instead of indenting.
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => Boolean(document.activeElement?.closest('.monaco-editor')))).toBe(false);
+
+  await page.locator('.theme-toggle').click(); // a light system: the first click goes dark
+  await expect.poll(() => page.locator('.monaco-editor').getAttribute('class')).toMatch(/\bvs-dark\b/);
 });
