@@ -9,6 +9,7 @@ import { contentPlugin } from './src/compiler/contentPlugin.ts';
 import { courseFolderPlugin } from './src/compiler/courseFolderPlugin.ts';
 import { quizPlugin } from './src/compiler/quizPlugin.ts';
 import { sdkTypesPlugin } from './src/lab/build/sdkTypesPlugin.ts';
+import { drawAtBuildPlugin } from './src/lesson/build/drawAtBuildPlugin.ts';
 import { mermaidChunkPlugin } from './src/lesson/build/mermaidChunkPlugin.ts';
 import { learnerRuntimePlugin } from './src/sandbox/build/learnerRuntimePlugin.ts';
 import { noCookiesPlugin } from './src/sandbox/build/noCookiesPlugin.ts';
@@ -31,6 +32,7 @@ export default defineConfig({
     pwaPlugin(),
     spaFallbackPlugin(),
     mermaidChunkPlugin(),
+    drawAtBuildPlugin({ projectRoot: root }),
   ],
   // Exercise checks (content/exercises/*/checks.ts) import their kit by this name.
   resolve: { alias: { '@lab/checks': fileURLToPath(new URL('./src/sandbox/checkKit.ts', import.meta.url)) } },

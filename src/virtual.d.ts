@@ -37,3 +37,9 @@ declare module 'virtual:learner-runtime' {
   /** URLs of the SDK packages kept out of the runtime (ES modules, imported only by code that needs them). */
   export const packages: Record<string, string>;
 }
+declare module 'virtual:lesson-drawings' {
+  /** How text measured where the build drew (fontCheck.ts); undefined when the build drew nothing. */
+  export const font: string | undefined;
+  /** Per lesson drawn at build time, its SVGs by diagram source, per theme (src/lesson/build/). */
+  export const loaders: Record<string, Record<'light' | 'dark', () => Promise<{ default: Record<string, string> }>>>;
+}

@@ -93,6 +93,8 @@ export function contentPlugin(options: { projectRoot?: string } = {}): Plugin {
 
   return {
     name: 'secrets-lab-content',
+    // For the plugin that draws the lessons' diagrams at build time (src/lesson/build/).
+    api: { lessons: async () => (await valid()).lessons },
     configResolved(config) {
       base = config.base;
     },

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState } from 're
 import { useLocation } from 'wouter';
 import { inAppPath } from '../ui/inAppLink';
 import { useDarkMode } from '../ui/theme';
+import { loadBuildDrawings } from './diagrams/buildDrawings';
 import { markLessonDiagramsKept } from './diagrams/cache';
 import { columnOf, diagramTitle, refit, shownDrawing } from './diagrams/figure';
 import type { Drawing } from './diagrams/layout';
@@ -61,7 +62,10 @@ export function LessonBody({
     if (!rest.length) finish(true);
     else {
       root.dataset.diagrams = 'drawing';
-      void drawRest(rest, dark, () => cancelled).then(finish);
+      // (A new theme: the build's drawings in it load first, if it made any.)
+      void (slug ? loadBuildDrawings(slug, dark) : Promise.resolve())
+        .then(() => drawRest(rest, dark, () => cancelled))
+        .then(finish);
     }
     return () => {
       cancelled = true;

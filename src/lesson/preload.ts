@@ -1,5 +1,6 @@
 import { findLesson, loadLessonHtml } from '../course/lessons';
 import { isDarkNow } from '../ui/theme';
+import { drawnAtBuild, loadBuildDrawings } from './diagrams/buildDrawings';
 import { lessonDiagramsKept, openKeptDrawings } from './diagrams/cache';
 import { preloadMermaid } from './diagrams/mermaid';
 import { prepareDiagrams, readKeptFor } from './diagrams/present';
@@ -18,11 +19,12 @@ export function preloadLessonAssets(pathname: string): void {
 }
 
 /**
- * For a lesson with diagrams: opens the store of kept drawings (the lesson's text reads them as soon
- * as it arrives) and starts loading mermaid, unless all of them are kept in this theme.
+ * For a lesson with diagrams: unless the build drew them (buildDrawings.ts), opens the store of
+ * kept drawings (the lesson's text reads them as soon as it arrives) and starts loading mermaid,
+ * unless all of them are kept in this theme.
  */
 export function preloadLessonDiagrams(slug: string): void {
-  if (!findLesson(slug)?.diagrams) return;
+  if (!findLesson(slug)?.diagrams || drawnAtBuild(slug)) return;
   openKeptDrawings();
   if (!lessonDiagramsKept(slug, isDarkNow())) preloadMermaid();
 }
@@ -32,15 +34,18 @@ const reading = new Map<string, Promise<string>>();
 const ready = new Map<string, string>();
 
 /**
- * A lesson's HTML, resolved once the drawings kept for its diagrams (in the current theme) are in
- * memory, so the page shows them in its first paint. Shared by the preload and the page.
+ * A lesson's HTML, resolved once the drawings of its diagrams (in the current theme) made by the
+ * build or kept from an earlier visit are in memory, so the page shows them in its first paint.
+ * Shared by the preload and the page.
  */
 export function loadLessonForReading(slug: string): Promise<string> {
   const key = `${slug} ${isDarkNow()}`;
   let loading = reading.get(key);
   if (!loading) {
     const dark = isDarkNow();
+    const drawings = loadBuildDrawings(slug, dark);
     loading = loadLessonHtml(slug).then(async (html) => {
+      await drawings;
       await readKeptFor(html, dark);
       ready.set(key, html);
       return html;

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,11 +100,13 @@ async function benchLabRuns(browser: import('playwright-core').Browser, base: st
 
 /** Builds the app for the bench (production, with a manifest) and serves it. */
 async function buildAndServe() {
-  await build({
-    configFile: path.join(root, 'vite.config.ts'),
-    logLevel: 'error',
-    build: { outDir: dist, emptyOutDir: true, manifest: true },
-  });
+  // BENCH_REUSE_BUILD=1 keeps the last build (timing the same build again, on a quieter machine).
+  if (!(process.env.BENCH_REUSE_BUILD && existsSync(path.join(dist, 'index.html'))))
+    await build({
+      configFile: path.join(root, 'vite.config.ts'),
+      logLevel: 'error',
+      build: { outDir: dist, emptyOutDir: true, manifest: true },
+    });
   const server = await preview({
     configFile: path.join(root, 'vite.config.ts'),
     logLevel: 'error',
@@ -119,6 +121,8 @@ async function buildAndServe() {
 interface DiagramFigures {
   /** From the navigation to every diagram on screen (the page's `lesson:diagrams` mark). */
   shown: number;
+  /** From the navigation to the HTML document parsed (`domContentLoadedEventEnd`): what start-up can't beat. */
+  documentReady: number;
   /** When mermaid had loaded (downloaded and evaluated), from the navigation; absent if never needed. */
   mermaidLoaded?: number;
   /** Time in mermaid.render, and in measuring the drawn SVGs, over all the page's diagrams. */
@@ -126,6 +130,8 @@ interface DiagramFigures {
   measuring: number;
   /** Diagrams drawn by mermaid on this page (a flowchart may be drawn twice: turned). */
   drawn: number;
+  /** The page was controlled by the service worker (its files from the worker's cache). */
+  serviceWorker: boolean;
 }
 
 // A string, not a function: tsx would wrap a named function in a helper the page lacks.
@@ -137,10 +143,12 @@ const READ_FIGURES = `(() => {
   const load = performance.getEntriesByName('mermaid:load')[0];
   return {
     shown,
+    documentReady: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? NaN,
     mermaidLoaded: load ? load.startTime + load.duration : undefined,
     rendering: sum('diagram:render'),
     measuring: sum('diagram:measure'),
     drawn: before('diagram:render').length,
+    serviceWorker: Boolean(navigator.serviceWorker?.controller),
   };
 })()`;
 
@@ -185,14 +193,22 @@ async function followNext(page: import('playwright-core').Page): Promise<number>
   return shown - clicked;
 }
 
+/** Opens a lesson's URL and reads the page's figures once its diagrams are shown. */
+async function openLesson(page: import('playwright-core').Page, url: string): Promise<DiagramFigures> {
+  await page.goto(url);
+  await page.waitForSelector('.prose[data-diagrams="done"]');
+  return page.evaluate<DiagramFigures>(READ_FIGURES);
+}
+
 /**
  * Each lesson with diagrams, from navigation to its diagrams on screen, as medians over the lessons
- * (and `BENCH_ROUNDS` rounds, 1 by default):
- * - cold: a fresh browser profile (nothing cached, no service worker), the lesson's URL opened;
- *   with the page's own breakdown: when mermaid had loaded, time rendering and measuring;
- * - warm: the same URL again, twice, each once the page is quiet (its drawings kept in IndexedDB,
- *   the files in the HTTP cache; Chromium keeps compiled code from the second load on);
- * - next: "Next →" followed in the page, once the page has made the next lesson ready.
+ * (and `BENCH_ROUNDS` rounds, 1 by default), with the page's own breakdown:
+ * - cold: a first visit. The lesson's URL opened in a fresh browser context: an empty HTTP cache, no
+ *   service worker, nothing in IndexedDB or localStorage;
+ * - warm: a return visit. One context for all lessons, whose service worker has installed (the
+ *   whole course in its cache) before any lesson is timed; each lesson opened, then its URL opened
+ *   again twice, each once the page is quiet (a learner reading it);
+ * - next: "Next →" followed in that context, once the page has made the next lesson ready.
  * The load average is printed with them: on a busy machine the wall times grow, the breakdown
  * shows where.
  */
@@ -202,36 +218,50 @@ export async function timeLessonDiagrams(browser: import('playwright-core').Brow
   );
   const rounds = Number(process.env.BENCH_ROUNDS ?? 1);
   const loadBefore = loadavg()[0];
-  const perLesson: Record<string, { cold: DiagramFigures; warm: number[]; next?: number; diagrams: number }[]> = {};
+  const course = lessons as { slug: string; diagrams: number }[];
+  const withDiagrams = course.filter((l) => l.diagrams);
+  const perLesson: Record<string, { cold: DiagramFigures; warm: DiagramFigures[]; next?: number; diagrams: number }[]> =
+    {};
   for (let round = 0; round < rounds; round++) {
-    const course = lessons as { slug: string; diagrams: number }[];
-    for (const [i, lesson] of course.entries()) {
-      if (!lesson.diagrams) continue;
+    const cold = new Map<string, DiagramFigures>();
+    for (const lesson of withDiagrams) {
       const context = await browser.newContext();
-      const page = await context.newPage();
-      const open = async () => {
-        await page.goto(`${base}/lessons/${lesson.slug}`);
-        await page.waitForSelector('.prose[data-diagrams="done"]');
-        return page.evaluate<DiagramFigures>(READ_FIGURES);
-      };
-      const hasNext = Boolean(course[i + 1]);
-      // Each reload once the page is quiet (it draws the next lesson after its own: a reload at once
-      // would wait for that drawing, which a learner reading the lesson never meets).
-      const cold = await open();
-      if (hasNext) await nextReady(page);
-      const warm = await open();
-      if (hasNext) await nextReady(page);
-      const warmAgain = await open();
-      const next = course[i + 1]?.diagrams ? await followNext(page) : undefined;
-      perLesson[lesson.slug] = [
-        ...(perLesson[lesson.slug] ?? []),
-        { cold, warm: [warm.shown, warmAgain.shown], next, diagrams: lesson.diagrams },
-      ];
+      cold.set(lesson.slug, await openLesson(await context.newPage(), `${base}/lessons/${lesson.slug}`));
       await context.close();
     }
+
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // The service worker registers once the first page has settled and installs the whole course.
+    await page.goto(`${base}/`);
+    await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', undefined, {
+      timeout: 300_000,
+    });
+    for (const lesson of withDiagrams) {
+      const i = course.indexOf(lesson);
+      const url = `${base}/lessons/${lesson.slug}`;
+      const hasNext = Boolean(course[i + 1]);
+      // Each visit once the page is quiet (it draws the next lesson after its own: a reload at once
+      // would wait for that drawing, which a learner reading the lesson never meets).
+      await openLesson(page, url);
+      const warm: DiagramFigures[] = [];
+      for (let n = 0; n < 2; n++) {
+        if (hasNext) await nextReady(page);
+        warm.push(await openLesson(page, url));
+      }
+      const next = course[i + 1]?.diagrams ? await followNext(page) : undefined;
+      const done = cold.get(lesson.slug) as DiagramFigures;
+      perLesson[lesson.slug] = [
+        ...(perLesson[lesson.slug] ?? []),
+        { cold: done, warm, next, diagrams: lesson.diagrams },
+      ];
+    }
+    await context.close();
   }
   const all = Object.values(perLesson).flat();
   const of = (pick: (r: (typeof all)[number]) => number | undefined) => median(all.map((r) => pick(r) ?? Number.NaN));
+  const ofWarm = (pick: (f: DiagramFigures) => number | undefined) =>
+    median(all.flatMap((r) => r.warm.map((f) => pick(f) ?? Number.NaN)));
   return {
     summary: {
       navigations: all.length,
@@ -239,12 +269,20 @@ export async function timeLessonDiagrams(browser: import('playwright-core').Brow
       coldMedianMs: of((r) => r.cold.shown),
       coldMaxMs: Math.round(Math.max(...all.map((r) => r.cold.shown))),
       coldBreakdownMedianMs: {
+        documentReady: of((r) => r.cold.documentReady),
         mermaidLoaded: of((r) => r.cold.mermaidLoaded),
         rendering: of((r) => r.cold.rendering),
         measuring: of((r) => r.cold.measuring),
+        drawnByMermaid: of((r) => r.cold.drawn),
       },
-      warmMedianMs: median(all.flatMap((r) => r.warm)),
-      warmMaxMs: Math.round(Math.max(...all.flatMap((r) => r.warm))),
+      warmMedianMs: ofWarm((f) => f.shown),
+      warmMaxMs: Math.round(Math.max(...all.flatMap((r) => r.warm.map((f) => f.shown)))),
+      warmBreakdownMedianMs: {
+        documentReady: ofWarm((f) => f.documentReady),
+        mermaidLoaded: ofWarm((f) => f.mermaidLoaded),
+        drawnByMermaid: ofWarm((f) => f.drawn),
+      },
+      warmFromServiceWorker: all.every((r) => r.warm.every((f) => f.serviceWorker)),
       nextMedianMs: of((r) => r.next),
       nextMaxMs: Math.round(Math.max(...all.map((r) => r.next ?? 0))),
     },
@@ -255,7 +293,7 @@ export async function timeLessonDiagrams(browser: import('playwright-core').Brow
           diagrams: runs[0]?.diagrams,
           coldMs: median(runs.map((r) => r.cold.shown)),
           drawnByMermaid: runs[0]?.cold.drawn,
-          warmMs: median(runs.flatMap((r) => r.warm)),
+          warmMs: median(runs.flatMap((r) => r.warm.map((f) => f.shown))),
           nextMs: median(runs.map((r) => r.next ?? Number.NaN)),
         },
       ]),

@@ -40,6 +40,8 @@ export function useBrowser() {
         colorScheme?: 'light' | 'dark';
         viewport?: { width: number; height: number };
         bypassCSP?: boolean;
+        /** 'block': no service worker (a page.route sees every request, none answered from its cache). */
+        serviceWorkers?: 'allow' | 'block';
         /** Kept open until the file ends (a page opened in `beforeAll` for several tests). */
         shared?: boolean;
       } = {},
@@ -51,6 +53,7 @@ export function useBrowser() {
         permissions: ['clipboard-read', 'clipboard-write'],
         // Only for injecting test tooling (axe-core) into a page whose CSP forbids inline script.
         bypassCSP: options.bypassCSP ?? false,
+        serviceWorkers: options.serviceWorkers ?? 'allow',
       });
       if (!options.shared) contexts.push(context);
       const page = await context.newPage();

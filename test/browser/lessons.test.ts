@@ -137,13 +137,56 @@ test('search finds a section and opens it', async () => {
   await page.locator('#after-the-diagram').waitFor();
 });
 
-test('a lesson opened again shows the diagrams it drew before, kept in the browser, without mermaid; a new theme draws afresh; the next lesson is drawn while this one is read', async () => {
-  const { page, errors } = await browser.open(appUrl, { colorScheme: 'light' });
-  const figures = page.locator('figure.mermaid-diagram');
-  const drawn = () =>
-    figures.evaluateAll((fs) =>
-      fs.map((f) => [f.hasAttribute('data-from-cache'), f.querySelector('.diagram-frame')?.innerHTML ?? '']),
+/** Each diagram on the page: [shown from drawings made earlier (build or browser), its drawing]. */
+function drawings(page: import('playwright-core').Page) {
+  return page
+    .locator('figure.mermaid-diagram')
+    .evaluateAll((fs) =>
+      fs.map((f) => [f.hasAttribute('data-from-cache'), f.querySelector('.diagram-frame')?.innerHTML ?? ''] as const),
     );
+}
+
+/** The page's requests for mermaid's code, and its drawings, so far. */
+function mermaidWork(page: import('playwright-core').Page) {
+  return page.evaluate(() => ({
+    loaded: performance
+      .getEntriesByType('resource')
+      .filter((r) => /mermaid/.test(r.name))
+      .map((r) => r.name),
+    drawn: performance.getEntriesByName('diagram:render').length,
+  }));
+}
+
+test('a first visit shows the diagrams the build drew, in either theme, without loading mermaid', async () => {
+  const { page, errors } = await browser.open(appUrl, { colorScheme: 'light' });
+  await page.goto(`${appUrl}/lessons/rotation`);
+  await diagramsSettled(page);
+  const light = await drawings(page);
+  expect(light.length).toBeGreaterThanOrEqual(2);
+  expect(light.every(([held, svg]) => held && svg.startsWith('<svg'))).toBe(true);
+
+  await page.locator('.theme-toggle').click(); // a light system: the first click goes dark
+  await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+  await expect.poll(async () => (await drawings(page)).map(([, svg]) => svg)).not.toEqual(light.map(([, svg]) => svg));
+  await diagramsSettled(page);
+  const dark = await drawings(page);
+  expect(dark.every(([held, svg]) => held && svg.startsWith('<svg'))).toBe(true);
+  // Mermaid's dark theme, with the page's contrast fix for edge labels (diagrams/config.ts).
+  expect(dark.some(([, svg]) => svg.includes('#1d212c'))).toBe(true);
+  expect(await mermaidWork(page)).toEqual({ loaded: [], drawn: 0 });
+  expect(errors).toEqual([]);
+});
+
+// Mermaid sizes boxes to the text as measured in the page's font: where text measures otherwise than
+// in the build's Chromium (other fonts installed), the page draws the diagrams itself, and keeps them.
+test('a browser whose fonts differ draws the diagrams itself; opened again, it shows them kept, without mermaid; a new theme draws afresh; the next lesson is drawn while this one is read', async () => {
+  const { page, errors } = await browser.open(appUrl, { colorScheme: 'light', serviceWorkers: 'block' });
+  await page.route(/\/assets\/index-[\w-]+\.css$/, async (route) => {
+    const response = await route.fetch();
+    const css = `${await response.text()}\n:root { --font: "DejaVu Serif", serif; }\n`;
+    await route.fulfill({ response, body: css });
+  });
+  const drawn = () => drawings(page);
   // What an older release drew (another mermaid version) is there to be cleared away.
   await page.goto(`${appUrl}/`);
   const stale = 'mermaid 0.0.1 · drawing 1 · light\nflowchart LR\n  A --> B';

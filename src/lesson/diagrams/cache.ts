@@ -56,6 +56,11 @@ async function keep(key: string, value: unknown): Promise<void> {
 
 const isSvg = (value: unknown): value is string => typeof value === 'string' && value.startsWith('<svg');
 
+/** Holds an SVG in memory only (the build's drawings: they come with the app, see buildDrawings.ts). */
+export function holdInMemory(key: string, svg: string): void {
+  if (isSvg(svg)) inMemory.set(key, svg);
+}
+
 /** A kept SVG already in memory (read earlier by `readKept`, or drawn on this page). */
 export function keptNow(key: string): string | undefined {
   return inMemory.get(key);
@@ -63,9 +68,9 @@ export function keptNow(key: string): string | undefined {
 
 /** Reads these keys from the store into memory, in one transaction; `keptNow` answers after. */
 export async function readKept(wanted: string[]): Promise<void> {
-  const s = diagramStore();
   const missing = wanted.filter((k) => !inMemory.has(k));
-  if (!s || !missing.length) return;
+  const s = missing.length ? diagramStore() : undefined;
+  if (!s) return;
   try {
     const values = await getMany<unknown>(missing, s);
     values.forEach((value, i) => {

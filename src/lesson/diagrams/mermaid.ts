@@ -1,5 +1,6 @@
 import { cacheDiagram, cachedDiagram, diagramId, diagramKey } from './cache';
-import { smallestLabel } from './measure';
+import { DRAWING_ROOM_STYLE, mermaidConfig } from './config';
+import { withSmallestLabel } from './measure';
 
 /**
  * Mermaid is ~250 KB gzip: it is imported only when a page has a diagram to draw, once, and
@@ -86,17 +87,7 @@ function drawDiagram(source: string, dark: boolean, key: string): Promise<Diagra
 
 function configure(mermaid: Mermaid, dark: boolean): void {
   configured = dark;
-  mermaid.initialize({
-    startOnLoad: false,
-    layout: 'dagre',
-    securityLevel: 'strict',
-    theme: dark ? 'dark' : 'default',
-    fontFamily: 'inherit',
-    // Edge labels sit on this colour: the dark theme's default leaves them below WCAG AA contrast.
-    themeVariables: dark
-      ? { edgeLabelBackground: '#1d212c', textColor: '#e5e7ee' }
-      : { edgeLabelBackground: '#f1f3f8' },
-  });
+  mermaid.initialize(mermaidConfig(dark));
 }
 
 /**
@@ -111,28 +102,18 @@ function drawingRoom(): HTMLElement {
     room = document.createElement('div');
     room.id = 'diagram-drawing-room';
     room.setAttribute('aria-hidden', 'true');
-    room.style.cssText = 'position:absolute;left:-100000px;top:0;width:100vw;visibility:hidden;contain:layout style';
+    room.style.cssText = DRAWING_ROOM_STYLE;
     document.body.append(room);
   }
   return room;
 }
 
-/**
- * Lays the SVG out once, out of sight, and records its smallest label (px at natural size) on
- * it as `data-smallest-label`: kept with the SVG, so sizing it later needs no measuring.
- */
+/** The SVG with its smallest label recorded on it (measure.ts), timed for the bench. */
 function measured(svg: string): string {
   const start = performance.now();
-  const scratch = document.createElement('div');
-  scratch.innerHTML = svg;
-  drawingRoom().append(scratch);
   try {
-    const root = scratch.querySelector('svg');
-    const size = root ? smallestLabel(root) : undefined;
-    if (!root || !size) return svg;
-    return svg.replace(/^<svg\b/, `<svg data-smallest-label="${Math.round(size * 100) / 100}"`);
+    return withSmallestLabel(svg, drawingRoom());
   } finally {
-    scratch.remove();
     performance.measure('diagram:measure', { start });
   }
 }
