@@ -46,7 +46,8 @@ export function loadLessonForReading(slug: string): Promise<string> {
     const drawings = loadBuildDrawings(slug, dark);
     loading = loadLessonHtml(slug).then(async (html) => {
       await drawings;
-      await readKeptFor(html, dark);
+      // (Drawn by the build: all in memory already, no need to open the store or parse the HTML.)
+      if (!drawnAtBuild(slug)) await readKeptFor(html, dark);
       ready.set(key, html);
       return html;
     });

@@ -176,7 +176,7 @@ test('under a project path (/secrets-lab/), after one visit opened by a deep lin
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   await lookAtAddresses();
 
-  // Every lesson, every diagram drawn as an SVG: each mermaid renderer chunk came from the cache.
+  // Every lesson, every diagram shown as an SVG: each lesson's drawings (made by the build) came from the cache.
   const lessonLinks = page.getByRole('list', { name: 'Lessons' }).locator(':scope > li > a');
   const lessons = await lessonLinks.count();
   expect(lessons).toBeGreaterThanOrEqual(10);
