@@ -41,7 +41,9 @@ export class CallLog {
   }
 
   record(entry: Omit<CallLogEntry, 'seq'>): CallLogEntry {
-    const full = { ...entry, seq: ++this.#seq };
+    // Object.assign, not `{ ...entry, seq }`: V8 makes a literal that starts with a spread and adds
+    // fields after it several times slower, and this runs on every request. Entries have fixed keys.
+    const full: CallLogEntry = Object.assign({}, entry, { seq: ++this.#seq });
     this.#entries.push(full);
     // Trim in batches: a splice per call once full would cost O(limit) on every request.
     if (this.#entries.length > this.limit * 1.1) this.#entries.splice(0, this.#entries.length - this.limit);

@@ -1,5 +1,12 @@
 import type { OperationContext } from '../core/service';
-import { awsManagedKeyPolicy, customerKeyPolicy, kmsKeys, type ResourcePolicyInput, resourceTagKeys } from '../policy';
+import {
+  awsManagedKeyPolicy,
+  customerKeyPolicy,
+  kmsKeys,
+  type RequestContext,
+  type ResourcePolicyInput,
+  resourceTagKeys,
+} from '../policy';
 import { grantAllowing, type KmsGrant } from './grants';
 import { type KmsKey, kmsState } from './state';
 
@@ -37,13 +44,15 @@ export function authorizeKey(
   } = {},
 ): void {
   const { encryptionContext, creating } = options;
-  const constraint = creating?.Constraints?.EncryptionContextEquals
-    ? 'EncryptionContextEquals'
-    : creating?.Constraints?.EncryptionContextSubset
-      ? 'EncryptionContextSubset'
-      : undefined;
-  const context = {
-    ...kmsKeys({
+  // Built only when there is a principal to evaluate (see AuthorizeFn): the account's administrator,
+  // the usual caller of a read, needs none of it.
+  const context = (): RequestContext => {
+    const constraint = creating?.Constraints?.EncryptionContextEquals
+      ? 'EncryptionContextEquals'
+      : creating?.Constraints?.EncryptionContextSubset
+        ? 'EncryptionContextSubset'
+        : undefined;
+    const keys = kmsKeys({
       // The caller's account, not the key's: they differ for a secret read across accounts.
       callerAccount: ctx.caller.accountId,
       ...(encryptionContext ? { encryptionContext } : {}),
@@ -58,17 +67,17 @@ export function authorizeKey(
             },
           }
         : {}),
-    }),
-    ...resourceTagKeys(key.Tags.map((t) => ({ Key: t.TagKey, Value: t.TagValue }))),
+    });
+    return Object.assign(keys, resourceTagKeys(key.Tags.map((t) => ({ Key: t.TagKey, Value: t.TagValue }))));
   };
-  ctx.authorize(`kms:${operation}`, key.Arn, context, {
+  ctx.authorize(`kms:${operation}`, key.Arn, context, () => ({
     resourcePolicy: keyPolicyOf(ctx, key),
     grant: grantAllowing(kmsState(ctx).grants, key.KeyId, operation, {
       ...(encryptionContext ? { encryptionContext } : {}),
       ...(creating ? { creating } : {}),
       ...(options.viaService ? { viaService: options.viaService } : {}),
     }),
-  });
+  }));
 }
 
 /**

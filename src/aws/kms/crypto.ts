@@ -97,14 +97,49 @@ export function decryptBlob(
   usable(key);
   const material = materialOf(key, version);
   if (material === undefined) throw invalid();
+  const additionalData = aad(encryptionContext);
+  const memoKey = `${magic}\u0000${material}\u0000${BYTES.decode(additionalData)}\u0000${BYTES.decode(blob.subarray(nonceStart))}`;
+  const memo = opened.get(key);
+  const known = memo?.get(memoKey);
+  if (known) return { plaintext: known.slice(), key };
+  let plaintext: Uint8Array;
   try {
-    const plaintext = cipher(
-      fromBase64(material),
-      blob.subarray(nonceStart, nonceStart + 12),
-      aad(encryptionContext),
-    ).decrypt(blob.subarray(nonceStart + 12));
-    return { plaintext, key };
+    plaintext = cipher(fromBase64(material), blob.subarray(nonceStart, nonceStart + 12), additionalData).decrypt(
+      blob.subarray(nonceStart + 12),
+    );
   } catch {
     throw invalid();
   }
+  remember(key, memo, memoKey, plaintext);
+  return { plaintext, key };
+}
+
+/**
+ * Decryptions already made, per key record. Authenticated decryption is a pure function of its
+ * inputs (cipher, material, nonce, additional data, sealed bytes), and the memo is keyed on exactly
+ * those, so a hit returns what decrypting again would. It replaces only the cipher call: finding the
+ * key, its state (Disabled, PendingDeletion, deleted), the KeyId check and, in the callers, the key
+ * policy, IAM and grants all run before it on every request, so a remembered plaintext never
+ * answers a request that would be refused. The memo key joins the inputs with NUL, which none of
+ * the first three can hold (the magic, base64 material, the context as JSON text); the sealed bytes
+ * come last, one character per byte. Bounded per key (small values, a few hundred entries);
+ * a key record that leaves the state (deleted, reset, restored) takes its memo with it.
+ */
+const opened = new WeakMap<KmsKey, Map<string, Uint8Array>>();
+const MEMO_ENTRIES = 256;
+const MEMO_MAX_BYTES = 4096;
+/** Bytes to a string one code point per byte (windows-1252 decoding maps each byte to its own point). */
+const BYTES = new TextDecoder('latin1');
+
+function remember(
+  key: KmsKey,
+  memo: Map<string, Uint8Array> | undefined,
+  memoKey: string,
+  plaintext: Uint8Array,
+): void {
+  if (plaintext.length > MEMO_MAX_BYTES) return;
+  const map = memo ?? new Map<string, Uint8Array>();
+  if (!memo) opened.set(key, map);
+  if (map.size >= MEMO_ENTRIES) map.delete(map.keys().next().value as string);
+  map.set(memoKey, plaintext.slice());
 }

@@ -55,21 +55,61 @@ export interface KmsState {
 
 export const AWS_MANAGED_ALIASES = ['alias/aws/ssm', 'alias/aws/secretsmanager'] as const;
 
+/**
+ * The KMS state of the request's account and region, brought up to the clock first: AWS managed
+ * keys exist, keys whose deletion window ended are gone, due automatic rotations have happened.
+ * Those sweeps look at every key, so they run only when something may be due: the earliest
+ * DeletionDate / NextRotationDate is remembered per keys map (`nextKeyEvent`), and every write of
+ * either date goes through `scheduleDeletion` / `scheduleRotation`, which lower it. A state loaded
+ * from a snapshot is a new map, unknown here, so its first request sweeps.
+ */
 export function kmsState(ctx: OperationContext): KmsState {
   const state = ctx.state<KmsState>('kms');
   state.grants ??= dict();
   ensureAwsManagedKeys(ctx, state);
-  purgeDeletedKeys(ctx, state);
-  rotateDueKeys(ctx, state);
+  const now = ctx.clock.now();
+  if ((nextKeyEvent.get(state.keys) ?? Number.NEGATIVE_INFINITY) > now) return state;
+  purgeDeletedKeys(now, state);
+  rotateDueKeys(ctx, state, now);
+  let next = Number.POSITIVE_INFINITY;
+  for (const key of Object.values(state.keys)) {
+    if (key.KeyState === 'PendingDeletion' && key.DeletionDate !== undefined) next = Math.min(next, key.DeletionDate);
+    if (key.NextRotationDate !== undefined && key.RotationPeriodInDays !== undefined)
+      next = Math.min(next, key.NextRotationDate);
+  }
+  nextKeyEvent.set(state.keys, next);
   return state;
+}
+
+/** By keys map: no key is due for deletion or rotation before this time (absent: not known yet). */
+const nextKeyEvent = new WeakMap<object, number>();
+
+function lowerNextKeyEvent(ctx: OperationContext, when: number): void {
+  const keys = ctx.state<KmsState>('kms').keys;
+  const known = nextKeyEvent.get(keys);
+  if (known !== undefined && when < known) nextKeyEvent.set(keys, when);
+}
+
+/** ScheduleKeyDeletion: the key is PendingDeletion until `when`, then kmsState deletes it. */
+export function scheduleDeletion(ctx: OperationContext, key: KmsKey, when: number, days: number): void {
+  key.KeyState = 'PendingDeletion';
+  key.DeletionDate = when;
+  key.PendingDeletionWindowInDays = days;
+  lowerNextKeyEvent(ctx, when);
+}
+
+/** EnableKeyRotation: the key rotates every `days` days, the first time at `when`. */
+export function scheduleRotation(ctx: OperationContext, key: KmsKey, when: number, days: number): void {
+  key.RotationPeriodInDays = days;
+  key.NextRotationDate = when;
+  lowerNextKeyEvent(ctx, when);
 }
 
 /**
  * A key whose waiting period (ScheduleKeyDeletion) has ended is gone for good, with its aliases:
  * what it encrypted can never be decrypted again. Checked lazily against the simulated clock.
  */
-function purgeDeletedKeys(ctx: OperationContext, state: KmsState): void {
-  const now = ctx.clock.now();
+function purgeDeletedKeys(now: number, state: KmsState): void {
   for (const key of Object.values(state.keys)) {
     if (key.KeyState !== 'PendingDeletion' || key.DeletionDate === undefined || key.DeletionDate > now) continue;
     delete state.keys[key.KeyId];
@@ -153,8 +193,7 @@ export function rotateKey(ctx: OperationContext, key: KmsKey, at: number, type: 
  * rotation that fell due since the last request happens now, dated when it was due. A key that is
  * not Enabled does not rotate (AWS skips disabled keys and rotates them on the next due date).
  */
-export function rotateDueKeys(ctx: OperationContext, state: KmsState): void {
-  const now = ctx.clock.now();
+function rotateDueKeys(ctx: OperationContext, state: KmsState, now: number): void {
   for (const key of Object.values(state.keys)) {
     if (key.NextRotationDate === undefined || key.RotationPeriodInDays === undefined) continue;
     while (key.NextRotationDate <= now) {

@@ -17,13 +17,21 @@ export interface AuthorizeOptions {
  * `ctx.authorize(action, resource, context?, options?)`: evaluates the request as the emulator's
  * principal, records the decision for the call log, and throws AccessDeniedException with AWS's
  * message when it is not allowed. Returns the record when allowed.
+ *
+ * `context` and `options` may be given as functions: they are called only when there is something
+ * to evaluate (a principal), so a request as the account's administrator, which nothing is evaluated
+ * for, does not build condition keys, key policies or grant lookups it would never read.
  */
 export type AuthorizeFn = (
   action: string,
   resource: string,
-  context?: RequestContext,
-  options?: AuthorizeOptions,
+  context?: Lazy<RequestContext>,
+  options?: Lazy<AuthorizeOptions>,
 ) => AuthorizationRecord;
+
+export type Lazy<T> = T | (() => T);
+
+const force = <T extends object>(value: Lazy<T>): T => (typeof value === 'function' ? value() : value);
 
 /** With no principal set the emulator allows everything, as an account's root user can. */
 const NO_PRINCIPAL = 'No principal is set, so the emulator allows every call.';
@@ -36,9 +44,11 @@ export function createAuthorizer(args: {
   /** Where the decisions of this request are collected for the call log. */
   decisions: AuthorizationRecord[];
 }): AuthorizeFn {
-  return (action, resource, context = {}, options = {}) => {
+  return (action, resource, lazyContext = {}, lazyOptions = {}) => {
     const principal = args.principal();
     if (!principal) return { action, resource, decision: 'Allow', reason: NO_PRINCIPAL };
+    const context = force(lazyContext);
+    const options = force(lazyOptions);
     const { record, denialMessage } = authorizeRequest({
       principal,
       resourceAccount: args.accountId,

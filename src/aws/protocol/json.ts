@@ -1,7 +1,7 @@
+import type { CallLogEntry } from '../core/callLog';
 import { dict } from '../core/dict';
 import { AwsError } from '../core/errors';
 import type { OperationContext, RequestHost } from '../core/service';
-import type { AuthorizationRecord } from '../policy';
 import { resolveTarget } from '../services';
 import { jsonTooDeep, MAX_JSON_DEPTH } from './jsonDepth';
 import { errorResponse, JSON_CONTENT_TYPE, MAX_BODY_BYTES, type WireRequest, type WireResponse } from './wire';
@@ -72,25 +72,32 @@ export async function handleAwsJson(host: RequestHost, request: WireRequest): Pr
   }
   const ctx = requestContext(host, request, service.name, input as Record<string, unknown>);
   const params = logParams(input as Record<string, unknown>);
-  const time = host.clock.now();
-  const entry = {
-    time,
+  // Built field by field rather than spread into a new object per outcome: a literal that starts
+  // with a spread (`{ ...entry, outcome }`) costs V8 microseconds, on every request.
+  const entry: Omit<CallLogEntry, 'seq'> = {
+    time: host.clock.now(),
     service: service.name,
     operation,
     params,
     region: ctx.region,
     source: request.source ?? 'request',
     ...(ctx.caller.principal ? { caller: ctx.caller.arn } : {}),
-  } as const;
+    outcome: 'ok',
+  };
+  let response: WireResponse;
   try {
     const output = await service.operations[operation]?.(ctx, input as Record<string, unknown>);
-    host.log.record({ ...entry, outcome: 'ok', ...authorization(ctx) });
-    return { status: 200, headers: { 'content-type': JSON_CONTENT_TYPE }, body: JSON.stringify(output ?? {}) };
+    response = { status: 200, headers: { 'content-type': JSON_CONTENT_TYPE }, body: JSON.stringify(output ?? {}) };
   } catch (e) {
     const error = e instanceof AwsError ? e : internalFailure(host, `${service.name}.${operation}`, e);
-    host.log.record({ ...entry, outcome: error.type, message: error.message, ...authorization(ctx) });
-    return errorResponse(error.type, error.message, error.status);
+    entry.outcome = error.type;
+    entry.message = error.message;
+    response = errorResponse(error.type, error.message, error.status);
   }
+  // The authorization decisions the call needed (only when a principal is set).
+  if (ctx.decisions.length > 0) entry.authorization = [...ctx.decisions];
+  host.log.record(entry);
+  return response;
 }
 
 const SECRET_ARN = /^arn:aws:secretsmanager:[^:]+:(\d{12}):secret:/;
@@ -119,9 +126,4 @@ function requestContext(
 function internalFailure(host: RequestHost, where: string, e: unknown): AwsError {
   host.reportInternalError(where, e);
   return new AwsError('InternalFailure', 'The request processing has failed because of an unknown error.', 500);
-}
-
-/** The authorization decisions the call needed (only when a principal is set), for its log entry. */
-function authorization(ctx: OperationContext): { authorization?: AuthorizationRecord[] } {
-  return ctx.decisions.length > 0 ? { authorization: [...ctx.decisions] } : {};
 }

@@ -26,8 +26,15 @@ export function authorizeSecret(
 ): void {
   const action = `secretsmanager:${operation}`;
   if (secret) {
-    const { context, options } = secretAuthorization(secret, request);
-    ctx.authorize(action, secret.ARN, context, options);
+    // Built only when there is a principal to evaluate (see AuthorizeFn).
+    let built: ReturnType<typeof secretAuthorization> | undefined;
+    const parts = () => (built ??= secretAuthorization(secret, request));
+    ctx.authorize(
+      action,
+      secret.ARN,
+      () => parts().context,
+      () => parts().options,
+    );
     return;
   }
   ctx.authorize(

@@ -15,8 +15,10 @@ export function authorizeParameter(
   name: string,
   extra: RequestContext = {},
 ): void {
-  const tags = findParameter(ssmState(ctx), name)?.Tags;
-  ctx.authorize(`ssm:${operation}`, parameterArn(ctx, name), { ...resourceTagKeys(tags, 'ssm'), ...extra });
+  // The tags are looked up only when there is a principal to evaluate (see AuthorizeFn).
+  ctx.authorize(`ssm:${operation}`, parameterArn(ctx, name), () =>
+    Object.assign(resourceTagKeys(findParameter(ssmState(ctx), name)?.Tags, 'ssm'), extra),
+  );
 }
 
 /**

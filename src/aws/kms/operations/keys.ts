@@ -6,7 +6,7 @@ import { authorizeKey } from '../authorize';
 import { kmsErrors } from '../errors';
 import { customerKey, resolveKey } from '../keyIds';
 import { keyMetadata } from '../responses';
-import { createKeyRecord, kmsState } from '../state';
+import { createKeyRecord, kmsState, scheduleDeletion } from '../state';
 import { optionalBoolean, optionalEnum, optionalInteger, optionalString, parseTags, requiredKeyId } from '../validate';
 import { checkKeyPolicy, lockoutCheck } from './keyPolicies';
 
@@ -111,12 +111,11 @@ export function scheduleKeyDeletion(ctx: OperationContext, input: Input) {
   const key = customerKey(ctx, input, 'ScheduleKeyDeletion');
   const days = optionalInteger(input, 'PendingWindowInDays', 7, 30) ?? 30;
   if (key.KeyState === 'PendingDeletion') throw kmsErrors.pendingDeletion(key.Arn);
-  key.KeyState = 'PendingDeletion';
-  key.DeletionDate = ctx.clock.now() + days * DAY_MS;
-  key.PendingDeletionWindowInDays = days;
+  const deletionDate = ctx.clock.now() + days * DAY_MS;
+  scheduleDeletion(ctx, key, deletionDate, days);
   return {
     KeyId: key.Arn,
-    DeletionDate: toEpochSeconds(key.DeletionDate),
+    DeletionDate: toEpochSeconds(deletionDate),
     KeyState: key.KeyState,
     PendingWindowInDays: days,
   };

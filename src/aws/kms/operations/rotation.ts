@@ -5,7 +5,7 @@ import type { OperationContext } from '../../core/service';
 import { authorizeKey } from '../authorize';
 import { kmsErrors } from '../errors';
 import { customerKey, resolveKey, usable } from '../keyIds';
-import { type KmsKey, rotateKey } from '../state';
+import { type KmsKey, rotateKey, scheduleRotation } from '../state';
 
 const DAY_MS = 86_400_000;
 
@@ -25,8 +25,7 @@ export function enableKeyRotation(ctx: OperationContext, input: Input) {
   const key = customerKey(ctx, input, 'EnableKeyRotation');
   usable(key);
   symmetricOnly(key);
-  key.RotationPeriodInDays = days;
-  key.NextRotationDate = ctx.clock.now() + days * DAY_MS;
+  scheduleRotation(ctx, key, ctx.clock.now() + days * DAY_MS, days);
   return {};
 }
 

@@ -44,13 +44,12 @@ export function readSecretValue(
   const today = dayOf(ctx.clock.now());
   secret.LastAccessedDate = today;
   version.LastAccessedDate = today;
-  return {
-    ...arnAndName(secret),
-    VersionId: version.VersionId,
-    ...valueFields(value),
+  // Object.assign of fixed-key parts rather than a literal that starts with a spread: V8 makes
+  // the latter cost microseconds, and this is the GetSecretValue hot path.
+  return Object.assign(arnAndName(secret), { VersionId: version.VersionId }, valueFields(value), {
     VersionStages: [...version.VersionStages],
     CreatedDate: seconds(version.CreatedDate),
-  };
+  });
 }
 
 export function getSecretValue(ctx: OperationContext, input: Input) {
