@@ -4,8 +4,11 @@
 import {
   CreateSecretCommand,
   DeleteSecretCommand,
+  GetSecretValueCommand,
   type ListSecretsCommandInput,
+  PutSecretValueCommand,
   paginateListSecrets,
+  TagResourceCommand,
 } from '@aws-sdk/client-secrets-manager';
 import {
   DeleteParameterCommand,
@@ -63,6 +66,41 @@ test('ListSecrets pages follow creates, forced deletes and ended recovery window
   expect(after).toEqual([...remaining.filter((n) => n !== 'app/k'), 'app/late', 'other/late']);
   // app/late was created in the third instant: after app/x and app/e, before the older instants.
   expect(filtered).toEqual([...third, 'app/late', ...kept(second), ...kept(first)]);
+});
+
+test('ListSecrets by name, last-changed and last-accessed date: each listing sees the writes and reads before it', async () => {
+  for (const name of ['m', 'b', 'z', 'a'])
+    await aws.sm.send(new CreateSecretCommand({ Name: `s/${name}`, SecretString: name }));
+  aws.emulator.clock.advance(1_000);
+  for (const name of ['k', 'c']) await aws.sm.send(new CreateSecretCommand({ Name: `s/${name}`, SecretString: name }));
+  const byName = await allSecretPages({ SortBy: 'name' });
+  const byNameDesc = await allSecretPages({ SortBy: 'name', SortOrder: 'desc' });
+  const changedBefore = await allSecretPages({ SortBy: 'last-changed-date' });
+  await aws.sm.send(new DeleteSecretCommand({ SecretId: 's/z', ForceDeleteWithoutRecovery: true }));
+  await aws.sm.send(new CreateSecretCommand({ Name: 's/d', SecretString: 'd' }));
+  const byNameLater = await allSecretPages({ SortBy: 'name', SortOrder: 'desc' });
+  aws.emulator.clock.advance(1_000);
+  await aws.sm.send(new PutSecretValueCommand({ SecretId: 's/b', SecretString: 'b2' }));
+  aws.emulator.clock.advance(1_000);
+  await aws.sm.send(new TagResourceCommand({ SecretId: 's/m', Tags: [{ Key: 't', Value: '1' }] }));
+  const changedAsc = await allSecretPages({ SortBy: 'last-changed-date' });
+  const changedDesc = await allSecretPages({ SortBy: 'last-changed-date', SortOrder: 'desc' });
+  const accessedBefore = await allSecretPages({ SortBy: 'last-accessed-date', SortOrder: 'desc' });
+  await aws.emulator.advance('1 day');
+  await aws.sm.send(new GetSecretValueCommand({ SecretId: 's/c' }));
+  const accessed = await allSecretPages({ SortBy: 'last-accessed-date', SortOrder: 'desc' });
+
+  expect(byName).toEqual(['s/a', 's/b', 's/c', 's/k', 's/m', 's/z']);
+  expect(byNameDesc).toEqual(['s/z', 's/m', 's/k', 's/c', 's/b', 's/a']);
+  expect(changedBefore).toEqual(['s/m', 's/b', 's/z', 's/a', 's/k', 's/c']);
+  expect(byNameLater).toEqual(['s/m', 's/k', 's/d', 's/c', 's/b', 's/a']);
+  // Never changed since creation, ties by creation date then creation order; then b, then m.
+  expect(changedAsc).toEqual(['s/a', 's/k', 's/c', 's/d', 's/b', 's/m']);
+  // Descending reverses the ties by creation date too, but not creation order within an instant.
+  expect(changedDesc).toEqual(['s/m', 's/b', 's/k', 's/c', 's/d', 's/a']);
+  // Nothing read yet: all tie, newest creation first.
+  expect(accessedBefore).toEqual(['s/k', 's/c', 's/d', 's/m', 's/b', 's/a']);
+  expect(accessed).toEqual(['s/c', 's/k', 's/d', 's/m', 's/b', 's/a']);
 });
 
 test('GetParametersByPath and DescribeParameters pages follow puts and deletes, by name', async () => {

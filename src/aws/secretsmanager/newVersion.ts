@@ -3,6 +3,7 @@ import { tokenInUse } from './errors';
 import { fillPendingVersion } from './pendingVersion';
 import { addVersion, versionById } from './stages';
 import type { SecretRecord, SecretVersion } from './state';
+import { touchSecret } from './state';
 import type { SecretValue } from './validate';
 import { openValue, sameValue, sealValue } from './values';
 
@@ -31,6 +32,6 @@ export function putNewVersion(
   const now = ctx.clock.now();
   const sealed = sealValue(ctx, secret, token, value);
   const version = addVersion(ctx, secret, { VersionId: token, CreatedDate: now, ...sealed }, stages);
-  secret.LastChangedDate = now;
+  touchSecret(secret, 'LastChangedDate', now);
   return { version, created: true };
 }

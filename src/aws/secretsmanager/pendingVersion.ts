@@ -1,6 +1,7 @@
 import type { OperationContext } from '../core/service';
 import { AWSCURRENT, AWSPENDING, moveStage, pruneDeprecated, versionById, versionByStage } from './stages';
 import type { SecretRecord, SecretVersion } from './state';
+import { touchSecret } from './state';
 import type { SecretValue } from './validate';
 import { DEFAULT_KMS_KEY, sealValue } from './values';
 
@@ -26,7 +27,7 @@ export function startPendingVersion(ctx: OperationContext, secret: SecretRecord,
   };
   secret.versions.push(version);
   moveStage(secret, AWSPENDING, versionId);
-  secret.LastChangedDate = ctx.clock.now();
+  touchSecret(secret, 'LastChangedDate', ctx.clock.now());
   pruneDeprecated(ctx, secret);
   return version;
 }
@@ -56,7 +57,7 @@ export function fillPendingVersion(
   for (const stage of [...new Set(labels)].sort((a, b) => Number(a === AWSCURRENT) - Number(b === AWSCURRENT))) {
     moveStage(secret, stage, version.VersionId);
   }
-  secret.LastChangedDate = ctx.clock.now();
+  touchSecret(secret, 'LastChangedDate', ctx.clock.now());
   return version;
 }
 

@@ -4,7 +4,15 @@ import { AwsError } from '../core/errors';
 import type { OperationContext } from '../core/service';
 import { resolveKey, usable } from '../kms/keyIds';
 import { invalidParameter } from './errors';
-import { type ReplicaStatus, removeSecret, type SecretRecord, type SecretVersion, smState, storeSecret } from './state';
+import {
+  type ReplicaStatus,
+  removeSecret,
+  type SecretRecord,
+  type SecretVersion,
+  smState,
+  storeSecret,
+  touchSecret,
+} from './state';
 import { DEFAULT_KMS_KEY, openValue, sealValue } from './values';
 
 /**
@@ -125,7 +133,7 @@ export function promoteReplica(ctx: OperationContext, replica: SecretRecord): vo
     if (primary.Replicas?.length === 0) delete primary.Replicas;
   }
   delete replica.PrimaryRegion;
-  replica.LastChangedDate = ctx.clock.now();
+  touchSecret(replica, 'LastChangedDate', ctx.clock.now());
 }
 
 /**

@@ -75,8 +75,10 @@ export interface SecretRecord {
   /** Absent until tags are first set, so DescribeSecret omits the field as AWS does. */
   Tags?: Tag[];
   CreatedDate: number;
-  LastChangedDate: number;
-  LastAccessedDate?: number;
+  /** Written only through `touchSecret` (ListSecrets sorts by it once per `listingVersions`). */
+  readonly LastChangedDate: number;
+  /** Written only through `touchSecret`, like LastChangedDate. */
+  readonly LastAccessedDate?: number;
   /** When DeleteSecret was called (DescribeSecret's DeletedDate). */
   DeletedDate?: number;
   /** When the recovery window ends and the secret is removed for good. */
@@ -146,12 +148,21 @@ export function scheduleRemoval(state: SecretsManagerState, when: number): void 
   if (known !== undefined && when < known) nextRemoval.set(state.secrets, when);
 }
 
+/**
+ * Counters a ListSecrets order depends on: `membership` moves whenever a secret is stored or
+ * removed, `dates` whenever a LastChangedDate or LastAccessedDate is written. ListSecrets sorts by
+ * name or by a date once per value of them (listSecrets.ts), not on every page. They count changes
+ * in every account and region: a change anywhere only costs the next such listing a sort.
+ */
+export const listingVersions = { membership: 0, dates: 0 };
+
 /** Stores a secret under its name (`__proto__` is a valid secret name: the map is null-prototype). */
 export function storeSecret(state: SecretsManagerState, secret: SecretRecord): void {
   const added = !Object.hasOwn(state.secrets, secret.Name);
   if (!added) indexRemove(state.secrets, secret.Name);
   state.secrets[secret.Name] = secret;
   indexInsert(state.secrets, secret.Name);
+  listingVersions.membership++;
 }
 
 /** Removes a secret for good (a forced DeleteSecret, the end of its recovery window). */
@@ -159,6 +170,14 @@ export function removeSecret(state: SecretsManagerState, name: string): void {
   if (!Object.hasOwn(state.secrets, name)) return;
   indexRemove(state.secrets, name);
   delete state.secrets[name];
+  listingVersions.membership++;
+}
+
+/** Writes a secret's LastChangedDate or LastAccessedDate: the only way to (the fields are readonly). */
+export function touchSecret(secret: SecretRecord, field: 'LastChangedDate' | 'LastAccessedDate', when: number): void {
+  if (secret[field] === when) return;
+  (secret as { -readonly [F in typeof field]: number })[field] = when;
+  listingVersions.dates++;
 }
 
 /** AWS reports LastAccessedDate at day resolution: midnight UTC of the access. */

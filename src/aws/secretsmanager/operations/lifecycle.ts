@@ -14,7 +14,7 @@ import { putNewVersion } from '../newVersion';
 import { addReplicas, checkReplicaRegions, replicaReadOnly, replicationStatus } from '../replication';
 import { arnAndName, describeShape, seconds } from '../responses';
 import { AWSCURRENT, isDeprecated, versionById } from '../stages';
-import { removeSecret, type SecretRecord, scheduleRemoval, smState, storeSecret } from '../state';
+import { removeSecret, type SecretRecord, scheduleRemoval, smState, storeSecret, touchSecret } from '../state';
 import {
   clientRequestToken,
   type Input,
@@ -133,7 +133,7 @@ export function updateSecret(ctx: OperationContext, input: Input) {
       Object.assign(v, sealed[i]);
     });
     secret.KmsKeyId = rekeyed.KmsKeyId;
-    secret.LastChangedDate = now;
+    touchSecret(secret, 'LastChangedDate', now);
   }
   let versionId: string | undefined;
   if (value && token) {
@@ -142,7 +142,7 @@ export function updateSecret(ctx: OperationContext, input: Input) {
   }
   if (description !== undefined) {
     secret.Description = description;
-    secret.LastChangedDate = now;
+    touchSecret(secret, 'LastChangedDate', now);
   }
   return { ...arnAndName(secret), VersionId: versionId };
 }
@@ -194,7 +194,7 @@ export function deleteSecret(ctx: OperationContext, input: Input) {
   secret.DeletedDate = now;
   secret.DeletionDate = now + (window ?? 30) * DAY_MS;
   scheduleRemoval(state, secret.DeletionDate);
-  secret.LastChangedDate = now;
+  touchSecret(secret, 'LastChangedDate', now);
   return { ...arnAndName(secret), DeletionDate: seconds(secret.DeletionDate) };
 }
 
@@ -204,7 +204,7 @@ export function restoreSecret(ctx: OperationContext, input: Input) {
   if (secret.DeletedDate !== undefined) {
     secret.DeletedDate = undefined;
     secret.DeletionDate = undefined;
-    secret.LastChangedDate = ctx.clock.now();
+    touchSecret(secret, 'LastChangedDate', ctx.clock.now());
   }
   return arnAndName(secret);
 }

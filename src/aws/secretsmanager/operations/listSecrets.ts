@@ -1,13 +1,13 @@
 import type { Dict } from '../../core/dict';
-import { indexPage, orderedIndex } from '../../core/orderedIndex';
-import { type Page, type PageRequest, paginate } from '../../core/paginate';
+import { indexPage, orderedIndex, walkIndex } from '../../core/orderedIndex';
+import { encodeToken, type Page, type PageRequest, tokenOffset } from '../../core/paginate';
 import type { OperationContext } from '../../core/service';
 import { authorizeAccountWide } from '../authorize';
 import { invalidNextToken } from '../errors';
 import { matchesFilters, parseFilters } from '../filters';
 import { listEntryShape } from '../responses';
 import type { SecretRecord } from '../state';
-import { smState } from '../state';
+import { listingVersions, smState } from '../state';
 import { constraint, type Input, optBool, optInt, optString } from '../validate';
 
 const SORT_BY = ['created-date', 'last-accessed-date', 'last-changed-date', 'name'] as const;
@@ -74,7 +74,13 @@ function createdDatePage(
   return indexPage(map, () => orderedIndex(map, `created-${order}`, (s) => sign * s.CreatedDate), request, keep);
 }
 
-/** The other orders (a name, a date that changes) sort what the filters keep on every call. */
+/**
+ * The other orders (by name, by a date that changes) page through the whole store sorted once per
+ * `listingVersions` (state.ts): a page walks from its position, filtering as it goes, so paging
+ * through a list costs the pages, and only a change that can move a secret (stored, removed, a date
+ * written) costs the next listing a sort. The sort is the one every page made before: by the key,
+ * ties by CreatedDate, both reversed for desc, remaining ties in the map's order (a stable sort).
+ */
 function sortedPage(
   map: Dict<SecretRecord>,
   by: (typeof SORT_BY)[number],
@@ -82,13 +88,46 @@ function sortedPage(
   keep: (s: SecretRecord) => boolean,
   request: PageRequest,
 ): Page<SecretRecord> {
+  for (;;) {
+    const index = { keys: sortedNames(map, by, order), sortKey: () => 0 };
+    const walked = walkIndex(map, index, tokenOffset(request), request.limit, keep);
+    if (walked === 'stale') {
+      sorted.delete(map); // a secret left the map without removeSecret: sort again
+      continue;
+    }
+    return walked.next === undefined
+      ? { items: walked.items }
+      : { items: walked.items, next: encodeToken(request.scope, walked.next) };
+  }
+}
+
+interface Sorted {
+  names: string[];
+  membership: number;
+  dates: number;
+}
+
+/** By secrets map, then by `<SortBy>:<SortOrder>`: the names in that order, and the versions they were sorted at. */
+const sorted = new WeakMap<object, Map<string, Sorted>>();
+
+function sortedNames(map: Dict<SecretRecord>, by: (typeof SORT_BY)[number], order: 'asc' | 'desc'): string[] {
+  const { membership, dates } = listingVersions;
+  let byOrder = sorted.get(map);
+  if (!byOrder) {
+    byOrder = new Map();
+    sorted.set(map, byOrder);
+  }
+  const known = byOrder.get(`${by}:${order}`);
+  // The name order moves only when secrets come and go; the date orders also when a date is written.
+  if (known && known.membership === membership && (by === 'name' || known.dates === dates)) return known.names;
   const direction = order === 'asc' ? 1 : -1;
-  const secrets = Object.values(map)
-    .filter(keep)
-    .sort((a, b) => {
-      const x = sortKey(a, by);
-      const y = sortKey(b, by);
-      return (x < y ? -1 : x > y ? 1 : a.CreatedDate - b.CreatedDate) * direction;
-    });
-  return paginate(secrets, request);
+  const names = Object.keys(map).sort((p, q) => {
+    const a = map[p] as SecretRecord;
+    const b = map[q] as SecretRecord;
+    const x = sortKey(a, by);
+    const y = sortKey(b, by);
+    return (x < y ? -1 : x > y ? 1 : a.CreatedDate - b.CreatedDate) * direction;
+  });
+  byOrder.set(`${by}:${order}`, { names, membership, dates });
+  return names;
 }

@@ -2,6 +2,7 @@ import type { OperationContext } from '../../core/service';
 import { requireSecret } from '../arn';
 import { malformedPolicy, publicPolicy } from '../errors';
 import { arnAndName } from '../responses';
+import { touchSecret } from '../state';
 import { type Input, optBool, optString, reqString, secretId } from '../validate';
 
 const MAX_POLICY_CHARS = 20_480;
@@ -58,7 +59,7 @@ export function putResourcePolicy(ctx: OperationContext, input: Input) {
   if (problem) throw malformedPolicy(problem);
   if (block && isPublic(policy)) throw publicPolicy();
   secret.ResourcePolicy = policy;
-  secret.LastChangedDate = ctx.clock.now();
+  touchSecret(secret, 'LastChangedDate', ctx.clock.now());
   return arnAndName(secret);
 }
 
@@ -71,7 +72,7 @@ export function deleteResourcePolicy(ctx: OperationContext, input: Input) {
   const secret = requireSecret(ctx, secretId(input), { authorize: 'DeleteResourcePolicy' });
   if (secret.ResourcePolicy !== undefined) {
     secret.ResourcePolicy = undefined;
-    secret.LastChangedDate = ctx.clock.now();
+    touchSecret(secret, 'LastChangedDate', ctx.clock.now());
   }
   return arnAndName(secret);
 }

@@ -11,6 +11,7 @@ import {
 import { startPendingVersion, unfinishedPending } from '../pendingVersion';
 import { arnAndName } from '../responses';
 import type { RotationRules } from '../state';
+import { touchSecret } from '../state';
 import {
   clientRequestToken,
   type Input,
@@ -82,7 +83,7 @@ export function rotateSecret(ctx: OperationContext, input: Input) {
     NextRotationDate: nextRotationDate(effectiveRules, now),
     LastError: secret.rotation?.LastError,
   };
-  secret.LastChangedDate = now;
+  touchSecret(secret, 'LastChangedDate', now);
   if (immediately) {
     // A retry with the same token resumes the same rotation instead of starting another.
     startPendingVersion(ctx, secret, token);
@@ -98,6 +99,6 @@ export function cancelRotateSecret(ctx: OperationContext, input: Input) {
   if (!rotation?.LambdaARN) throw noRotationFunction();
   rotation.Enabled = false;
   rotation.NextRotationDate = undefined;
-  secret.LastChangedDate = ctx.clock.now();
+  touchSecret(secret, 'LastChangedDate', ctx.clock.now());
   return { ...arnAndName(secret), VersionId: unfinishedPending(secret)?.VersionId };
 }

@@ -1,5 +1,6 @@
 import type { OperationContext } from '../../core/service';
 import { requireSecret } from '../arn';
+import { touchSecret } from '../state';
 import { constraint, type Input, optStringList, secretId, tagList } from '../validate';
 
 /** TagResource: adds tags; a key that exists gets the new value. At most 50 tags per secret. */
@@ -11,7 +12,7 @@ export function tagResource(ctx: OperationContext, input: Input) {
   const merged = new Map((secret.Tags ?? []).map((t) => [t.Key, t]));
   for (const t of tags) merged.set(t.Key, t);
   secret.Tags = [...merged.values()];
-  secret.LastChangedDate = ctx.clock.now();
+  touchSecret(secret, 'LastChangedDate', ctx.clock.now());
   return {};
 }
 
@@ -22,6 +23,6 @@ export function untagResource(ctx: OperationContext, input: Input) {
   if (!keys) throw constraint('TagKeys', null, 'Member must not be null');
   const secret = requireSecret(ctx, id, { authorize: 'UntagResource' });
   secret.Tags = (secret.Tags ?? []).filter((t) => !keys.includes(t.Key));
-  secret.LastChangedDate = ctx.clock.now();
+  touchSecret(secret, 'LastChangedDate', ctx.clock.now());
   return {};
 }

@@ -15,7 +15,7 @@ import { matchesFilters, parseFilters } from '../filters';
 import { putNewVersion } from '../newVersion';
 import { arnAndName, seconds } from '../responses';
 import { AWSCURRENT, versionById, versionByStage } from '../stages';
-import { dayOf, type SecretRecord, smState } from '../state';
+import { dayOf, type SecretRecord, smState, touchSecret } from '../state';
 import { clientRequestToken, type Input, optInt, optString, optStringList, secretId, secretValue } from '../validate';
 import { openValue, valueFields } from '../values';
 
@@ -42,7 +42,7 @@ export function readSecretValue(
   }
   const value = openValue(ctx, secret, version);
   const today = dayOf(ctx.clock.now());
-  secret.LastAccessedDate = today;
+  touchSecret(secret, 'LastAccessedDate', today);
   version.LastAccessedDate = today;
   // Object.assign of fixed-key parts rather than a literal that starts with a spread: V8 makes
   // the latter cost microseconds, and this is the GetSecretValue hot path.

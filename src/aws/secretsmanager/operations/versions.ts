@@ -14,6 +14,7 @@ import {
   versionByStage,
 } from '../stages';
 import type { SecretRecord, SecretVersion } from '../state';
+import { touchSecret } from '../state';
 import { type Input, optBool, optInt, optString, reqString, secretId } from '../validate';
 
 /** A version's KmsKeyIds entry: AWS reports the AWS managed key as "DefaultEncryptionKey". */
@@ -91,7 +92,7 @@ export function updateSecretVersionStage(ctx: OperationContext, input: Input) {
     }
     removeStage(secret, stage, removeFrom);
   }
-  secret.LastChangedDate = ctx.clock.now();
+  touchSecret(secret, 'LastChangedDate', ctx.clock.now());
   pruneDeprecated(ctx, secret);
   return arnAndName(secret);
 }
