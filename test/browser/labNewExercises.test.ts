@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, inject, test } from 'vitest';
 import { type PageProbe, useBrowser } from './browser';
-import { typeCode } from './editor';
+import { openInLab, typeCode } from './editor';
 
 // Exercises whose code needs what only the browser's learner realm can prove it has: the Web
 // Crypto API (AES-GCM) inside the sandboxed frame's worker, which Chromium gives no crypto.subtle
@@ -21,9 +21,9 @@ beforeAll(async () => {
   probe = await browser.open(appUrl, { shared: true });
 });
 
+/** Opens the exercise through the app's own navigation: one cold load of the lab for the file. */
 async function openExercise(page: Page, slug: string): Promise<void> {
-  await page.goto(`${appUrl}/lab/${slug}`);
-  await page.locator('.monaco-editor').waitFor({ timeout: 60_000 });
+  await openInLab(page, appUrl, slug);
 }
 
 /** Types the code, runs it, and answers the Checks panel's summary once the run has ended. */

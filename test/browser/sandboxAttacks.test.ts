@@ -3,11 +3,14 @@ import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { APP_STORAGE_KEY, useBrowser } from './browser';
-import { gotoLab, resultText, runCode } from './editor';
+import { APP_STORAGE_KEY, type PageProbe, useBrowser } from './browser';
+import { openInLab, resultText, runCode } from './editor';
 
-// Issue 12's attacks, each as a hostile learner would type it on the production build. Every test
-// opens its own page (or runs everything it needs itself), so each one stands alone.
+// Issue 12's attacks, each as a hostile learner would type it on the production build. The tests
+// share one page, as a learner going from one exercise to the next (a cold load of the lab per test
+// costs CI seconds): each forged-grade test opens its exercise afresh through the app's own
+// navigation and judges only the attempt its own run recorded; the network tests run one after the
+// other in one exercise, each running everything it needs itself.
 
 const appUrl = inject('appUrl');
 const browser = useBrowser();
@@ -34,46 +37,56 @@ afterAll(() => new Promise<void>((resolve) => listener.close(() => resolve())));
 
 const hitsFor = (token: string) => hits.filter((h) => h.includes(token));
 
-async function openLab(slug = 'read-db-credentials', shared = false) {
-  const probe = await browser.open(appUrl, { shared });
-  await gotoLab(probe.page, appUrl, slug);
-  return probe;
+let probe: PageProbe;
+beforeAll(async () => {
+  probe = await browser.open(appUrl, { shared: true });
+});
+
+/** Opens the exercise afresh; answers the page and the attempts recorded for it so far. */
+async function openLab(slug = 'read-db-credentials') {
+  await openInLab(probe.page, appUrl, slug);
+  return { page: probe.page, attempts: (await stored(probe.page, slug)).attempts };
+}
+
+/** What the store keeps for the exercise (localStorage is the store's persistence). */
+function stored(page: Page, slug: string) {
+  return page.evaluate(
+    ({ s, key }) => {
+      const raw = localStorage.getItem(key) ?? '{}';
+      const progress = (
+        JSON.parse(raw) as { state?: { exerciseProgress?: Record<string, { passed?: unknown; attempts?: number }> } }
+      ).state?.exerciseProgress?.[s];
+      return { passed: progress?.passed, attempts: progress?.attempts ?? 0, storedChars: raw.length };
+    },
+    { s: slug, key: APP_STORAGE_KEY },
+  );
 }
 
 /**
- * What the store recorded for the exercise (localStorage is the store's persistence), once the run
- * is recorded (the lab records it after drawing the result): a pass not recorded yet is no proof.
+ * What the store recorded for the exercise once this run is recorded (the lab records it after
+ * drawing the result): a pass not recorded yet is no proof. `before`: the attempts before the run.
  */
-async function recorded(page: Page, slug = 'read-db-credentials') {
-  const read = () =>
-    page.evaluate(
-      ({ s, key }) => {
-        const raw = localStorage.getItem(key) ?? '{}';
-        const progress = (
-          JSON.parse(raw) as { state?: { exerciseProgress?: Record<string, { passed?: unknown; attempts?: number }> } }
-        ).state?.exerciseProgress?.[s];
-        return { passed: progress?.passed, attempts: progress?.attempts ?? 0, storedChars: raw.length };
-      },
-      { s: slug, key: APP_STORAGE_KEY },
-    );
-  await expect.poll(async () => (await read()).attempts, { message: 'the run is recorded' }).toBeGreaterThan(0);
-  return read();
+async function recorded(page: Page, before: number, slug = 'read-db-credentials') {
+  await expect
+    .poll(async () => (await stored(page, slug)).attempts, { message: 'the run is recorded' })
+    .toBeGreaterThan(before);
+  return stored(page, slug);
 }
 
 describe('forged grades: learner code cannot make a check, a verdict or a recorded pass lie', () => {
   test('patching Array.prototype.every does not turn a failing run into a pass', async () => {
-    const { page } = await openLab();
+    const { page, attempts } = await openLab();
     await runCode(page, 'Array.prototype.every = function () { return true; };\nexport const nothing = 1;');
     const checks = await resultText(page, 'Checks');
     expect(checks, 'the checks ran and failed').toMatch(/Export the function/);
     expect(checks).not.toMatch(/All \d+ checks passed/);
-    expect((await recorded(page)).passed).not.toBe(true);
+    expect((await recorded(page, attempts)).passed).not.toBe(true);
     await page.getByRole('tab', { name: 'Solution' }).click();
     expect(await page.locator('.brief-panel').textContent()).toContain('The solution opens once your code passes');
   });
 
   test('patching Array.prototype.push does not flip check results', async () => {
-    const { page } = await openLab();
+    const { page, attempts } = await openLab();
     await runCode(
       page,
       [
@@ -88,11 +101,11 @@ describe('forged grades: learner code cannot make a check, a verdict or a record
     const checks = await resultText(page, 'Checks');
     expect(checks).not.toMatch(/All \d+ checks passed/);
     expect(checks).toMatch(/Export the function/);
-    expect((await recorded(page)).passed).not.toBe(true);
+    expect((await recorded(page, attempts)).passed).not.toBe(true);
   });
 
   test('hijacking Function.prototype.call cannot post a forged result, nor a 5 MB one', async () => {
-    const { page } = await openLab();
+    const { page, attempts } = await openLab();
     await runCode(
       page,
       [
@@ -116,13 +129,13 @@ describe('forged grades: learner code cannot make a check, a verdict or a record
     const checks = await resultText(page, 'Checks');
     expect(checks, 'the real checks ran and failed').toMatch(/Export the function/);
     expect(checks).not.toContain('Forged check');
-    const after = await recorded(page);
+    const after = await recorded(page, attempts);
     expect(after.passed).not.toBe(true);
     expect(after.storedChars).toBeLessThan(100_000);
   });
 
   test("requests dressed as the checks' own are still counted as the learner's", async () => {
-    const { page } = await openLab('ttl-cache');
+    const { page, attempts } = await openLab('ttl-cache');
     // No cache at all: every request after the first is marked as if a check had made it.
     await runCode(
       page,
@@ -141,14 +154,14 @@ describe('forged grades: learner code cannot make a check, a verdict or a record
       ].join('\n'),
     );
     expect(await resultText(page, 'Checks')).toMatch(/GetSecretValue was called \d+ times in one 5-minute window/);
-    expect((await recorded(page, 'ttl-cache')).passed).not.toBe(true);
+    expect((await recorded(page, attempts, 'ttl-cache')).passed).not.toBe(true);
   });
 });
 
 describe('nothing leaves the box, during or after a run', () => {
   let page: Page;
   beforeAll(async () => {
-    ({ page } = await openLab('read-db-credentials', true));
+    ({ page } = await openLab());
   }, 120_000);
 
   test('WebSocketStream reaches nobody', async () => {
