@@ -1,6 +1,16 @@
-// List pages read from an index kept beside the store (src/aws/core/orderedIndex.ts, issue 14):
+// List pages read from an index kept beside the store (src/aws/core/orderedIndex.ts, issue 14)
+// or sorted once per store version:
 // while secrets and parameters come and go between calls, every page still holds what a full sort
 // of the store gives, in AWS's order (ties in creation order), and the filters still apply.
+
+import {
+  CreateAliasCommand,
+  CreateKeyCommand,
+  DeleteAliasCommand,
+  paginateListAliases,
+  paginateListKeys,
+  ScheduleKeyDeletionCommand,
+} from '@aws-sdk/client-kms';
 import {
   CreateSecretCommand,
   DeleteSecretCommand,
@@ -130,4 +140,44 @@ test('GetParametersByPath and DescribeParameters pages follow puts and deletes, 
   expect(described).toEqual(
     ['/ap', '/app/0', '/app/a', '/app/a/x', '/app/a/y/z', '/app/aa', '/app/c', '/apps/q', '/b/1', 'top'].sort(),
   );
+});
+
+test('KMS ListKeys (creation order) and ListAliases (by name) pages follow new keys, aliases and deletions', async () => {
+  const keyIds = async () => {
+    const ids: string[] = [];
+    for await (const page of paginateListKeys({ client: aws.kms, pageSize: 2 }, {}))
+      ids.push(...(page.Keys ?? []).map((k) => k.KeyId as string));
+    return ids;
+  };
+  const aliases = async (KeyId?: string) => {
+    const names: string[] = [];
+    for await (const page of paginateListAliases({ client: aws.kms, pageSize: 2 }, { KeyId }))
+      names.push(...(page.Aliases ?? []).map((a) => a.AliasName as string));
+    return names;
+  };
+  // Listed first, so the keys and aliases below come into lists that are already ordered.
+  const managed = await keyIds(); // aws/ssm and aws/secretsmanager, made on first use
+  const managedAliases = await aliases();
+  const created: string[] = [];
+  for (const name of ['m', 'b', 'x']) {
+    const { KeyMetadata } = await aws.kms.send(new CreateKeyCommand({}));
+    created.push(KeyMetadata?.KeyId as string);
+    await aws.kms.send(new CreateAliasCommand({ AliasName: `alias/${name}`, TargetKeyId: KeyMetadata?.KeyId }));
+  }
+  await aws.kms.send(new CreateAliasCommand({ AliasName: 'alias/a', TargetKeyId: created[1] }));
+  const allKeys = await keyIds();
+  const allAliases = await aliases();
+  await aws.kms.send(new DeleteAliasCommand({ AliasName: 'alias/x' }));
+  await aws.kms.send(new ScheduleKeyDeletionCommand({ KeyId: created[0], PendingWindowInDays: 7 }));
+  await aws.emulator.advance('8 days');
+  const keysLater = await keyIds();
+  const aliasesLater = await aliases();
+  const ofKey = await aliases(created[1]);
+
+  expect(managedAliases).toEqual(['alias/aws/secretsmanager', 'alias/aws/ssm']);
+  expect(allKeys).toEqual([...managed, ...created]);
+  expect(allAliases).toEqual(['alias/a', 'alias/aws/secretsmanager', 'alias/aws/ssm', 'alias/b', 'alias/m', 'alias/x']);
+  expect(keysLater).toEqual([...managed, created[1], created[2]]);
+  expect(aliasesLater).toEqual(['alias/a', 'alias/aws/secretsmanager', 'alias/aws/ssm', 'alias/b']);
+  expect(ofKey).toEqual(['alias/a', 'alias/b']);
 });

@@ -5,7 +5,7 @@ import { serverKey } from '../db/state';
 import { createAccessKey } from '../iam/operations/accessKeys';
 import { attachmentOperations } from '../iam/operations/managedPolicies';
 import { createUser } from '../iam/operations/users';
-import { aliasRecord, createKeyRecord, kmsState } from '../kms/state';
+import { aliasRecord, createKeyRecord, kmsState, storeAlias } from '../kms/state';
 import type { AccountStore } from './accounts';
 
 /**
@@ -67,7 +67,7 @@ export function applyPreset(preset: Preset, accounts: AccountStore, databases: D
   const kms = kmsState(ctx);
   if (!own(kms.aliases, PETTRACKER_KEY_ALIAS)) {
     const key = createKeyRecord(ctx, kms, { description: 'PetTracker application key' });
-    kms.aliases[PETTRACKER_KEY_ALIAS] = aliasRecord(ctx, PETTRACKER_KEY_ALIAS, key.KeyId);
+    storeAlias(kms, aliasRecord(ctx, PETTRACKER_KEY_ALIAS, key.KeyId));
     loaded.push(`KMS key ${PETTRACKER_KEY_ALIAS} (customer managed): ${key.Arn}`);
   }
   if (!Object.hasOwn(databases.state.servers, serverKey(PETTRACKER_DB.host, PETTRACKER_DB.port))) {

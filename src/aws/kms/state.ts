@@ -1,5 +1,6 @@
 import { toBase64 } from '../core/base64';
 import { type Dict, dict, own } from '../core/dict';
+import { indexInsert, indexRemove } from '../core/orderedIndex';
 import { randomBytes, randomUuid } from '../core/random';
 import type { OperationContext } from '../core/service';
 import type { KmsGrant } from './grants';
@@ -112,9 +113,9 @@ export function scheduleRotation(ctx: OperationContext, key: KmsKey, when: numbe
 function purgeDeletedKeys(now: number, state: KmsState): void {
   for (const key of Object.values(state.keys)) {
     if (key.KeyState !== 'PendingDeletion' || key.DeletionDate === undefined || key.DeletionDate > now) continue;
-    delete state.keys[key.KeyId];
+    removeKey(state, key.KeyId);
     for (const alias of Object.values(state.aliases)) {
-      if (alias.TargetKeyId === key.KeyId) delete state.aliases[alias.AliasName];
+      if (alias.TargetKeyId === key.KeyId) removeAlias(state, alias.AliasName);
     }
     for (const grant of Object.values(state.grants)) if (grant.KeyId === key.KeyId) delete state.grants[grant.GrantId];
   }
@@ -132,7 +133,7 @@ function ensureAwsManagedKeys(ctx: OperationContext, state: KmsState): void {
       description: `Default key that protects my ${alias === 'alias/aws/ssm' ? 'SSM parameters' : 'Secrets Manager secrets'} when no other key is defined`,
       manager: 'AWS',
     });
-    state.aliases[alias] = aliasRecord(ctx, alias, key.KeyId);
+    storeAlias(state, aliasRecord(ctx, alias, key.KeyId));
   }
 }
 
@@ -163,7 +164,31 @@ export function createKeyRecord(
     ...(options.signing ? { privateKey: options.signing.privateKey, publicKey: options.signing.publicKey } : {}),
   };
   state.keys[KeyId] = key;
+  indexInsert(state.keys, KeyId);
   return key;
+}
+
+/**
+ * Keys and aliases enter and leave their maps only through createKeyRecord / removeKey and
+ * storeAlias / removeAlias, which keep the list orders beside the maps (core/orderedIndex.ts):
+ * ListKeys pages in creation order, ListAliases by name, each reading only its page.
+ */
+export function removeKey(state: KmsState, keyId: string): void {
+  if (!Object.hasOwn(state.keys, keyId)) return;
+  indexRemove(state.keys, keyId);
+  delete state.keys[keyId];
+}
+
+export function storeAlias(state: KmsState, alias: KmsAlias): void {
+  if (Object.hasOwn(state.aliases, alias.AliasName)) indexRemove(state.aliases, alias.AliasName);
+  state.aliases[alias.AliasName] = alias;
+  indexInsert(state.aliases, alias.AliasName);
+}
+
+export function removeAlias(state: KmsState, name: string): void {
+  if (!Object.hasOwn(state.aliases, name)) return;
+  indexRemove(state.aliases, name);
+  delete state.aliases[name];
 }
 
 export function aliasRecord(ctx: OperationContext, name: string, keyId: string): KmsAlias {

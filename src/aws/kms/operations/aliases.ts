@@ -1,10 +1,10 @@
-import { paginate } from '../../core/paginate';
+import { indexPage, orderedIndex } from '../../core/orderedIndex';
 import type { OperationContext } from '../../core/service';
 import { authorizeKey } from '../authorize';
 import { kmsErrors } from '../errors';
 import { aliasArnOf, resolveKey } from '../keyIds';
 import { aliasEntry } from '../responses';
-import { aliasRecord, type KmsKey, kmsState } from '../state';
+import { aliasRecord, type KmsKey, kmsState, removeAlias, storeAlias } from '../state';
 import { optionalInteger, optionalString, requiredKeyId, requiredString } from '../validate';
 
 type Input = Record<string, unknown>;
@@ -34,7 +34,7 @@ export function createAlias(ctx: OperationContext, input: Input) {
   ctx.authorize('kms:CreateAlias', aliasArnOf(ctx, name));
   if (state.aliases[name]) throw kmsErrors.aliasExists(aliasArnOf(ctx, name));
   const key = targetKey(ctx, input, 'CreateAlias');
-  state.aliases[name] = aliasRecord(ctx, name, key.KeyId);
+  storeAlias(state, aliasRecord(ctx, name, key.KeyId));
   return {};
 }
 
@@ -60,7 +60,7 @@ export function deleteAlias(ctx: OperationContext, input: Input) {
   // DeleteAlias needs the permission on the key the alias points to as well.
   const target = state.keys[alias.TargetKeyId];
   if (target) authorizeKey(ctx, 'DeleteAlias', target);
-  delete state.aliases[name];
+  removeAlias(state, name);
   return {};
 }
 
@@ -71,15 +71,14 @@ export function listAliases(ctx: OperationContext, input: Input) {
   const marker = optionalString(input, 'Marker', { min: 1, max: 1024 });
   ctx.authorize('kms:ListAliases', '*');
   const target = keyId === undefined ? undefined : resolveKey(ctx, keyId).KeyId;
-  const aliases = Object.values(kmsState(ctx).aliases)
-    .filter((a) => target === undefined || a.TargetKeyId === target)
-    .sort((a, b) => (a.AliasName < b.AliasName ? -1 : a.AliasName > b.AliasName ? 1 : 0))
-    .map(aliasEntry);
-  const { items, next } = paginate(aliases, {
-    limit,
-    token: marker,
-    scope: 'ListAliases',
-    invalid: kmsErrors.invalidMarker,
-  });
+  const map = kmsState(ctx).aliases;
+  // A page walks the aliases by name from its position (the index kept by storeAlias / removeAlias).
+  const { items: page, next } = indexPage(
+    map,
+    () => orderedIndex(map, 'name', (a) => a.AliasName),
+    { limit, token: marker, scope: 'ListAliases', invalid: kmsErrors.invalidMarker },
+    (a) => target === undefined || a.TargetKeyId === target,
+  );
+  const items = page.map(aliasEntry);
   return { Aliases: items, Truncated: next !== undefined, ...(next !== undefined ? { NextMarker: next } : {}) };
 }

@@ -1,12 +1,12 @@
 import { toEpochSeconds } from '../../core/clock';
-import { paginate } from '../../core/paginate';
+import { indexPage, orderedIndex } from '../../core/orderedIndex';
 import type { OperationContext } from '../../core/service';
 import { ASYMMETRIC_SPECS, type AsymmetricSpec, generateKeyPair } from '../asymmetric';
 import { authorizeKey } from '../authorize';
 import { kmsErrors } from '../errors';
 import { customerKey, resolveKey } from '../keyIds';
 import { keyMetadata } from '../responses';
-import { createKeyRecord, kmsState, scheduleDeletion } from '../state';
+import { createKeyRecord, kmsState, removeKey, scheduleDeletion } from '../state';
 import { optionalBoolean, optionalEnum, optionalInteger, optionalString, parseTags, requiredKeyId } from '../validate';
 import { checkKeyPolicy, lockoutCheck } from './keyPolicies';
 
@@ -69,7 +69,7 @@ export async function createKey(ctx: OperationContext, input: Input) {
     try {
       lockoutCheck(ctx, key.Arn, policy, bypass);
     } catch (refused) {
-      delete state.keys[key.KeyId];
+      removeKey(state, key.KeyId);
       throw refused;
     }
     key.Policy = policy;
@@ -87,8 +87,15 @@ export function listKeys(ctx: OperationContext, input: Input) {
   const limit = optionalInteger(input, 'Limit', 1, 1000) ?? 100;
   const marker = optionalString(input, 'Marker', { min: 1, max: 1024, pattern: /^[\u0020-\u00FF]*$/ });
   ctx.authorize('kms:ListKeys', '*');
-  const keys = Object.values(kmsState(ctx).keys).map((k) => ({ KeyId: k.KeyId, KeyArn: k.Arn }));
-  const { items, next } = paginate(keys, { limit, token: marker, scope: 'ListKeys', invalid: kmsErrors.invalidMarker });
+  const map = kmsState(ctx).keys;
+  // A page walks the keys in creation order from its position (the index kept by createKeyRecord / removeKey).
+  const { items: page, next } = indexPage(
+    map,
+    () => orderedIndex(map, 'created', () => 0),
+    { limit, token: marker, scope: 'ListKeys', invalid: kmsErrors.invalidMarker },
+    () => true,
+  );
+  const items = page.map((k) => ({ KeyId: k.KeyId, KeyArn: k.Arn }));
   return { Keys: items, Truncated: next !== undefined, ...(next !== undefined ? { NextMarker: next } : {}) };
 }
 
