@@ -6,7 +6,7 @@ import { nextRotationDate } from '../scheduler/rotationSchedule';
 import { startPendingVersion } from '../secretsmanager/pendingVersion';
 import { syncReplicas } from '../secretsmanager/replication';
 import { AWSCURRENT, versionById } from '../secretsmanager/stages';
-import type { SecretRecord, SecretsManagerState } from '../secretsmanager/state';
+import { type SecretRecord, type SecretsManagerState, secretDueChanged } from '../secretsmanager/state';
 import { type LambdaRegistry, ROTATION_STEPS } from './lambdaRegistry';
 
 /** What running a rotation needs: a context for the secret's account and region, and the functions. */
@@ -143,5 +143,6 @@ function schedule(ctx: OperationContext, name: string): void {
   if (!secret || !rotation) return;
   const next = rotation.Enabled ? nextRotationDate(rotation.Rules, ctx.clock.now()) : undefined;
   rotation.NextRotationDate = next !== undefined && next > ctx.clock.now() ? next : undefined;
+  secretDueChanged(ctx, name);
   syncReplicas(ctx, secret);
 }

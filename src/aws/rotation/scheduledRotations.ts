@@ -1,9 +1,10 @@
 import { own } from '../core/dict';
 import { randomUuid } from '../core/random';
 import type { StateHost } from '../core/service';
+import { dueIndex } from '../scheduler/dueIndex';
 import type { DueEvent, EventSource } from '../scheduler/scheduler';
 import { unfinishedPending } from '../secretsmanager/pendingVersion';
-import type { SecretsManagerState } from '../secretsmanager/state';
+import type { SecretRecord, SecretsManagerState } from '../secretsmanager/state';
 import { type RotationDeps, runRotation } from './engine';
 
 /**
@@ -21,25 +22,28 @@ export function rotationSource(deps: RotationDeps & { host: StateHost }): EventS
       for (const { accountId, region } of deps.host.regionsWith('secretsmanager')) {
         const ctx = deps.host.context(region, accountId);
         const state = ctx.state<SecretsManagerState>('secretsmanager');
-        for (const secret of Object.values(state.secrets)) {
-          const when = secret.rotation?.Enabled ? secret.rotation.NextRotationDate : undefined;
-          if (when === undefined || when > upTo || secret.DeletedDate !== undefined || secret.PrimaryRegion) continue;
-          if (best && best.time <= when) continue;
-          const name = secret.Name;
-          best = {
-            time: when,
-            label: `rotate ${name}`,
-            run: async () => {
-              const current = own(state.secrets, name);
-              if (!current?.rotation) return;
-              const pending = unfinishedPending(current);
-              const token = pending?.VersionId ?? randomUuid(ctx.random);
-              await runRotation(deps, { accountId, region, name }, token, pending ? 'reattempt' : 'schedule');
-            },
-          };
-        }
+        const due = dueIndex(state.secrets, 'rotation', rotationDue).earliest();
+        if (!due || due.time > upTo || (best && best.time <= due.time)) continue;
+        const name = due.key;
+        best = {
+          time: due.time,
+          label: `rotate ${name}`,
+          run: async () => {
+            const current = own(state.secrets, name);
+            if (!current?.rotation) return;
+            const pending = unfinishedPending(current);
+            const token = pending?.VersionId ?? randomUuid(ctx.random);
+            await runRotation(deps, { accountId, region, name }, token, pending ? 'reattempt' : 'schedule');
+          },
+        };
       }
       return best;
     },
   };
+}
+
+/** When a secret's scheduled rotation falls due: rotation on, not deleted, not a replica. */
+function rotationDue(secret: SecretRecord): number | undefined {
+  if (!secret.rotation?.Enabled || secret.DeletedDate !== undefined || secret.PrimaryRegion) return undefined;
+  return secret.rotation.NextRotationDate;
 }

@@ -9,6 +9,7 @@ import {
   removeSecret,
   type SecretRecord,
   type SecretVersion,
+  secretDueChanged,
   smState,
   storeSecret,
   touchSecret,
@@ -133,6 +134,7 @@ export function promoteReplica(ctx: OperationContext, replica: SecretRecord): vo
     if (primary.Replicas?.length === 0) delete primary.Replicas;
   }
   delete replica.PrimaryRegion;
+  secretDueChanged(ctx, replica.Name); // a standalone secret rotates on its own schedule
   touchSecret(replica, 'LastChangedDate', ctx.clock.now());
 }
 

@@ -1,6 +1,7 @@
 import { type Dict, dict } from '../core/dict';
 import { indexInsert, indexRemove } from '../core/orderedIndex';
 import type { OperationContext } from '../core/service';
+import { markDue } from '../scheduler/dueIndex';
 import type { Tag } from './validate';
 
 /**
@@ -163,6 +164,7 @@ export function storeSecret(state: SecretsManagerState, secret: SecretRecord): v
   state.secrets[secret.Name] = secret;
   indexInsert(state.secrets, secret.Name);
   listingVersions.membership++;
+  markDue(state.secrets, secret.Name);
 }
 
 /** Removes a secret for good (a forced DeleteSecret, the end of its recovery window). */
@@ -171,6 +173,7 @@ export function removeSecret(state: SecretsManagerState, name: string): void {
   indexRemove(state.secrets, name);
   delete state.secrets[name];
   listingVersions.membership++;
+  markDue(state.secrets, name);
 }
 
 /** Writes a secret's LastChangedDate or LastAccessedDate: the only way to (the fields are readonly). */
@@ -178,6 +181,15 @@ export function touchSecret(secret: SecretRecord, field: 'LastChangedDate' | 'La
   if (secret[field] === when) return;
   (secret as { -readonly [F in typeof field]: number })[field] = when;
   listingVersions.dates++;
+}
+
+/**
+ * A secret's rotation schedule or recovery window changed in a way that may make it due earlier
+ * (RotateSecret, a finished rotation's next date, DeleteSecret, RestoreSecret, a promoted replica):
+ * the clock's due-time index looks at it again (scheduler/dueIndex.ts).
+ */
+export function secretDueChanged(ctx: OperationContext, name: string): void {
+  markDue(ctx.state<SecretsManagerState>('secretsmanager').secrets, name);
 }
 
 /** AWS reports LastAccessedDate at day resolution: midnight UTC of the access. */

@@ -1,6 +1,7 @@
 import { own } from '../core/dict';
 import { indexInsert, indexRemove, type OrderedIndex, orderedIndex } from '../core/orderedIndex';
 import type { OperationContext } from '../core/service';
+import { markDue } from '../scheduler/dueIndex';
 import { accessDeniedReservedName, hierarchyLevelLimitExceeded, validationError } from './errors';
 import type { SsmState, StoredParameter } from './state';
 import { checkStringLength } from './validate';
@@ -110,6 +111,7 @@ export function storeParameter(state: SsmState, parameter: StoredParameter): voi
   if (Object.hasOwn(state.parameters, key)) indexRemove(state.parameters, key);
   state.parameters[key] = parameter;
   indexInsert(state.parameters, key);
+  markDue(state.parameters, key);
 }
 
 export function removeParameter(state: SsmState, name: string): void {
@@ -117,6 +119,7 @@ export function removeParameter(state: SsmState, name: string): void {
   if (!Object.hasOwn(state.parameters, key)) return;
   indexRemove(state.parameters, key);
   delete state.parameters[key];
+  markDue(state.parameters, key);
 }
 
 /** The parameters' keys in name order (DescribeParameters, GetParametersByPath), kept as they change. */

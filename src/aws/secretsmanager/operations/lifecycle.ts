@@ -14,7 +14,15 @@ import { putNewVersion } from '../newVersion';
 import { addReplicas, checkReplicaRegions, replicaReadOnly, replicationStatus } from '../replication';
 import { arnAndName, describeShape, seconds } from '../responses';
 import { AWSCURRENT, isDeprecated, versionById } from '../stages';
-import { removeSecret, type SecretRecord, scheduleRemoval, smState, storeSecret, touchSecret } from '../state';
+import {
+  removeSecret,
+  type SecretRecord,
+  scheduleRemoval,
+  secretDueChanged,
+  smState,
+  storeSecret,
+  touchSecret,
+} from '../state';
 import {
   clientRequestToken,
   type Input,
@@ -194,6 +202,7 @@ export function deleteSecret(ctx: OperationContext, input: Input) {
   secret.DeletedDate = now;
   secret.DeletionDate = now + (window ?? 30) * DAY_MS;
   scheduleRemoval(state, secret.DeletionDate);
+  secretDueChanged(ctx, secret.Name);
   touchSecret(secret, 'LastChangedDate', now);
   return { ...arnAndName(secret), DeletionDate: seconds(secret.DeletionDate) };
 }
@@ -204,6 +213,7 @@ export function restoreSecret(ctx: OperationContext, input: Input) {
   if (secret.DeletedDate !== undefined) {
     secret.DeletedDate = undefined;
     secret.DeletionDate = undefined;
+    secretDueChanged(ctx, secret.Name); // its scheduled rotation counts again
     touchSecret(secret, 'LastChangedDate', ctx.clock.now());
   }
   return arnAndName(secret);

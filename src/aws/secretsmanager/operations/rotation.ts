@@ -10,8 +10,7 @@ import {
 } from '../errors';
 import { startPendingVersion, unfinishedPending } from '../pendingVersion';
 import { arnAndName } from '../responses';
-import type { RotationRules } from '../state';
-import { touchSecret } from '../state';
+import { type RotationRules, secretDueChanged, touchSecret } from '../state';
 import {
   clientRequestToken,
   type Input,
@@ -83,6 +82,7 @@ export function rotateSecret(ctx: OperationContext, input: Input) {
     NextRotationDate: nextRotationDate(effectiveRules, now),
     LastError: secret.rotation?.LastError,
   };
+  secretDueChanged(ctx, secret.Name);
   touchSecret(secret, 'LastChangedDate', now);
   if (immediately) {
     // A retry with the same token resumes the same rotation instead of starting another.

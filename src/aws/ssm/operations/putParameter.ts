@@ -1,4 +1,5 @@
 import type { OperationContext } from '../../core/service';
+import { markDue } from '../../scheduler/dueIndex';
 import { authorizeParameter } from '../authorize';
 import {
   invalidAllowedPattern,
@@ -8,7 +9,7 @@ import {
   parameterPatternMismatch,
   validationError,
 } from '../errors';
-import { findParameter, parameterArn, storeParameter, validateNewName } from '../names';
+import { findParameter, parameterArn, parameterKey, storeParameter, validateNewName } from '../names';
 import { parsePolicies } from '../policies';
 import { DEFAULT_SSM_KEY, encryptParameterValue } from '../secureString';
 import { callerArn, latestVersion, type ParameterType, type ParameterVersion, type SsmState, ssmState } from '../state';
@@ -161,6 +162,8 @@ export function putParameter(ctx: OperationContext, input: Record<string, unknow
   if (existing) {
     if (history.length >= MAX_VERSIONS) existing.history.shift();
     existing.history.push(version);
+    // Its policies are the new version's: the clock's due-time index looks at it again.
+    markDue(state.parameters, parameterKey(name));
   } else {
     storeParameter(state, { Name: name, history: [version], Tags: mergeTags([], tags) });
   }
