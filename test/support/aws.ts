@@ -1,4 +1,4 @@
-import { IAMClient } from '@aws-sdk/client-iam';
+import { CreateAccessKeyCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SSMClient } from '@aws-sdk/client-ssm';
@@ -27,6 +27,24 @@ export function clients(credentials: Credentials = ADMIN, region = 'us-east-1') 
     iam: new IAMClient(config),
     sts: new STSClient(config),
   };
+}
+
+/**
+ * A new IAM user with an inline policy of `Statement` (none if empty) and an access key the
+ * emulator issued, and the SDK clients that sign with that key.
+ */
+export async function userWithPolicy(iam: IAMClient, name: string, ...Statement: object[]) {
+  await iam.send(new CreateUserCommand({ UserName: name }));
+  if (Statement.length)
+    await iam.send(
+      new PutUserPolicyCommand({
+        UserName: name,
+        PolicyName: 'p',
+        PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement }),
+      }),
+    );
+  const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: name }));
+  return clients({ accessKeyId: AccessKey?.AccessKeyId ?? '', secretAccessKey: AccessKey?.SecretAccessKey ?? '' });
 }
 
 /**

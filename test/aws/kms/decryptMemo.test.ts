@@ -1,4 +1,3 @@
-import { CreateAccessKeyCommand, CreateUserCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import {
   CancelKeyDeletionCommand,
   CreateGrantCommand,
@@ -14,7 +13,7 @@ import {
 import { CreateSecretCommand, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { GetParameterCommand, PutParameterCommand } from '@aws-sdk/client-ssm';
 import { describe, expect, it } from 'vitest';
-import { clients, useEmulator } from '../../support/aws';
+import { useEmulator, userWithPolicy } from '../../support/aws';
 
 /**
  * Reads remember their decryption (src/aws/kms/crypto.ts): a value read a moment ago must still be
@@ -37,18 +36,13 @@ async function keyedSecret(name: string) {
 }
 
 /** An IAM user allowed GetSecretValue (and `kms` statements, if given), with its own SDK clients. */
-async function user(name: string, ...kms: object[]) {
-  await aws.iam.send(new CreateUserCommand({ UserName: name }));
-  const Statement = [{ Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: '*' }, ...kms];
-  await aws.iam.send(
-    new PutUserPolicyCommand({
-      UserName: name,
-      PolicyName: 'p',
-      PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement }),
-    }),
+function user(name: string, ...kms: object[]) {
+  return userWithPolicy(
+    aws.iam,
+    name,
+    { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: '*' },
+    ...kms,
   );
-  const { AccessKey } = await aws.iam.send(new CreateAccessKeyCommand({ UserName: name }));
-  return clients({ accessKeyId: AccessKey?.AccessKeyId ?? '', secretAccessKey: AccessKey?.SecretAccessKey ?? '' });
 }
 
 describe('a remembered decryption never answers a refused read', () => {

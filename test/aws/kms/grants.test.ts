@@ -1,4 +1,3 @@
-import { CreateAccessKeyCommand, CreateUserCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import {
   CreateGrantCommand,
   CreateKeyCommand,
@@ -14,7 +13,7 @@ import {
 } from '@aws-sdk/client-kms';
 import { CreateSecretCommand, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { describe, expect, it } from 'vitest';
-import { clients, useEmulator } from '../../support/aws';
+import { useEmulator, userWithPolicy } from '../../support/aws';
 
 /** KMS grants through the real SDK: created, listed, enforced (with their constraints), retired and revoked. */
 const aws = useEmulator();
@@ -32,18 +31,8 @@ async function user(name: string, ...Statement: object[]) {
   return (await userClients(name, ...Statement)).kms;
 }
 
-async function userClients(name: string, ...Statement: object[]) {
-  await aws.iam.send(new CreateUserCommand({ UserName: name }));
-  if (Statement.length)
-    await aws.iam.send(
-      new PutUserPolicyCommand({
-        UserName: name,
-        PolicyName: 'p',
-        PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement }),
-      }),
-    );
-  const { AccessKey } = await aws.iam.send(new CreateAccessKeyCommand({ UserName: name }));
-  return clients({ accessKeyId: AccessKey?.AccessKeyId ?? '', secretAccessKey: AccessKey?.SecretAccessKey ?? '' });
+function userClients(name: string, ...Statement: object[]) {
+  return userWithPolicy(aws.iam, name, ...Statement);
 }
 
 async function newKey() {
