@@ -44,13 +44,15 @@ export function drawAtBuildPlugin({ projectRoot }: { projectRoot: string }): Plu
   let enabled = false;
   let logger: Logger | undefined;
   let lessons: (() => Promise<readonly LessonHtml[]>) | undefined;
-  let drawing: Promise<Drawn | undefined> | undefined;
-  const drawn = () => {
-    if (!enabled || !lessons) return Promise.resolve(undefined);
+  let drawing: Drawing | undefined;
+  const drawn = (): Drawing => {
+    if (!enabled || !lessons) return NOT_DRAWING;
     const list = lessons;
-    drawing ??= list().then((all) => drawAll(projectRoot, all, logger));
+    drawing ??= startDrawing(projectRoot, list(), logger);
     return drawing;
   };
+  // Rolldown calls a hook with a filter only for the ids it matches (not for each of the build's
+  // thousands of modules).
   return {
     name: 'secrets-lab-draw-at-build',
     configResolved(config) {
@@ -62,27 +64,56 @@ export function drawAtBuildPlugin({ projectRoot }: { projectRoot: string }): Plu
       // Started at once: Chromium draws while the bundler works on the rest.
       void drawn();
     },
-    resolveId(id) {
-      return id === INDEX || id.startsWith(ONE) ? `\0${id}` : undefined;
+    resolveId: {
+      filter: { id: /^virtual:lesson-drawings(\/|$)/ },
+      handler: (id) => `\0${id}`,
     },
-    async load(id) {
-      if (id === `\0${INDEX}`) {
-        const done = await drawn();
-        if (!done) return 'export const font = undefined;\nexport const loaders = {};\n';
-        const loaders = [...done.lessons.keys()].map((slug) => {
-          const one = (theme: Theme) => `${theme}: () => import(${JSON.stringify(`${ONE}${slug}-${theme}`)})`;
-          return `  ${JSON.stringify(slug)}: { ${one('light')}, ${one('dark')} },`;
-        });
-        return `export const font = ${JSON.stringify(done.font)};\nexport const loaders = {\n${loaders.join('\n')}\n};\n`;
-      }
-      if (id.startsWith(`\0${ONE}`)) {
+    load: {
+      filter: { id: /^\0virtual:lesson-drawings(\/|$)/ },
+      async handler(id) {
+        if (id === `\0${INDEX}`) {
+          // Only the font and which lessons are drawn: the bundler goes on while Chromium draws,
+          // and only the lessons' own drawing chunks wait for it.
+          const started = await drawn().started;
+          if (!started) return 'export const font = undefined;\nexport const loaders = {};\n';
+          const loaders = started.slugs.map((slug) => {
+            const one = (theme: Theme) => `${theme}: () => import(${JSON.stringify(`${ONE}${slug}-${theme}`)})`;
+            return `  ${JSON.stringify(slug)}: { ${one('light')}, ${one('dark')} },`;
+          });
+          return `export const font = ${JSON.stringify(started.font)};\nexport const loaders = {\n${loaders.join('\n')}\n};\n`;
+        }
         const [, slug = '', theme = 'light'] = id.slice(ONE.length + 1).match(/^(.*)-(light|dark)$/) ?? [];
-        const svgs = (await drawn())?.lessons.get(slug)?.[theme as Theme];
+        const svgs = (await drawn().done)?.lessons.get(slug)?.[theme as Theme];
         return `export default ${JSON.stringify(svgs ?? {})};\n`;
-      }
-      return undefined;
+      },
     },
   };
+}
+
+/** A drawing under way: `started` once Chromium measured the font, `done` once all is drawn. */
+interface Drawing {
+  started: Promise<{ font: string; slugs: string[] } | undefined>;
+  done: Promise<Drawn | undefined>;
+}
+const NOT_DRAWING: Drawing = { started: Promise.resolve(undefined), done: Promise.resolve(undefined) };
+
+/** Starts drawing; see drawAll. A lesson whose drawing then fails gets none (the page draws it). */
+function startDrawing(root: string, lessons: Promise<readonly LessonHtml[]>, logger?: Logger): Drawing {
+  let started: (s: { font: string; slugs: string[] } | undefined) => void = () => {};
+  const whenStarted = new Promise<{ font: string; slugs: string[] } | undefined>((resolve) => {
+    started = resolve;
+  });
+  const done = lessons.then((all) =>
+    drawAll(root, all, logger, undefined, (font) =>
+      started({ font, slugs: all.filter((l) => l.diagrams > 0).map((l) => l.slug) }),
+    ),
+  );
+  // Never drawn (no Chromium, say): `started` settles too, empty.
+  void done.then(
+    () => started(undefined),
+    () => started(undefined),
+  );
+  return { started: whenStarted, done };
 }
 
 /** What runs in the drawing page besides mermaid: the page's own measuring code, and a few steps. */
@@ -127,6 +158,8 @@ export async function drawAll(
   logger?: Pick<Logger, 'info' | 'warn'>,
   /** Where Chromium is (the tests' launcher finds it when not given; null: there is none). */
   chromiumPath?: string | null,
+  /** Told the font fingerprint as soon as it is known, before the drawing. */
+  onFont?: (font: string) => void,
 ): Promise<Drawn | undefined> {
   const started = performance.now();
   const withDiagrams = lessons.filter((l) => l.diagrams > 0);
@@ -176,6 +209,7 @@ export async function drawAll(
     await page.addScriptTag({ content: IN_PAGE });
     await page.waitForFunction(() => 'mermaid' in globalThis);
     const font = await page.evaluate<string>('fontFingerprint(getComputedStyle(document.body).fontFamily)');
+    onFont?.(font);
     const sources = new Map<string, string[]>();
     for (const lesson of withDiagrams) {
       const own = await page.evaluate<string[], string>(

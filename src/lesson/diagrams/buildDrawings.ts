@@ -18,13 +18,15 @@ function sameFonts(): boolean {
 
 /** True when this lesson's diagrams come drawn with the app, and fit in this browser. */
 export function drawnAtBuild(slug: string): boolean {
-  return slug in loaders && sameFonts();
+  // (Own keys only: a lesson may be called `constructor`, which every object has.)
+  return Object.hasOwn(loaders, slug) && sameFonts();
 }
 
 /** Loads the build's drawings of a lesson in a theme into memory (nothing if there are none to use). */
 export async function loadBuildDrawings(slug: string, dark: boolean): Promise<void> {
+  if (!drawnAtBuild(slug)) return;
   const lesson = loaders[slug];
-  if (!lesson || !drawnAtBuild(slug)) return;
+  if (!lesson) return;
   try {
     const { default: drawings } = await lesson[dark ? 'dark' : 'light']();
     for (const [source, svg] of Object.entries(drawings)) holdInMemory(diagramKey(source, dark), svg);
