@@ -4,24 +4,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from 'vitest';
+import { awsCliV2 } from './awsCli';
 import { cliEnv, serveEmulator } from './server';
 
 /**
- * The IAM/STS scenario with the real AWS CLI over HTTP: an administrator (keys the emulator did not
+ * The IAM/STS scenario with the real AWS CLI v2 over HTTP: an administrator (keys the emulator did not
  * issue) builds users, keys, a role and policies; the user's and the role session's own keys are then
  * verified (SigV4) and evaluated: a path-based Allow, an identity Deny, a resource-policy Deny,
  * kms:ViaService, a bad signature, an inactive key, and a KMS grant that lets the role's session decrypt.
  */
 const s = serveEmulator();
 const run = promisify(execFile);
-/** The CLI on PATH (CI: aws-cli 1.x from pip, or 2.x from Debian); `AWS_CLI=/usr/bin/aws` picks another. */
-const AWS_CLI = process.env.AWS_CLI ?? 'aws';
 const ACCOUNT = '123456789012';
 const doc = (...Statement: object[]) => JSON.stringify({ Version: '2012-10-17', Statement });
 type Keys = { AWS_ACCESS_KEY_ID: string; AWS_SECRET_ACCESS_KEY: string; AWS_SESSION_TOKEN?: string };
 
 async function aws(keys: Keys | undefined, ...args: string[]): Promise<any> {
-  const { stdout } = await run(AWS_CLI, ['--endpoint-url', s.url, '--output', 'json', ...args], {
+  const { stdout } = await run(awsCliV2(), ['--endpoint-url', s.url, '--output', 'json', ...args], {
     env: { ...cliEnv, ...keys },
     timeout: 120_000,
   });

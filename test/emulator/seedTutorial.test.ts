@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { awsCliV2 } from './awsCli';
 import { type CliEmulator, startCliEmulator } from './cliProcess';
 import { cliEnv } from './server';
 
@@ -76,12 +77,12 @@ test("the seed's CLI tutorial runs verbatim on a fresh npm run emulator", { time
   // aws-cli 1.x fetches a --value that starts with https:// unless told not to (2.x does not).
   writeFileSync(join(dir, 'config'), '[default]\ncli_follow_urlparam = false\n');
   const env = { ...cliEnv, AWS_CONFIG_FILE: join(dir, 'config') };
-  const alias = `aws() { command aws --endpoint-url '${emulator.url}' "$@"; }\n`;
+  const cli = awsCliV2();
+  const alias = `aws() { command '${cli}' --endpoint-url '${emulator.url}' "$@"; }\n`;
   const bash = (script: string) => run('bash', ['-e', '-c', alias + script], { cwd: dir, env, timeout: 200_000 });
   const aws = async (...args: string[]) =>
     JSON.parse(
-      (await run('aws', ['--endpoint-url', emulator.url, '--output', 'json', ...args], { env, timeout: 120_000 }))
-        .stdout,
+      (await run(cli, ['--endpoint-url', emulator.url, '--output', 'json', ...args], { env, timeout: 120_000 })).stdout,
     );
 
   await Promise.all([bash(SEED_SECRETS).then(() => bash(SEED_ROTATION)), bash(SEED_PARAMETERS)]);

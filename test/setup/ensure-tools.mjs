@@ -13,13 +13,23 @@ const has = (cmd) => {
     return false;
   }
 };
+const v2 = (cli) => {
+  try {
+    return execSync(`${cli} --version`, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).startsWith(
+      'aws-cli/2.',
+    );
+  } catch {
+    return false;
+  }
+};
 const tools = [
   { name: 'Chromium', ok: () => Boolean(findChromium()), apt: 'chromium', help: HOW_TO_INSTALL },
   {
-    name: 'AWS CLI',
-    ok: () => has('aws --version'),
+    // Version 2 (test/emulator/awsCli.ts finds it on PATH or in /usr/bin); Debian's `awscli` is 2.x.
+    name: 'AWS CLI v2',
+    ok: () => ['aws', '/usr/bin/aws', '/usr/local/bin/aws'].some((cli) => v2(cli)),
     apt: 'awscli',
-    help: 'Install the AWS CLI: apt-get install -y awscli (or pip install awscli).',
+    help: 'Install the AWS CLI v2: apt-get install -y awscli (Debian 12 and later ship 2.x), or AWS_CLI=/path/to/aws.',
   },
   {
     name: 'boto3',
