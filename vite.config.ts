@@ -13,6 +13,7 @@ import { drawAtBuildPlugin } from './src/lesson/build/drawAtBuildPlugin.ts';
 import { mermaidChunkPlugin } from './src/lesson/build/mermaidChunkPlugin.ts';
 import { learnerRuntimePlugin } from './src/sandbox/build/learnerRuntimePlugin.ts';
 import { noCookiesPlugin } from './src/sandbox/build/noCookiesPlugin.ts';
+import { SlowFirstSequencer } from './test/sequencer.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -51,6 +52,8 @@ export default defineConfig({
     // a child process (the AWS CLI, tsx, boto3), a server or Chromium, so a second worker keeps both
     // cores busy. Browser test files each drive their own Chromium against shared, read-only builds.
     maxWorkers: 2,
+    // Longest files first (a clean clone has no record of durations): see test/sequencer.ts.
+    sequence: { sequencer: SlowFirstSequencer },
     // Unit tests sit beside their source; integration and component tests live in test/.
     projects: [
       {
