@@ -78,6 +78,21 @@ test('ListSecrets pages follow creates, forced deletes and ended recovery window
   expect(filtered).toEqual([...third, 'app/late', ...kept(second), ...kept(first)]);
 });
 
+test('ties within an instant list as the map lists its keys (integer-like names first), live and after a restore', async () => {
+  await allSecretPages({}); // the index exists before the secrets below enter it
+  for (const name of ['b', '7', '3', 'a'])
+    await aws.sm.send(new CreateSecretCommand({ Name: name, SecretString: name }));
+  const live = [await allSecretPages({}), await allSecretPages({ SortOrder: 'desc' })];
+  aws.emulator.restore(JSON.parse(JSON.stringify(aws.emulator.snapshot())));
+  const restored = [await allSecretPages({}), await allSecretPages({ SortOrder: 'desc' })];
+
+  expect(live).toEqual([
+    ['3', '7', 'b', 'a'],
+    ['3', '7', 'b', 'a'],
+  ]);
+  expect(restored).toEqual(live);
+});
+
 test('ListSecrets by name, last-changed and last-accessed date: each listing sees the writes and reads before it', async () => {
   for (const name of ['m', 'b', 'z', 'a'])
     await aws.sm.send(new CreateSecretCommand({ Name: `s/${name}`, SecretString: name }));

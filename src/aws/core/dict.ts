@@ -12,6 +12,21 @@ export function dict<V>(entries?: Iterable<readonly [string, V]>): Dict<V> {
   return out;
 }
 
+/** 2^32 - 1: the first integer that is not an array index. */
+export const ARRAY_INDEX_END = 4_294_967_295;
+
+/**
+ * The value of an array-index key ('0' … '4294967294', no leading zero), else undefined. An object
+ * lists those keys first, in numeric order, then every other key in insertion order: indexes that
+ * keep a dict's key order for ties (core/orderedIndex.ts, scheduler/dueIndex.ts) use this to agree
+ * with `Object.keys`, so a map built live and the same map restored from a snapshot list alike.
+ */
+export function arrayIndexKey(key: string): number | undefined {
+  if (!/^(?:0|[1-9]\d{0,9})$/.test(key)) return undefined;
+  const value = Number(key);
+  return value < ARRAY_INDEX_END ? value : undefined;
+}
+
 /** The value under `key`, never an inherited one (for objects that may not be null-prototype). */
 export function own<V>(map: Dict<V>, key: string): V | undefined {
   return Object.hasOwn(map, key) ? map[key] : undefined;

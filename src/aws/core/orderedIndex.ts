@@ -1,4 +1,4 @@
-import type { Dict } from './dict';
+import { arrayIndexKey, type Dict } from './dict';
 import { encodeToken, type Page, type PageRequest, tokenOffset } from './paginate';
 
 /**
@@ -9,8 +9,9 @@ import { encodeToken, type Page, type PageRequest, tokenOffset } from './paginat
  * (a restore or a reset replaces the maps).
  *
  * Invariants: the order is by `sortKey` ascending (a descending order is its own index on a
- * negated key), ties in insertion order (as `Object.values` lists them,
- * which the sorts this replaces used); an entry's sort key never changes while it is in the map
+ * negated key), ties in the map's key order, exactly as `Object.keys` lists them (the sorts this
+ * replaces used it, and a rebuild uses it): array-index keys ('7') first by value, then the others
+ * in insertion order (`arrayIndexKey` in dict.ts); an entry's sort key never changes while it is in the map
  * (a name, a creation date); every insertion and removal of a key goes through `indexInsert` /
  * `indexRemove` (the services' store and remove functions call them). A page checks that the keys
  * it returns are still in the map and rebuilds the index if one is not, so a missed removal costs
@@ -46,11 +47,26 @@ export function dropIndexes(map: object): void {
   indexes.delete(map);
 }
 
-/** A key was added to `map`: it goes after every key that sorts before it or equal (insertion order). */
+/**
+ * A key was added to `map`: it goes after every key that sorts before it, and among those that sort
+ * equal where `Object.keys` lists it: last, unless it is an array index, which goes after the equal
+ * array-index keys of lower value and before every other equal key.
+ */
 export function indexInsert(map: object, key: string): void {
+  const asIndex = arrayIndexKey(key);
   for (const index of indexes.get(map)?.values() ?? []) {
     const k = index.sortKey(key);
-    index.keys.splice(upperBound(index, k), 0, key);
+    let at = upperBound(index, k);
+    if (asIndex !== undefined) {
+      at = lowerBound(index, k);
+      for (;;) {
+        const other = index.keys[at];
+        const otherIndex = other === undefined || index.sortKey(other) !== k ? undefined : arrayIndexKey(other);
+        if (otherIndex === undefined || otherIndex > asIndex) break;
+        at++;
+      }
+    }
+    index.keys.splice(at, 0, key);
   }
 }
 

@@ -1,4 +1,4 @@
-import { type Dict, own } from '../core/dict';
+import { ARRAY_INDEX_END, arrayIndexKey, type Dict, own } from '../core/dict';
 
 /**
  * When each entry of a state map (secrets by name, parameters by key) falls due for one kind of
@@ -16,14 +16,18 @@ import { type Dict, own } from '../core/dict';
  *   parameter version). A mark only says "look again"; the due time is always read from the state;
  * - a change that makes an entry due later, or never, needs no mark: the earliest entry is
  *   checked against the state before it is reported, and filed again if it moved;
- * - ties go to the entry the map holds first (its insertion order, as `Object.keys` lists
- *   non-numeric keys: the order the full scans this replaces met them).
+ * - ties go to the entry the map lists first, exactly as `Object.keys` (the full scans this
+ *   replaces) lists them: an object lists its array-index keys ('0' … '4294967294', no leading
+ *   zero) first, in numeric order, then every other key in insertion order. A secret or parameter
+ *   may well be named '2', and a restored snapshot rebuilds the maps in that order, so the tie
+ *   order decides which of two rotations due at the same millisecond runs (and draws from the
+ *   seeded random source) first, live and after a restore alike.
  */
 export type DueOf<V> = (value: V) => number | undefined;
 
 interface Filed {
   time: number;
-  /** The key's place in the map's insertion order (the tie-break). */
+  /** The key's place in the map's key order (the tie-break): see `orderOf`. */
   order: number;
   key: string;
 }
@@ -79,7 +83,7 @@ export class DueIndex<V> {
     }
     let order = this.#order.get(key);
     if (order === undefined) {
-      order = this.#nextOrder++;
+      order = orderOf(key, () => this.#nextOrder++);
       this.#order.set(key, order);
     }
     const time = this.#dueOf(value);
@@ -132,6 +136,15 @@ export class DueIndex<V> {
 }
 
 const before = (a: Filed, b: Filed) => a.time - b.time || a.order - b.order;
+
+/**
+ * A key's tie-break: an array-index key's value less 2^32 (so '0' … '4294967294' sort by value,
+ * before every other key), any other key the next insertion counter (from 0).
+ */
+function orderOf(key: string, next: () => number): number {
+  const index = arrayIndexKey(key);
+  return index === undefined ? next() : index - ARRAY_INDEX_END;
+}
 
 /** By map object, then by event name. Each is a `DueIndex` of that map's values. */
 const indexes = new WeakMap<object, Map<string, { mark(key: string): void }>>();

@@ -32,7 +32,9 @@ describe('the due-time index', () => {
     const mismatches: string[] = [];
 
     for (let step = 0; step < 3000; step++) {
-      const key = `k${pick(60)}`;
+      // Half the keys integer-like ('7'): an object lists those first, in numeric order.
+      const n = pick(60);
+      const key = n % 2 === 0 ? `k${n}` : `${n}`;
       const item = map[key];
       const action = pick(6);
       if (action === 0) {
@@ -73,6 +75,26 @@ describe('the due-time index', () => {
 
     expect(first).toBe('a');
     expect(afterReadding).toBe('b');
+  });
+
+  it("ties follow the map's own order, which lists integer-like keys first, by value", () => {
+    const map = dict<Item>();
+    map.b = { due: 5 };
+    map['10'] = { due: 5 };
+    const index = dueIndex(map, 'test', dueOf);
+    map['2'] = { due: 5 };
+    markDue(map, '2');
+    map['4294967295'] = { due: 5 }; // past the largest array index: a string key, in insertion order
+    markDue(map, '4294967295');
+    const order: string[] = [];
+    for (let found = index.earliest(); found; found = index.earliest()) {
+      order.push(found.key);
+      delete map[found.key];
+      markDue(map, found.key);
+    }
+
+    expect(Object.keys({ b: 0, 10: 0, 2: 0, 4294967295: 0 })).toEqual(['2', '10', 'b', '4294967295']);
+    expect(order).toEqual(['2', '10', 'b', '4294967295']);
   });
 
   it('only a marked entry is looked at again when it moves earlier (the writes that schedule must mark)', () => {
