@@ -1,3 +1,4 @@
+import { own } from '../core/dict';
 import type { OperationContext } from '../core/service';
 import {
   awsManagedKeyPolicy,
@@ -8,7 +9,7 @@ import {
   resourceTagKeys,
 } from '../policy';
 import { grantAllowing, type KmsGrant } from './grants';
-import { type KmsKey, kmsState } from './state';
+import { AWS_MANAGED_ALIASES, type KmsKey, kmsState } from './state';
 
 /**
  * KMS authorization: every request on a key is decided by the key policy together with the caller's
@@ -22,10 +23,10 @@ export function keyPolicyOf(ctx: OperationContext, key: KmsKey): ResourcePolicyI
       ? customerKeyPolicy(ctx.accountId)
       : { name: `key policy of ${key.KeyId}`, keyPolicy: true, document: key.Policy };
   }
-  const alias = Object.values(kmsState(ctx).aliases).find(
-    (a) => a.TargetKeyId === key.KeyId && a.AliasName.startsWith('alias/aws/'),
-  );
-  return awsManagedKeyPolicy(ctx.accountId, ctx.region, alias?.AliasName.slice('alias/aws/'.length) ?? 'unknown');
+  // Only AWS's own aliases name an AWS managed key: two lookups, not a walk over every alias.
+  const { aliases } = kmsState(ctx);
+  const alias = AWS_MANAGED_ALIASES.find((name) => own(aliases, name)?.TargetKeyId === key.KeyId);
+  return awsManagedKeyPolicy(ctx.accountId, ctx.region, alias?.slice('alias/aws/'.length) ?? 'unknown');
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describeRef, evaluatePolicies } from './evaluate';
 import { parsePolicy } from './parsePolicy';
 import type { Principal } from './principal';
+import { type NormalizedContext, normalizeContext } from './requestContext';
 import { evaluateResourcePolicy, type ResourcePolicyOutcome } from './resourcePolicy';
 import type { AuthzRequest, Decision, DecisionKind, PolicyInput, StatementRef } from './types';
 
@@ -71,14 +72,17 @@ export function authorizeRequest(args: {
   messageResource?: string;
   /** The grant that allows this request to this principal, if any (KMS). */
   grant?: (principal: Principal) => GrantAllowance | undefined;
+  /** The request's condition keys already normalized (authorizer.ts); else `request.context` is. */
+  context?: NormalizedContext;
 }): AuthorizationOutcome {
   const { principal, request } = args;
-  const identity = evaluatePolicies(principal.policies, request);
+  const context = args.context ?? normalizeContext(request.context);
+  const identity = evaluatePolicies(principal.policies, request, context);
   // A role session's session policies (AssumeRole Policy / PolicyArns) bound what the role's
   // policies and resource policies can allow: the effective permissions are the intersection.
-  const session = principal.sessionPolicies ? evaluatePolicies(principal.sessionPolicies, request) : undefined;
+  const session = principal.sessionPolicies ? evaluatePolicies(principal.sessionPolicies, request, context) : undefined;
   const limited = session !== undefined && session.decision !== 'Allow';
-  const resource = resourceOutcome(args);
+  const resource = resourceOutcome(args, context);
   const sameAccount = principal.accountId === args.resourceAccount;
   const base = { action: request.action, resource: request.resource };
   const deny = (
@@ -166,7 +170,10 @@ export function authorizeRequest(args: {
   return deny('ImplicitDeny', why, undefined, 'identity', reason);
 }
 
-function resourceOutcome(args: Parameters<typeof authorizeRequest>[0]): ResourcePolicyOutcome | undefined {
+function resourceOutcome(
+  args: Parameters<typeof authorizeRequest>[0],
+  context: NormalizedContext,
+): ResourcePolicyOutcome | undefined {
   if (!args.resourcePolicy) return undefined;
   let policy: ReturnType<typeof parsePolicy>;
   try {
@@ -174,7 +181,7 @@ function resourceOutcome(args: Parameters<typeof authorizeRequest>[0]): Resource
   } catch {
     return undefined; // a document IAM could not parse grants nothing
   }
-  return evaluateResourcePolicy(policy, args.principal, args.request);
+  return evaluateResourcePolicy(policy, args.principal, args.request, context);
 }
 
 function decideAllow(

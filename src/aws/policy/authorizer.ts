@@ -2,6 +2,7 @@ import { AwsError } from '../core/errors';
 import { type AuthorizationRecord, authorizeRequest, type GrantAllowance, type ResourcePolicyInput } from './authorize';
 import { globalKeys } from './conditionKeys';
 import { type Principal, principalContext } from './principal';
+import { mergeContext, type NormalizedContext, normalizeContext } from './requestContext';
 import type { RequestContext } from './types';
 
 export interface AuthorizeOptions {
@@ -47,16 +48,12 @@ export function createAuthorizer(args: {
   return (action, resource, lazyContext = {}, lazyOptions = {}) => {
     const principal = args.principal();
     if (!principal) return { action, resource, decision: 'Allow', reason: NO_PRINCIPAL };
-    const context = force(lazyContext);
     const options = force(lazyOptions);
     const { record, denialMessage } = authorizeRequest({
       principal,
       resourceAccount: args.accountId,
-      request: {
-        action,
-        resource,
-        context: { ...globalKeys(args.now(), args.region), ...principalContext(principal), ...context },
-      },
+      request: { action, resource },
+      context: requestKeys(principal, args.now(), args.region, force(lazyContext)),
       ...(options.resourcePolicy ? { resourcePolicy: options.resourcePolicy } : {}),
       ...(options.messageResource ? { messageResource: options.messageResource } : {}),
       ...(options.grant ? { grant: options.grant } : {}),
@@ -65,4 +62,22 @@ export function createAuthorizer(args: {
     if (denialMessage !== undefined) throw new AwsError('AccessDeniedException', denialMessage);
     return record;
   };
+}
+
+/** The caller's condition keys, normalized once per principal (a Principal is never changed). */
+const principalKeys = new WeakMap<Principal, NormalizedContext>();
+
+/**
+ * The request's condition keys: the global ones, the caller's, the request's own (later ones win),
+ * built into one normalized map without spreading objects per request.
+ */
+function requestKeys(principal: Principal, now: number, region: string, context: RequestContext): NormalizedContext {
+  let caller = principalKeys.get(principal);
+  if (!caller) {
+    caller = normalizeContext(principalContext(principal));
+    principalKeys.set(principal, caller);
+  }
+  const keys = mergeContext(new Map(), globalKeys(now, region));
+  for (const [key, values] of caller) keys.set(key, values);
+  return mergeContext(keys, context);
 }

@@ -1,7 +1,7 @@
+import { compileStatement } from './compile';
 import { firstFailingClause } from './conditions';
 import { type NormalizedContext, normalizeContext } from './requestContext';
 import type { AuthzRequest, Decision, Policy, PolicyStatement, StatementRef } from './types';
-import { arnMatch, wildcardMatch } from './wildcard';
 
 /**
  * IAM policy evaluation for one set of policies:
@@ -25,32 +25,22 @@ export function describeRef(ref: StatementRef): string {
   return `statement ${ref.index}${ref.sid ? ` (Sid "${ref.sid}")` : ''} of policy "${ref.policyName}"`;
 }
 
-export function actionMatches(statement: PolicyStatement, action: string): boolean {
-  const hit = (patterns: string[]) => patterns.some((p) => wildcardMatch(p, action, { ignoreCase: true }));
-  return statement.actions ? hit(statement.actions) : !hit(statement.notActions ?? []);
-}
-
-export function resourceMatches(
-  statement: PolicyStatement,
-  resource: string,
-  variables: NormalizedContext | undefined,
-): boolean {
-  const hit = (patterns: string[]) => patterns.some((p) => arnMatch(p, resource, { variables }));
-  if (statement.resources) return hit(statement.resources);
-  if (statement.notResources) return !hit(statement.notResources);
-  return true; // a resource-based policy statement without Resource applies to the resource it is attached to
-}
-
-/** Action, then resource, then conditions (the principal is the resource-policy layer's business). */
+/**
+ * Action, then resource, then conditions (the principal is the resource-policy layer's business).
+ * Actions match case-insensitively, resources case-sensitively with IAM's ARN wildcards, through
+ * the statement's matchers compiled once (compile.ts).
+ */
 export function matchStatement(
   policy: Policy,
   statement: PolicyStatement,
   request: AuthzRequest,
   context: NormalizedContext,
 ): StatementMatch {
-  if (!actionMatches(statement, request.action)) return { applies: false, because: 'action' };
-  const variables = policy.version === '2012-10-17' ? context : undefined;
-  if (!resourceMatches(statement, request.resource, variables)) return { applies: false, because: 'resource' };
+  const withVariables = policy.version === '2012-10-17';
+  const compiled = compileStatement(statement, withVariables);
+  if (!compiled.action(request.action)) return { applies: false, because: 'action' };
+  const variables = withVariables ? context : undefined;
+  if (!compiled.resource(request.resource, variables)) return { applies: false, because: 'resource' };
   const failing = firstFailingClause(statement.conditions, context, variables);
   if (failing) return { applies: false, because: 'condition', operator: failing.operator, key: failing.key };
   return { applies: true };
@@ -72,19 +62,25 @@ export function nearMiss(ref: StatementRef, effect: string, match: StatementMatc
   }
 }
 
-export function evaluatePolicies(policies: readonly Policy[], request: AuthzRequest): Decision {
-  const context = normalizeContext(request.context);
+/** `context`: the request's context normalized, when the caller has it already (authorize.ts). */
+export function evaluatePolicies(
+  policies: readonly Policy[],
+  request: AuthzRequest,
+  context: NormalizedContext = normalizeContext(request.context),
+): Decision {
   let allow: StatementRef | undefined;
   const misses: string[] = [];
   for (const policy of policies) {
     for (const statement of policy.statements) {
       const match = matchStatement(policy, statement, request, context);
-      const ref = refOf(policy, statement);
       if (!match.applies) {
-        const miss = nearMiss(ref, statement.effect, match);
+        // Most statements are about other actions: no words are built for those.
+        const miss =
+          match.because === 'action' ? undefined : nearMiss(refOf(policy, statement), statement.effect, match);
         if (miss) misses.push(miss);
         continue;
       }
+      const ref = refOf(policy, statement);
       if (statement.effect === 'Deny') {
         return {
           decision: 'ExplicitDeny',

@@ -11,9 +11,12 @@ import type { ResourcePolicyInput } from './authorize';
  * account use it for cryptography *through that service* (`kms:ViaService`, `kms:CallerAccount`),
  * and lets the account read its metadata. So reading a SecureString or a secret under the managed key
  * needs no kms:Decrypt in IAM, while calling KMS directly with that key is always refused.
+ *
+ * Each is built once per account (and region, service) and deeply frozen: every request on a key
+ * evaluates its policy, and a frozen document is parsed and compiled only once (parsePolicy.ts).
  */
 export function customerKeyPolicy(accountId: string): ResourcePolicyInput {
-  return {
+  return once(`customer\u0000${accountId}`, () => ({
     name: 'default key policy',
     keyPolicy: true,
     document: {
@@ -29,12 +32,12 @@ export function customerKeyPolicy(accountId: string): ResourcePolicyInput {
         },
       ],
     },
-  };
+  }));
 }
 
 /** `service` is `ssm` or `secretsmanager`: the service whose alias (`alias/aws/<service>`) the key has. */
 export function awsManagedKeyPolicy(accountId: string, region: string, service: string): ResourcePolicyInput {
-  return {
+  return once(`aws\u0000${accountId}\u0000${region}\u0000${service}`, () => ({
     name: `key policy of alias/aws/${service}`,
     keyPolicy: true,
     document: {
@@ -67,5 +70,27 @@ export function awsManagedKeyPolicy(accountId: string, region: string, service: 
         },
       ],
     },
-  };
+  }));
+}
+
+/** Bounded (a few per account and region in use): cleared when full. */
+const built = new Map<string, ResourcePolicyInput>();
+const MAX_BUILT = 256;
+
+function once(key: string, build: () => ResourcePolicyInput): ResourcePolicyInput {
+  let policy = built.get(key);
+  if (!policy) {
+    if (built.size >= MAX_BUILT) built.clear();
+    policy = deepFreeze(build());
+    built.set(key, policy);
+  }
+  return policy;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }

@@ -27,21 +27,42 @@ const VERSIONS = ['2012-10-17', '2008-10-17'] as const;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * Parsed policies by kind, name and document text: every request evaluates the same stored
- * documents (a key policy, a user's policies), and parsing them each time cost more than deciding.
- * A parsed Policy is never changed by its readers, so one copy serves all. Bounded: cleared when full.
+ * Parsed policies, by the document's identity: every request evaluates the same stored documents
+ * (a key policy, a secret's resource policy, a user's policies), and parsing them each time cost
+ * more than deciding. A document is JSON text (the stored string: a policy write stores a new one,
+ * so it takes effect on the very next request) or a frozen object (the built-in key policies,
+ * keyPolicies.ts); any other object may change under us and is parsed on every call. A parsed
+ * Policy is never changed by its readers, so one copy serves all. Bounded: cleared when full.
  */
-const parsed = new Map<string, Policy>();
+const byText = new Map<string, Map<string, Policy>>();
+const byObject = new WeakMap<object, Map<string, Policy>>();
 const MAX_PARSED = 1024;
 
 export function parsePolicy(input: PolicyInput, kind: PolicyKind = 'identity'): Policy {
-  if (typeof input.document !== 'string') return parseDocument(input, kind);
-  const key = `${kind}\u0000${input.name}\u0000${input.document}`;
-  let policy = parsed.get(key);
+  const { document } = input;
+  let forDocument: Map<string, Policy> | undefined;
+  if (typeof document === 'string') {
+    forDocument = byText.get(document);
+    if (!forDocument) {
+      if (byText.size >= MAX_PARSED) byText.clear();
+      forDocument = new Map();
+      byText.set(document, forDocument);
+    }
+  } else if (Object.isFrozen(document)) {
+    forDocument = byObject.get(document);
+    if (!forDocument) {
+      forDocument = new Map();
+      byObject.set(document, forDocument);
+    }
+  } else {
+    return parseDocument(input, kind);
+  }
+  // The same text may be parsed as either kind and under several names (the name is in messages).
+  const as = `${kind}\u0000${input.name}`;
+  let policy = forDocument.get(as);
   if (!policy) {
     policy = parseDocument(input, kind);
-    if (parsed.size >= MAX_PARSED) parsed.clear();
-    parsed.set(key, policy);
+    forDocument.set(as, policy);
   }
   return policy;
 }

@@ -12,12 +12,23 @@ function asStrings(value: ContextValue): string[] {
 }
 
 export function normalizeContext(context: RequestContext = {}): NormalizedContext {
-  const out = new Map<string, string[]>();
+  return mergeContext(new Map(), context);
+}
+
+/**
+ * Adds a context's keys to a normalized one, later keys replacing earlier ones as in an object
+ * spread (`{ ...into, ...context }`); a key whose value is `undefined` is left out. So a request's
+ * context can be built from parts normalized once (the caller's keys: authorizer.ts) without
+ * spreading objects per request.
+ */
+export function mergeContext(
+  into: Map<string, readonly string[]>,
+  context: RequestContext,
+): Map<string, readonly string[]> {
   for (const [key, value] of Object.entries(context)) {
-    if (value === undefined) continue;
-    out.set(key.toLowerCase(), asStrings(value));
+    if (value !== undefined) into.set(key.toLowerCase(), asStrings(value));
   }
-  return out;
+  return into;
 }
 
 /** The values of a key, or undefined when the request does not carry it. */

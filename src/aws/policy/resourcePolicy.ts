@@ -1,6 +1,6 @@
 import { matchStatement, nearMiss, refOf } from './evaluate';
 import { namesSession, type Principal, principalMatch } from './principal';
-import { normalizeContext } from './requestContext';
+import { type NormalizedContext, normalizeContext } from './requestContext';
 import type { AuthzRequest, Policy, StatementRef } from './types';
 
 /**
@@ -20,25 +20,26 @@ export interface ResourcePolicyOutcome {
   misses: string[];
 }
 
+/** `context`: the request's context normalized, when the caller has it already (authorize.ts). */
 export function evaluateResourcePolicy(
   policy: Policy,
   principal: Principal,
   request: AuthzRequest,
+  context: NormalizedContext = normalizeContext(request.context),
 ): ResourcePolicyOutcome {
-  const context = normalizeContext(request.context);
   const outcome: ResourcePolicyOutcome = { misses: [] };
   for (const statement of policy.statements) {
-    const ref = refOf(policy, statement);
     let named: 'direct' | 'account' | undefined;
     if (statement.principal) named = principalMatch(statement.principal, principal);
     else if (statement.notPrincipal) named = principalMatch(statement.notPrincipal, principal) ? undefined : 'direct';
     const matched = matchStatement(policy, statement, request, context);
     const match = matched.applies && !named ? ({ applies: false, because: 'principal' } as const) : matched;
     if (!match.applies) {
-      const miss = nearMiss(ref, statement.effect, match);
+      const miss = match.because === 'action' ? undefined : nearMiss(refOf(policy, statement), statement.effect, match);
       if (miss) outcome.misses.push(miss);
       continue;
     }
+    const ref = refOf(policy, statement);
     if (statement.effect === 'Deny') {
       outcome.deny ??= ref;
     } else if (named === 'direct') {

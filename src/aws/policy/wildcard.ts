@@ -45,7 +45,7 @@ function substitute(inner: string, variables: NormalizedContext): string | undef
 
 /** The text with its policy variables replaced (no wildcards), or undefined when one cannot be. */
 export function expandVariables(text: string, variables: NormalizedContext | undefined): string | undefined {
-  if (!variables) return text;
+  if (!variables || !text.includes('${')) return text;
   let out = '';
   for (let i = 0; i < text.length; i++) {
     if (text[i] === '$' && text[i + 1] === '{') {
@@ -65,10 +65,27 @@ export function expandVariables(text: string, variables: NormalizedContext | und
 
 /**
  * Compiled patterns, by flags and source: every request matches the same few policies' patterns,
- * and compiling them each time was most of an authorization's cost. Bounded: cleared when full.
+ * and compiling them each time was most of an authorization's cost (statements compile theirs
+ * once: compile.ts; condition values come here). Bounded: cleared when full.
  */
 const compiled = new Map<string, RegExp>();
 const MAX_COMPILED = 2048;
+
+function regExpOf(source: string, ignoreCase: boolean): RegExp {
+  const key = `${ignoreCase ? 'i' : 's'}${source}`;
+  let regex = compiled.get(key);
+  if (!regex) {
+    if (compiled.size >= MAX_COMPILED) compiled.clear();
+    regex = new RegExp(`^${source}$`, ignoreCase ? 'is' : 's');
+    compiled.set(key, regex);
+  }
+  return regex;
+}
+
+/** The RegExp a pattern without policy variables stands for (`${` is literal text here). */
+export function patternRegExp(pattern: string, ignoreCase: boolean): RegExp {
+  return regExpOf(patternSource(pattern, undefined) as string, ignoreCase);
+}
 
 /** Does the whole value match the pattern? */
 export function wildcardMatch(pattern: string, value: string, options: MatchOptions = {}): boolean {
@@ -77,14 +94,7 @@ export function wildcardMatch(pattern: string, value: string, options: MatchOpti
   if (!options.ignoreCase && !/[*?$]/.test(pattern)) return pattern === value;
   const source = patternSource(pattern, options.variables);
   if (source === undefined) return false;
-  const key = `${options.ignoreCase ? 'i' : 's'}${source}`;
-  let regex = compiled.get(key);
-  if (!regex) {
-    if (compiled.size >= MAX_COMPILED) compiled.clear();
-    regex = new RegExp(`^${source}$`, options.ignoreCase ? 'is' : 's');
-    compiled.set(key, regex);
-  }
-  return regex.test(value);
+  return regExpOf(source, options.ignoreCase ?? false).test(value);
 }
 
 /** Splits at the first five colons that are not inside a `${...}` variable: an ARN's six parts. */

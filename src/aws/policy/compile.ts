@@ -1,0 +1,89 @@
+import type { NormalizedContext } from './requestContext';
+import type { PolicyStatement } from './types';
+import { arnMatch, arnParts, patternRegExp } from './wildcard';
+
+/**
+ * A statement's Action / NotAction and Resource / NotResource patterns as matchers, built once per
+ * statement: a parsed Policy is shared by every request on the same document (parsePolicy.ts), so
+ * its statements are too, and a request only runs the matchers (no pattern is split, scanned or
+ * compiled to a RegExp again). A pattern holding a policy variable (`${aws:username}`, version
+ * 2012-10-17) depends on the request and is matched per request as before (wildcard.ts).
+ */
+export interface CompiledStatement {
+  /** Action / NotAction (case-insensitive). */
+  action(action: string): boolean;
+  /** Resource / NotResource; a resource-based statement without either applies to its resource. */
+  resource(resource: string, variables: NormalizedContext | undefined): boolean;
+}
+
+type Matcher = (value: string, variables: NormalizedContext | undefined) => boolean;
+
+const compiled = new WeakMap<PolicyStatement, CompiledStatement>();
+
+/** `withVariables`: the statement's policy is version 2012-10-17, where `${…}` is substituted. */
+export function compileStatement(statement: PolicyStatement, withVariables: boolean): CompiledStatement {
+  let out = compiled.get(statement);
+  if (!out) {
+    const actions = statement.actions ?? statement.notActions ?? [];
+    const actionHit = anyOf(actions.map((p) => compileWildcard(p, true)));
+    const action = statement.actions ? (a: string) => actionHit(a, undefined) : (a: string) => !actionHit(a, undefined);
+    const resources = statement.resources ?? statement.notResources;
+    const resourceHit = anyOf((resources ?? []).map((p) => compileArn(p, withVariables)));
+    const resource: CompiledStatement['resource'] = statement.resources
+      ? resourceHit
+      : statement.notResources
+        ? (r, v) => !resourceHit(r, v)
+        : () => true;
+    out = { action, resource };
+    compiled.set(statement, out);
+  }
+  return out;
+}
+
+function anyOf(matchers: Matcher[]): Matcher {
+  if (matchers.length === 1) return matchers[0] as Matcher;
+  return (value, variables) => {
+    for (const m of matchers) if (m(value, variables)) return true;
+    return false;
+  };
+}
+
+const always: Matcher = () => true;
+const hasVariable = (pattern: string) => pattern.includes('${');
+
+/** `*` / `?` matching of the whole value, as wildcardMatch does it. */
+function compileWildcard(pattern: string, ignoreCase: boolean): Matcher {
+  if (pattern === '*') return always;
+  if (!ignoreCase && !/[*?]/.test(pattern)) return (value) => value === pattern;
+  const regex = patternRegExp(pattern, ignoreCase);
+  return (value) => regex.test(value);
+}
+
+/** IAM's part-by-part ARN matching (wildcard.ts `arnMatch`), the pattern split and compiled once. */
+function compileArn(pattern: string, withVariables: boolean): Matcher {
+  if (pattern === '*') return always;
+  if (withVariables && hasVariable(pattern)) return (value, variables) => arnMatch(pattern, value, { variables });
+  const parts = arnParts(pattern);
+  if (parts.length < 6) {
+    const whole = compileWildcard(pattern, false);
+    return (value) => whole(value, undefined);
+  }
+  const matchers = parts.map((part) => compileWildcard(part, false));
+  return (value) => {
+    const valueParts = splitArn(value);
+    if (valueParts.length < 6) return false;
+    for (let i = 0; i < 6; i++) if (!(matchers[i] as Matcher)(valueParts[i] as string, undefined)) return false;
+    return true;
+  };
+}
+
+/** The last ARN split: a request's statements all match the same resource ARN. */
+let lastArn = '';
+let lastParts: string[] = [''];
+function splitArn(arn: string): string[] {
+  if (arn !== lastArn) {
+    lastParts = arnParts(arn);
+    lastArn = arn;
+  }
+  return lastParts;
+}
