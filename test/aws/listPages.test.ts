@@ -5,10 +5,14 @@
 
 import {
   CreateAliasCommand,
+  CreateGrantCommand,
   CreateKeyCommand,
   DeleteAliasCommand,
   paginateListAliases,
+  paginateListGrants,
   paginateListKeys,
+  paginateListRetirableGrants,
+  RevokeGrantCommand,
   ScheduleKeyDeletionCommand,
 } from '@aws-sdk/client-kms';
 import {
@@ -195,4 +199,60 @@ test('KMS ListKeys (creation order) and ListAliases (by name) pages follow new k
   expect(keysLater).toEqual([...managed, created[1], created[2]]);
   expect(aliasesLater).toEqual(['alias/a', 'alias/aws/secretsmanager', 'alias/aws/ssm', 'alias/b']);
   expect(ofKey).toEqual(['alias/a', 'alias/b']);
+});
+
+test('KMS ListGrants and ListRetirableGrants pages read the grants of one key, of one principal, while others are made', async () => {
+  const made = [await aws.kms.send(new CreateKeyCommand({})), await aws.kms.send(new CreateKeyCommand({}))];
+  // `low` sorts before `high`: grants made on it enter the by-key order before high's run.
+  const [low, high] = made.map((k) => k.KeyMetadata?.KeyId as string).sort();
+  const retirer = 'arn:aws:iam::123456789012:role/retirer';
+  const grant = async (KeyId: string, n: number, retiring: boolean) => {
+    const { GrantId } = await aws.kms.send(
+      new CreateGrantCommand({
+        KeyId,
+        GranteePrincipal: `arn:aws:iam::123456789012:role/r${n}`,
+        Operations: ['Decrypt'],
+        ...(retiring ? { RetiringPrincipal: retirer } : {}),
+      }),
+    );
+    return GrantId as string;
+  };
+  const onHigh: string[] = [];
+  for (let n = 1; n <= 5; n++) onHigh.push(await grant(high as string, n, n % 2 === 1));
+  const grantsOf = async (KeyId: string, GranteePrincipal?: string, between?: () => Promise<unknown>) => {
+    const ids: string[] = [];
+    for await (const page of paginateListGrants({ client: aws.kms, pageSize: 2 }, { KeyId, GranteePrincipal })) {
+      ids.push(...(page.Grants ?? []).map((g) => g.GrantId as string));
+      await between?.();
+    }
+    return ids;
+  };
+  const retirable = async () => {
+    const ids: string[] = [];
+    for await (const page of paginateListRetirableGrants(
+      { client: aws.kms, pageSize: 2 },
+      { RetiringPrincipal: retirer },
+    ))
+      ids.push(...(page.Grants ?? []).map((g) => g.GrantId as string));
+    return ids;
+  };
+
+  const onLow: string[] = [];
+  const whileMaking = await grantsOf(high as string, undefined, async () =>
+    onLow.push(await grant(low as string, 9, true)),
+  );
+  await aws.kms.send(new RevokeGrantCommand({ KeyId: high, GrantId: onHigh[1] }));
+  const afterRevoke = await grantsOf(high as string);
+  const ofGrantee = await grantsOf(high as string, 'arn:aws:iam::123456789012:role/r3');
+  const retirableBefore = await retirable();
+  await aws.kms.send(new ScheduleKeyDeletionCommand({ KeyId: high, PendingWindowInDays: 7 }));
+  await aws.emulator.advance('8 days');
+  const retirableAfter = await retirable();
+
+  expect(whileMaking).toEqual(onHigh);
+  expect(onLow).toHaveLength(3);
+  expect(afterRevoke).toEqual([onHigh[0], onHigh[2], onHigh[3], onHigh[4]]);
+  expect(ofGrantee).toEqual([onHigh[2]]);
+  expect(retirableBefore).toEqual([onHigh[0], onHigh[2], onHigh[4], ...onLow]);
+  expect(retirableAfter).toEqual(onLow);
 });

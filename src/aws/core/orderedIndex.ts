@@ -132,7 +132,9 @@ export function walkIndex<V>(
 
 /**
  * One page through the index `build()` returns, as `walkIndex` walks it, rebuilding the index if a
- * key on the way has left the map; the token names the position where the next page starts.
+ * key on the way has left the map; the token names the position where the next page starts,
+ * counted from where the listing starts (`from`), so keys entering or leaving the index before
+ * that range (parameters outside the path, another key's grants) do not move it.
  */
 export function indexPage<V>(
   map: Dict<V>,
@@ -144,14 +146,29 @@ export function indexPage<V>(
 ): Page<V> {
   for (;;) {
     const index = build();
-    const start = request.token === undefined || request.token === '' ? from(index) : tokenOffset(request);
-    const walked = walkIndex(map, index, start, request.limit, keep, past);
+    const first = from(index);
+    const walked = walkIndex(map, index, first + tokenOffset(request), request.limit, keep, past);
     if (walked === 'stale') {
       dropIndexes(map);
       continue;
     }
     return walked.next === undefined
       ? { items: walked.items }
-      : { items: walked.items, next: encodeToken(request.scope, walked.next) };
+      : { items: walked.items, next: encodeToken(request.scope, walked.next - first) };
+  }
+}
+
+/** Every value of the range that starts at `from(index)` and ends before the first value `past` accepts. */
+export function indexRange<V>(
+  map: Dict<V>,
+  build: () => OrderedIndex,
+  from: (index: OrderedIndex) => number,
+  past: (value: V) => boolean,
+): V[] {
+  for (;;) {
+    const index = build();
+    const walked = walkIndex(map, index, from(index), Number.POSITIVE_INFINITY, () => true, past);
+    if (walked !== 'stale') return walked.items;
+    dropIndexes(map);
   }
 }

@@ -8,6 +8,7 @@ import {
   type ResourcePolicyInput,
   resourceTagKeys,
 } from '../policy';
+import { grantsOfKey } from './grantStore';
 import { grantAllowing, type KmsGrant } from './grants';
 import { AWS_MANAGED_ALIASES, type KmsKey, kmsState } from './state';
 
@@ -73,7 +74,7 @@ export function authorizeKey(
   };
   ctx.authorize(`kms:${operation}`, key.Arn, context, () => ({
     resourcePolicy: keyPolicyOf(ctx, key),
-    grant: grantAllowing(kmsState(ctx).grants, key.KeyId, operation, {
+    grant: grantAllowing(grantsOfKey(kmsState(ctx).grants, key.KeyId), operation, {
       ...(encryptionContext ? { encryptionContext } : {}),
       ...(creating ? { creating } : {}),
       ...(options.viaService ? { viaService: options.viaService } : {}),

@@ -167,13 +167,13 @@ export function coversGrant(grant: KmsGrant, asked: Pick<KmsGrant, 'Operations' 
 }
 
 /**
- * What authorizeKey asks: the grant on `keyId` that lets `principal` perform `operation` with this
+ * What authorizeKey asks: the grant on the key that lets `principal` perform `operation` with this
  * encryption context (constraints apply to cryptographic operations only). `creating` is the grant a
  * CreateGrant request asks for, which the allowing grant must cover.
  */
 export function grantAllowing(
-  grants: Dict<KmsGrant>,
-  keyId: string,
+  /** The key's grants (grantStore.ts's grantsOfKey). */
+  grants: readonly KmsGrant[],
   operation: string,
   request: {
     encryptionContext?: Record<string, string>;
@@ -184,8 +184,8 @@ export function grantAllowing(
 ): (principal: Principal) => GrantAllowance | undefined {
   return (principal) => {
     let delegated: GrantAllowance | undefined;
-    for (const grant of Object.values(grants)) {
-      if (grant.KeyId !== keyId || !grant.Operations.includes(operation)) continue;
+    for (const grant of grants) {
+      if (!grant.Operations.includes(operation)) continue;
       const match = granteeMatch(grant.GranteePrincipal, principal, request.viaService);
       if (!match) continue;
       if (CONTEXT_OPERATIONS.has(operation) && !constraintsHold(grant.Constraints, request.encryptionContext ?? {}))

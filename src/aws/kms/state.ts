@@ -3,6 +3,7 @@ import { type Dict, dict, own } from '../core/dict';
 import { indexInsert, indexRemove } from '../core/orderedIndex';
 import { randomBytes, randomUuid } from '../core/random';
 import type { OperationContext } from '../core/service';
+import { grantsOfKey, removeGrant } from './grantStore';
 import type { KmsGrant } from './grants';
 import type { AsymmetricSpec } from './keySpecs';
 
@@ -117,7 +118,7 @@ function purgeDeletedKeys(now: number, state: KmsState): void {
     for (const alias of Object.values(state.aliases)) {
       if (alias.TargetKeyId === key.KeyId) removeAlias(state, alias.AliasName);
     }
-    for (const grant of Object.values(state.grants)) if (grant.KeyId === key.KeyId) delete state.grants[grant.GrantId];
+    for (const grant of grantsOfKey(state.grants, key.KeyId)) removeGrant(state.grants, grant.GrantId);
   }
 }
 

@@ -1,9 +1,10 @@
 import { validationError } from '../../core/errors';
-import { paginate } from '../../core/paginate';
+import { indexPage, lowerBound } from '../../core/orderedIndex';
 import type { OperationContext } from '../../core/service';
 import { rootArn } from '../../iam/arns';
 import { authorizeKey } from '../authorize';
 import { kmsErrors } from '../errors';
+import { grantsByKey, grantsByRetiring, grantsOfKey, removeGrant, storeGrant } from '../grantStore';
 import {
   CONTEXT_OPERATIONS,
   GRANT_OPERATIONS,
@@ -124,9 +125,10 @@ export function createGrant(ctx: OperationContext, input: Input) {
     Operations: unique,
     ...(Constraints ? { Constraints } : {}),
   };
-  const existing = Name !== undefined ? Object.values(state.grants).find((g) => sameGrant(g, fields)) : undefined;
+  const existing =
+    Name !== undefined ? grantsOfKey(state.grants, key.KeyId).find((g) => sameGrant(g, fields)) : undefined;
   const grant: KmsGrant = existing ?? { GrantId: newGrantId(ctx), CreationDate: ctx.clock.now(), ...fields };
-  state.grants[grant.GrantId] = grant;
+  storeGrant(state.grants, grant);
   return { GrantToken: grantToken(ctx, grant.GrantId), GrantId: grant.GrantId };
 }
 
@@ -138,13 +140,18 @@ export function listGrants(ctx: OperationContext, input: Input) {
   const grantee = optionalString(input, 'GranteePrincipal', PRINCIPAL);
   const key = keyByIdOrArn(ctx, input);
   authorizeKey(ctx, 'ListGrants', key);
-  const grants = Object.values(kmsState(ctx).grants).filter(
+  const grants = kmsState(ctx).grants;
+  // The key's grants are one run of the by-key order: the walk starts there and stops past it.
+  const { items, next } = indexPage(
+    grants,
+    () => grantsByKey(grants),
+    { limit, token: marker, scope: `ListGrants:${key.KeyId}`, invalid: kmsErrors.invalidMarker },
     (g) =>
-      g.KeyId === key.KeyId &&
-      (grantId === undefined || g.GrantId === grantId) &&
-      (grantee === undefined || g.GranteePrincipal === grantee),
+      (grantId === undefined || g.GrantId === grantId) && (grantee === undefined || g.GranteePrincipal === grantee),
+    (index) => lowerBound(index, key.KeyId),
+    (g) => g.KeyId !== key.KeyId,
   );
-  return page(ctx, grants, limit, marker, `ListGrants:${key.KeyId}`);
+  return page(ctx, items, next);
 }
 
 /** Grants in this account and region that name RetiringPrincipal (IAM decides who may list them). */
@@ -153,12 +160,19 @@ export function listRetirableGrants(ctx: OperationContext, input: Input) {
   const marker = optionalString(input, 'Marker', { min: 1, max: 1024, pattern: /^[\u0020-\u00FF]*$/ });
   const retiring = requiredString(input, 'RetiringPrincipal', PRINCIPAL);
   ctx.authorize('kms:ListRetirableGrants', '*');
-  const grants = Object.values(kmsState(ctx).grants).filter((g) => g.RetiringPrincipal === retiring);
-  return page(ctx, grants, limit, marker, `ListRetirableGrants:${retiring}`);
+  const grants = kmsState(ctx).grants;
+  const { items, next } = indexPage(
+    grants,
+    () => grantsByRetiring(grants),
+    { limit, token: marker, scope: `ListRetirableGrants:${retiring}`, invalid: kmsErrors.invalidMarker },
+    () => true,
+    (index) => lowerBound(index, retiring),
+    (g) => g.RetiringPrincipal !== retiring,
+  );
+  return page(ctx, items, next);
 }
 
-function page(ctx: OperationContext, grants: KmsGrant[], limit: number, marker: string | undefined, scope: string) {
-  const { items, next } = paginate(grants, { limit, token: marker, scope, invalid: kmsErrors.invalidMarker });
+function page(ctx: OperationContext, items: KmsGrant[], next: string | undefined) {
   return {
     Grants: items.map((g) => grantEntry(ctx, g)),
     Truncated: next !== undefined,
@@ -193,7 +207,7 @@ export function retireGrant(ctx: OperationContext, input: Input) {
   const keyArn = `arn:aws:kms:${ctx.region}:${ctx.accountId}:key/${grant.KeyId}`;
   ctx.authorize('kms:RetireGrant', keyArn, {}, { grant: retiringAllowance(grant) });
   if (dryRun) throw kmsErrors.dryRun();
-  delete grants[grant.GrantId];
+  removeGrant(grants, grant.GrantId);
   return {};
 }
 
@@ -208,6 +222,6 @@ export function revokeGrant(ctx: OperationContext, input: Input) {
   const grant = Object.hasOwn(grants, grantId) ? grants[grantId] : undefined;
   if (!grant || grant.KeyId !== key.KeyId) throw kmsErrors.grantNotFound(grantId);
   if (dryRun) throw kmsErrors.dryRun();
-  delete grants[grantId];
+  removeGrant(grants, grantId);
   return {};
 }
