@@ -54,6 +54,9 @@ export class SlowFirstSequencer implements TestSequencer {
   }
 
   async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    // --sequence.shuffle (looking for files that depend on their order) shuffles files too, as
+    // vitest's own sequencer then does; --sequence.seed replays an order.
+    if (this.ctx.config.sequence.shuffle) return shuffled(files, this.ctx.config.sequence.seed);
     const cache = this.ctx.cache;
     const key = (f: TestSpecification) => `${f.project.name}:${path.relative(this.ctx.config.root, f.moduleId)}`;
     const seconds = (f: TestSpecification) =>
@@ -67,4 +70,21 @@ export class SlowFirstSequencer implements TestSequencer {
         size(b) - size(a),
     );
   }
+}
+
+/** The files in an order drawn from the seed (Fisher–Yates over mulberry32). */
+function shuffled<T>(items: T[], seed: number): T[] {
+  let state = seed >>> 0;
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import { editorDiagnostics } from '../../src/authoring/editorTypecheck';
 import { formatProblem } from '../../src/compiler/problems';
 
@@ -8,6 +8,11 @@ import { formatProblem } from '../../src/compiler/problems';
 // content:check (test/content/realContent.test.ts).
 const root = path.resolve(__dirname, '../..');
 const diagnose = (code: string) => editorDiagnostics('learner.ts', code, root).map(formatProblem);
+
+// The lab editor's declarations (the SDK's .d.ts files) are parsed once per worker: seconds on a
+// quiet machine, over a minute on a loaded one. Paid here, under its own limit, rather than by
+// whichever test first checks exercise code (the files share their worker: isolate: false).
+beforeAll(() => void editorDiagnostics('warm-up.ts', '', root), 300_000);
 
 test('the editor sees the SDK clients whole: send, the commands, their input and output types', () => {
   const code = `import { SecretsManagerClient, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
