@@ -1,5 +1,6 @@
 // `npm run bench [-- app emulator quiz]`: builds, measures, prints one JSON document of figures.
-// `npm run bench -- diagrams` times only the lessons' diagrams, `-- lab` only the lab's runs (both also part of `app`).
+// `npm run bench -- diagrams` times only the lessons' diagrams, `-- lab` only the lab's runs (both also part of `app`),
+// `-- emulator-http` the emulator's call figures without its store-size ones.
 // Never part of `npm test`: speed is reported here, not asserted in tests.
 import { cpus, loadavg } from 'node:os';
 import { benchApp, benchDiagrams, benchLab } from './app';
@@ -17,6 +18,8 @@ const results: Record<string, unknown> = {
 };
 if (want('quiz')) results.quiz = benchQuiz();
 if (want('emulator')) results.emulator = await benchEmulator();
+// `-- emulator-http`: the endpoint's and in-process figures only, without the store-size ones.
+if (only.includes('emulator-http')) results.emulator = await benchEmulator({ scale: false });
 if (want('app')) results.app = await benchApp();
 if (only.includes('diagrams')) results.diagrams = await benchDiagrams();
 if (only.includes('lab')) results.lab = await benchLab();

@@ -77,7 +77,16 @@ function requestKeys(principal: Principal, now: number, region: string, context:
     caller = normalizeContext(principalContext(principal));
     principalKeys.set(principal, caller);
   }
-  const keys = mergeContext(new Map(), globalKeys(now, region));
+  const keys = new Map(globalKeysAt(now, region));
   for (const [key, values] of caller) keys.set(key, values);
   return mergeContext(keys, context);
+}
+
+/** The last global keys built: a request's authorizations (often two) share one instant and region. */
+let lastGlobal: { now: number; region: string; keys: NormalizedContext } | undefined;
+function globalKeysAt(now: number, region: string): NormalizedContext {
+  if (lastGlobal?.now !== now || lastGlobal.region !== region) {
+    lastGlobal = { now, region, keys: normalizeContext(globalKeys(now, region)) };
+  }
+  return lastGlobal.keys;
 }

@@ -72,7 +72,12 @@ function queryBag(search: string): QueryParameterBag {
   return bag;
 }
 
-const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+function hex(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += HEX[b];
+  return out;
+}
 
 /**
  * The canonical request and the string to sign, built by @smithy/signature-v4's own code (its
