@@ -4,6 +4,16 @@
 // of the store gives, in AWS's order (ties in creation order), and the filters still apply.
 
 import {
+  AttachRolePolicyCommand,
+  CreatePolicyCommand,
+  CreateRoleCommand,
+  CreateUserCommand,
+  DeleteUserCommand,
+  paginateListPolicies,
+  paginateListRoles,
+  paginateListUsers,
+} from '@aws-sdk/client-iam';
+import {
   CreateAliasCommand,
   CreateGrantCommand,
   CreateKeyCommand,
@@ -21,6 +31,7 @@ import {
   GetSecretValueCommand,
   type ListSecretsCommandInput,
   PutSecretValueCommand,
+  paginateBatchGetSecretValue,
   paginateListSecrets,
   TagResourceCommand,
 } from '@aws-sdk/client-secrets-manager';
@@ -95,6 +106,23 @@ test('ties within an instant list as the map lists its keys (integer-like names 
     ['3', '7', 'b', 'a'],
   ]);
   expect(restored).toEqual(live);
+});
+
+test('BatchGetSecretValue with Filters pages by creation date, skipping secrets scheduled for deletion', async () => {
+  for (const [i, name] of ['svc/m', 'other/a', 'svc/b', 'svc/z', 'svc/a'].entries()) {
+    if (i % 2 === 0) aws.emulator.clock.advance(1_000);
+    await aws.sm.send(new CreateSecretCommand({ Name: name, SecretString: name }));
+  }
+  await aws.sm.send(new DeleteSecretCommand({ SecretId: 'svc/z', RecoveryWindowInDays: 7 }));
+  const names: string[] = [];
+  let made = 0;
+  const input = { Filters: [{ Key: 'name' as const, Values: ['svc/'] }] };
+  for await (const page of paginateBatchGetSecretValue({ client: aws.sm, pageSize: 2 }, input)) {
+    names.push(...(page.SecretValues ?? []).map((v) => v.Name as string));
+    if (made++ === 0) await aws.sm.send(new CreateSecretCommand({ Name: 'svc/late', SecretString: 'l' }));
+  }
+
+  expect(names).toEqual(['svc/m', 'svc/b', 'svc/a', 'svc/late']);
 });
 
 test('ListSecrets by name, last-changed and last-accessed date: each listing sees the writes and reads before it', async () => {
@@ -255,4 +283,74 @@ test('KMS ListGrants and ListRetirableGrants pages read the grants of one key, o
   expect(ofGrantee).toEqual([onHigh[2]]);
   expect(retirableBefore).toEqual([onHigh[0], onHigh[2], onHigh[4], ...onLow]);
   expect(retirableAfter).toEqual(onLow);
+});
+
+test('IAM ListUsers, ListRoles and ListPolicies pages by name, with path and scope filters, while entities come and go', async () => {
+  const users = async (PathPrefix?: string, between?: () => Promise<unknown>) => {
+    const names: string[] = [];
+    for await (const page of paginateListUsers({ client: aws.iam, pageSize: 2 }, { PathPrefix })) {
+      names.push(...(page.Users ?? []).map((u) => u.UserName as string));
+      await between?.();
+    }
+    return names;
+  };
+  const policies = async (input: { Scope?: 'All' | 'AWS' | 'Local'; OnlyAttached?: boolean; PathPrefix?: string }) => {
+    const listed: string[] = [];
+    for await (const page of paginateListPolicies({ client: aws.iam, pageSize: 2 }, input))
+      listed.push(
+        ...(page.Policies ?? []).map((p) => `${p.PolicyName}${p.Arn?.includes(':aws:policy/') ? ' (AWS)' : ''}`),
+      );
+    return listed;
+  };
+  await users(); // the name order exists before the users below enter it
+  for (const [name, Path] of [
+    ['mia', '/'],
+    ['bo', '/team/'],
+    ['zed', '/'],
+    ['al', '/team/'],
+    ['kim', '/'],
+  ])
+    await aws.iam.send(new CreateUserCommand({ UserName: name, Path }));
+  const trust = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+  });
+  for (const name of ['worker', 'api', 'rotator'])
+    await aws.iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: trust }));
+  const document = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }],
+  });
+  for (const [PolicyName, Path] of [
+    ['Zeta', '/'],
+    ['AdministratorAccess', '/'],
+    ['Alpha', '/ops/'],
+    ['Mid', '/'],
+  ])
+    await aws.iam.send(new CreatePolicyCommand({ PolicyName, Path, PolicyDocument: document }));
+  await aws.iam.send(
+    new AttachRolePolicyCommand({ RoleName: 'api', PolicyArn: 'arn:aws:iam::123456789012:policy/Mid' }),
+  );
+  await aws.iam.send(
+    new AttachRolePolicyCommand({ RoleName: 'api', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' }),
+  );
+
+  let made = 0;
+  const whileMaking = await users(undefined, () => aws.iam.send(new CreateUserCommand({ UserName: `zz${made++}` })));
+  await aws.iam.send(new DeleteUserCommand({ UserName: 'kim' }));
+  const team = await users('/team/');
+  const afterDelete = await users();
+  const roles: string[] = [];
+  for await (const page of paginateListRoles({ client: aws.iam, pageSize: 2 }, {}))
+    roles.push(...(page.Roles ?? []).map((r) => r.RoleName as string));
+
+  expect(whileMaking).toEqual(['al', 'bo', 'kim', 'mia', 'zed', 'zz0', 'zz1', 'zz2']);
+  expect(team).toEqual(['al', 'bo']);
+  expect(afterDelete).toEqual(['al', 'bo', 'mia', 'zed', 'zz0', 'zz1', 'zz2', 'zz3']);
+  expect(roles).toEqual(['api', 'rotator', 'worker']);
+  expect(await policies({})).toEqual(['AdministratorAccess', 'AdministratorAccess (AWS)', 'Alpha', 'Mid', 'Zeta']);
+  expect(await policies({ Scope: 'Local' })).toEqual(['AdministratorAccess', 'Alpha', 'Mid', 'Zeta']);
+  expect(await policies({ Scope: 'AWS' })).toEqual(['AdministratorAccess (AWS)']);
+  expect(await policies({ OnlyAttached: true })).toEqual(['AdministratorAccess (AWS)', 'Mid']);
+  expect(await policies({ PathPrefix: '/ops/' })).toEqual(['Alpha']);
 });

@@ -1,6 +1,6 @@
 import { own } from '../core/dict';
 import { AWS_POLICY_PREFIX } from './arns';
-import type { IamState, InlinePolicies } from './state';
+import type { IamState } from './state';
 
 /**
  * AWS managed policies this emulator knows, with their documents as AWS publishes them. Only
@@ -22,14 +22,4 @@ export function managedDocument(state: IamState, arn: string): { name: string; d
   const policy = own(state.policies, arn);
   const version = policy?.versions.find((v) => v.VersionId === policy.DefaultVersionId);
   return policy && version ? { name: policy.PolicyName, document: version.Document } : undefined;
-}
-
-/** How many users, roles and groups a managed policy is attached to. */
-export function attachmentCount(state: IamState, arn: string): number {
-  const all: InlinePolicies[] = [
-    ...Object.values(state.users),
-    ...Object.values(state.roles),
-    ...Object.values(state.groups),
-  ];
-  return all.filter((e) => e.attached.includes(arn)).length;
 }

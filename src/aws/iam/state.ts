@@ -9,8 +9,8 @@ import type { OperationContext } from '../core/service';
 export interface InlinePolicies {
   /** Policy name → the document as given (JSON text). */
   inline: Dict<string>;
-  /** ARNs of the managed policies attached, in attachment order. */
-  attached: string[];
+  /** ARNs of the managed policies attached, in attachment order (written only by attachments.ts). */
+  readonly attached: readonly string[];
 }
 
 export interface Tag {

@@ -1,5 +1,5 @@
-import { type Dict, dict } from '../core/dict';
-import { indexInsert, indexRemove } from '../core/orderedIndex';
+import { type Dict, dict, own } from '../core/dict';
+import { indexInsert, indexRemove, type OrderedIndex, orderedIndex } from '../core/orderedIndex';
 import type { OperationContext } from '../core/service';
 import { markDue } from '../scheduler/dueIndex';
 import type { Tag } from './validate';
@@ -157,12 +157,28 @@ export function scheduleRemoval(state: SecretsManagerState, when: number): void 
  */
 export const listingVersions = { membership: 0, dates: 0 };
 
-/** Stores a secret under its name (`__proto__` is a valid secret name: the map is null-prototype). */
+/**
+ * The secrets by CreatedDate (ascending, or descending for 'desc'), ties in the map's key order
+ * (core/orderedIndex.ts): ListSecrets' default order, BatchGetSecretValue's with Filters. The
+ * secrets map has only these indexes, so a secret keeps its place unless its CreatedDate changes.
+ */
+export function byCreatedDate(map: Dict<SecretRecord>, order: 'asc' | 'desc'): OrderedIndex {
+  const sign = order === 'asc' ? 1 : -1;
+  return orderedIndex(map, `created-${order}`, (s) => sign * s.CreatedDate);
+}
+
+/**
+ * Stores a secret under its name (`__proto__` is a valid secret name: the map is null-prototype).
+ * A record replacing one with the same CreatedDate (a replica synced again) keeps its place in the
+ * indexes, as it keeps its place among the map's keys; one with another CreatedDate (a replica
+ * overwriting a secret) goes last among the secrets of its new instant.
+ */
 export function storeSecret(state: SecretsManagerState, secret: SecretRecord): void {
-  const added = !Object.hasOwn(state.secrets, secret.Name);
-  if (!added) indexRemove(state.secrets, secret.Name);
+  const previous = own(state.secrets, secret.Name);
+  const moves = previous === undefined || previous.CreatedDate !== secret.CreatedDate;
+  if (previous !== undefined && moves) indexRemove(state.secrets, secret.Name);
   state.secrets[secret.Name] = secret;
-  indexInsert(state.secrets, secret.Name);
+  if (moves) indexInsert(state.secrets, secret.Name);
   listingVersions.membership++;
   markDue(state.secrets, secret.Name);
 }

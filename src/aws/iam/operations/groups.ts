@@ -4,6 +4,7 @@ import { authorizeIam } from '../authorize';
 import { authorizedEntity } from '../entities';
 import { iamErrors } from '../errors';
 import { uniqueId } from '../ids';
+import { removeEntry, storeEntry } from '../listing';
 import { groupShape, userShape } from '../responses';
 import { changed, type IamGroup, iamState } from '../state';
 import { entityName, type Input, path } from '../validate';
@@ -27,7 +28,7 @@ export function createGroup(ctx: OperationContext, input: Input) {
     inline: Object.create(null),
     attached: [],
   };
-  state.groups[name] = group;
+  storeEntry(state.groups, name, group);
   changed(state);
   return { Group: groupShape(group) };
 }
@@ -80,7 +81,7 @@ export function deleteGroup(ctx: OperationContext, input: Input) {
   if (group.users.length > 0) throw iamErrors.deleteConflict('users');
   if (Object.keys(group.inline).length > 0) throw iamErrors.deleteConflict('policies');
   if (group.attached.length > 0) throw iamErrors.deleteConflict('attached policies');
-  delete state.groups[group.GroupName];
+  removeEntry(state.groups, group.GroupName);
   changed(state);
   return {};
 }

@@ -1,15 +1,16 @@
 import { own } from '../../core/dict';
-import { paginate } from '../../core/paginate';
 import type { Operation, OperationContext } from '../../core/service';
 import { entityArn, parsePolicyArn } from '../arns';
+import { attachmentCount, attachPolicy, detachPolicy } from '../attachments';
 import { authorizeIam } from '../authorize';
 import { checkDocument, encodeDocument, MANAGED_POLICY_QUOTA, sizeWithoutWhitespace } from '../documents';
 import { authorizedEntity, NAME_MEMBER } from '../entities';
 import { type EntityKind, iamErrors } from '../errors';
 import { uniqueId } from '../ids';
-import { AWS_MANAGED_POLICIES, attachmentCount, managedDocument } from '../managed';
+import { mergedPage, removeEntry, storeEntry } from '../listing';
+import { AWS_MANAGED_POLICIES, managedDocument } from '../managed';
 import { iso, policyShape } from '../responses';
-import { changed, iamState, type ManagedPolicy } from '../state';
+import { changed, type IamState, iamState, type ManagedPolicy } from '../state';
 import { entityName, type Input, optInt, optString, path, reqString, tags } from '../validate';
 
 const policyArnMember = (input: Input) => reqString(input, 'PolicyArn', { min: 20, max: 2048 });
@@ -47,7 +48,7 @@ export function createPolicy(ctx: OperationContext, input: Input) {
     versions: [{ VersionId: 'v1', Document: document, CreateDate: now }],
     Tags: policyTags,
   };
-  state.policies[arn] = policy;
+  storeEntry(state.policies, arn, policy);
   changed(state);
   return { Policy: policyShape(policy, 0) };
 }
@@ -55,25 +56,34 @@ export function createPolicy(ctx: OperationContext, input: Input) {
 export function getPolicy(ctx: OperationContext, input: Input) {
   const arn = policyArnMember(input);
   authorizeIam(ctx, 'GetPolicy', arn);
-  const aws = Object.hasOwn(AWS_MANAGED_POLICIES, arn) ? AWS_MANAGED_POLICIES[arn] : undefined;
-  if (aws) {
-    const epoch = Date.UTC(2015, 1, 6, 18, 39, 46);
-    const shape = {
-      PolicyName: aws.name,
-      PolicyId: 'ANPAIWMBCKSKIEE64ZLYK',
-      Arn: arn,
-      Path: '/',
-      DefaultVersionId: 'v1',
-      versions: [],
-      CreateDate: epoch,
-      UpdateDate: epoch,
-      Description: aws.description,
-      Tags: [],
-    };
-    return { Policy: policyShape(shape, attachmentCount(iamState(ctx), arn)) };
-  }
+  if (Object.hasOwn(AWS_MANAGED_POLICIES, arn)) return { Policy: awsManagedShape(iamState(ctx), arn) };
   return { Policy: policyShape(requirePolicy(ctx, arn), attachmentCount(iamState(ctx), arn)) };
 }
+
+/** An AWS managed policy as GetPolicy and ListPolicies answer it. */
+function awsManagedShape(state: IamState, arn: string) {
+  const aws = AWS_MANAGED_POLICIES[arn] as (typeof AWS_MANAGED_POLICIES)[string];
+  const epoch = Date.UTC(2015, 1, 6, 18, 39, 46);
+  const shape = {
+    PolicyName: aws.name,
+    PolicyId: 'ANPAIWMBCKSKIEE64ZLYK',
+    Arn: arn,
+    Path: '/',
+    DefaultVersionId: 'v1',
+    versions: [],
+    CreateDate: epoch,
+    UpdateDate: epoch,
+    Description: aws.description,
+    Tags: [],
+  };
+  return policyShape(shape, attachmentCount(state, arn));
+}
+
+/** The AWS managed policies' ARNs by name (a fixed list, sorted once). */
+const AWS_BY_NAME = Object.keys(AWS_MANAGED_POLICIES).sort((a, b) => {
+  const [x, y] = [AWS_MANAGED_POLICIES[a]?.name ?? '', AWS_MANAGED_POLICIES[b]?.name ?? ''];
+  return x < y ? -1 : x > y ? 1 : 0;
+});
 
 export function getPolicyVersion(ctx: OperationContext, input: Input) {
   const arn = policyArnMember(input);
@@ -106,31 +116,33 @@ export function deletePolicy(ctx: OperationContext, input: Input) {
   const state = iamState(ctx);
   requirePolicy(ctx, arn);
   if (attachmentCount(state, arn) > 0) throw iamErrors.policyAttached();
-  delete state.policies[arn];
+  removeEntry(state.policies, arn);
   changed(state);
   return {};
 }
 
+/**
+ * ListPolicies: customer managed (Scope Local) and AWS managed (Scope AWS) policies, by name, a
+ * customer policy first when it shares an AWS managed policy's name; OnlyAttached and PathPrefix
+ * filter. One page is read from the customer policies' name index merged with the fixed AWS list.
+ */
 export function listPolicies(ctx: OperationContext, input: Input) {
   const scope = optString(input, 'Scope') ?? 'All';
   const onlyAttached = optString(input, 'OnlyAttached') === 'true';
+  const prefix = optString(input, 'PathPrefix', { min: 1, max: 512 }) ?? '/';
   const limit = optInt(input, 'MaxItems', 1, 1000) ?? 100;
   const marker = optString(input, 'Marker', { min: 1, max: 320 });
   authorizeIam(ctx, 'ListPolicies', '*');
   const state = iamState(ctx);
-  const local =
-    scope === 'AWS' ? [] : Object.values(state.policies).map((p) => policyShape(p, attachmentCount(state, p.Arn)));
-  const aws =
-    scope === 'Local' ? [] : Object.keys(AWS_MANAGED_POLICIES).map((arn) => getPolicy(ctx, { PolicyArn: arn }).Policy);
-  const all = [...local, ...aws]
-    .filter((p) => !onlyAttached || p.AttachmentCount > 0)
-    .sort((a, b) => (a.PolicyName < b.PolicyName ? -1 : 1));
-  const page = paginate(all, {
-    limit,
-    token: marker,
-    scope: 'ListPolicies',
-    invalid: () => iamErrors.validation('Invalid Marker'),
-  });
+  const page = mergedPage(
+    scope === 'AWS'
+      ? undefined
+      : { map: state.policies, name: (p) => p.PolicyName, item: (p) => policyShape(p, attachmentCount(state, p.Arn)) },
+    scope === 'Local' ? [] : AWS_BY_NAME.map((arn) => awsManagedShape(state, arn)),
+    (p) => p.PolicyName,
+    { limit, token: marker, scope: `ListPolicies:${scope}`, invalid: () => iamErrors.validation('Invalid Marker') },
+    (p) => p.Path.startsWith(prefix) && (!onlyAttached || p.AttachmentCount > 0),
+  );
   return { Policies: page.items, IsTruncated: page.next !== undefined, Marker: page.next };
 }
 
@@ -150,7 +162,7 @@ export function attachmentOperations(kind: EntityKind): Record<string, Operation
       if (!parsePolicyArn(arn) || !managedDocument(state, arn)) throw iamErrors.noSuchPolicy(arn);
       if (!entity.attached.includes(arn)) {
         if (entity.attached.length >= 10) throw iamErrors.attachedQuota(kind);
-        entity.attached.push(arn);
+        attachPolicy(state, entity, arn);
         changed(state);
       }
       return {};
@@ -159,7 +171,7 @@ export function attachmentOperations(kind: EntityKind): Record<string, Operation
       const arn = policyArnMember(input);
       const { state, entity } = target(ctx, input, `Detach${L}Policy`);
       if (!entity.attached.includes(arn)) throw iamErrors.noSuchPolicy(arn);
-      entity.attached = entity.attached.filter((a) => a !== arn);
+      detachPolicy(state, entity, arn);
       changed(state);
       return {};
     },

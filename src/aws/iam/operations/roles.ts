@@ -1,4 +1,3 @@
-import { paginate } from '../../core/paginate';
 import type { OperationContext } from '../../core/service';
 import { entityArn } from '../arns';
 import { authorizeIam } from '../authorize';
@@ -6,6 +5,7 @@ import { checkDocument } from '../documents';
 import { authorizedEntity } from '../entities';
 import { iamErrors } from '../errors';
 import { uniqueId } from '../ids';
+import { namePage, removeEntry, storeEntry } from '../listing';
 import { roleShape } from '../responses';
 import { changed, type IamRole, iamState } from '../state';
 import { entityName, type Input, optInt, optString, path, reqString, tags } from '../validate';
@@ -43,7 +43,7 @@ export function createRole(ctx: OperationContext, input: Input) {
     inline: Object.create(null),
     attached: [],
   };
-  state.roles[name] = role;
+  storeEntry(state.roles, name, role);
   changed(state);
   return { Role: roleShape(role) };
 }
@@ -58,15 +58,12 @@ export function listRoles(ctx: OperationContext, input: Input) {
   const limit = optInt(input, 'MaxItems', 1, 1000) ?? 100;
   const marker = optString(input, 'Marker', { min: 1, max: 320 });
   authorizeIam(ctx, 'ListRoles', '*');
-  const roles = Object.values(iamState(ctx).roles)
-    .filter((r) => r.Path.startsWith(prefix))
-    .sort((a, b) => (a.RoleName < b.RoleName ? -1 : 1));
-  const page = paginate(roles, {
-    limit,
-    token: marker,
-    scope: 'ListRoles',
-    invalid: () => iamErrors.validation('Invalid Marker'),
-  });
+  const page = namePage(
+    iamState(ctx).roles,
+    (r) => r.RoleName,
+    { limit, token: marker, scope: 'ListRoles', invalid: () => iamErrors.validation('Invalid Marker') },
+    (r) => r.Path.startsWith(prefix),
+  );
   return { Roles: page.items.map(roleShape), IsTruncated: page.next !== undefined, Marker: page.next };
 }
 
@@ -88,7 +85,7 @@ export function deleteRole(ctx: OperationContext, input: Input) {
   const role = authorizedEntity(ctx, state, 'role', name, 'DeleteRole');
   if (Object.keys(role.inline).length > 0) throw iamErrors.deleteConflict('policies');
   if (role.attached.length > 0) throw iamErrors.deleteConflict('attached policies');
-  delete state.roles[name];
+  removeEntry(state.roles, name);
   changed(state);
   return {};
 }

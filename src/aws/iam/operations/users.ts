@@ -1,10 +1,10 @@
-import { paginate } from '../../core/paginate';
 import type { OperationContext } from '../../core/service';
 import { entityArn } from '../arns';
 import { authorizeIam } from '../authorize';
 import { authorizedEntity } from '../entities';
 import { iamErrors } from '../errors';
 import { uniqueId } from '../ids';
+import { namePage, removeEntry, storeEntry } from '../listing';
 import { userShape } from '../responses';
 import { changed, iamState } from '../state';
 import { entityName, type Input, optInt, optString, path, tags } from '../validate';
@@ -30,7 +30,7 @@ export function createUser(ctx: OperationContext, input: Input) {
     inline: Object.create(null),
     attached: [],
   };
-  state.users[name] = user;
+  storeEntry(state.users, name, user);
   changed(state);
   return { User: userShape(user) };
 }
@@ -59,15 +59,12 @@ export function listUsers(ctx: OperationContext, input: Input) {
   const limit = optInt(input, 'MaxItems', 1, 1000) ?? 100;
   const marker = optString(input, 'Marker', { min: 1, max: 320 });
   authorizeIam(ctx, 'ListUsers', '*');
-  const users = Object.values(iamState(ctx).users)
-    .filter((u) => u.Path.startsWith(prefix))
-    .sort((a, b) => (a.UserName < b.UserName ? -1 : 1));
-  const page = paginate(users, {
-    limit,
-    token: marker,
-    scope: 'ListUsers',
-    invalid: () => iamErrors.validation('Invalid Marker'),
-  });
+  const page = namePage(
+    iamState(ctx).users,
+    (u) => u.UserName,
+    { limit, token: marker, scope: 'ListUsers', invalid: () => iamErrors.validation('Invalid Marker') },
+    (u) => u.Path.startsWith(prefix),
+  );
   return { Users: page.items.map(userShape), IsTruncated: page.next !== undefined, Marker: page.next };
 }
 
@@ -84,7 +81,7 @@ export function deleteUser(ctx: OperationContext, input: Input) {
   if (user.attached.length > 0) throw iamErrors.deleteConflict('attached policies');
   if (Object.values(state.groups).some((g) => g.users.includes(name)))
     throw iamErrors.deleteConflict('group memberships');
-  delete state.users[name];
+  removeEntry(state.users, name);
   changed(state);
   return {};
 }

@@ -1,5 +1,5 @@
 import type { Dict } from '../../core/dict';
-import { indexPage, orderedIndex, walkIndex } from '../../core/orderedIndex';
+import { indexPage, walkIndex } from '../../core/orderedIndex';
 import { encodeToken, type Page, type PageRequest, tokenOffset } from '../../core/paginate';
 import type { OperationContext } from '../../core/service';
 import { authorizeAccountWide } from '../authorize';
@@ -7,7 +7,7 @@ import { invalidNextToken } from '../errors';
 import { matchesFilters, parseFilters } from '../filters';
 import { listEntryShape } from '../responses';
 import type { SecretRecord } from '../state';
-import { listingVersions, smState } from '../state';
+import { byCreatedDate, listingVersions, smState } from '../state';
 import { constraint, type Input, optBool, optInt, optString } from '../validate';
 
 const SORT_BY = ['created-date', 'last-accessed-date', 'last-changed-date', 'name'] as const;
@@ -70,8 +70,7 @@ function createdDatePage(
   keep: (s: SecretRecord) => boolean,
   request: PageRequest,
 ): Page<SecretRecord> {
-  const sign = order === 'asc' ? 1 : -1;
-  return indexPage(map, () => orderedIndex(map, `created-${order}`, (s) => sign * s.CreatedDate), request, keep);
+  return indexPage(map, () => byCreatedDate(map, order), request, keep);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { AwsError } from '../../core/errors';
-import { paginate } from '../../core/paginate';
+import { indexPage } from '../../core/orderedIndex';
 import type { OperationContext } from '../../core/service';
 import { findSecret, requireSecret } from '../arn';
 import { authorizeAccountWide, authorizeSecret } from '../authorize';
@@ -15,7 +15,7 @@ import { matchesFilters, parseFilters } from '../filters';
 import { putNewVersion } from '../newVersion';
 import { arnAndName, seconds } from '../responses';
 import { AWSCURRENT, versionById, versionByStage } from '../stages';
-import { dayOf, type SecretRecord, smState, touchSecret } from '../state';
+import { byCreatedDate, dayOf, type SecretRecord, smState, touchSecret } from '../state';
 import { clientRequestToken, type Input, optInt, optString, optStringList, secretId, secretValue } from '../validate';
 import { openValue, valueFields } from '../values';
 
@@ -108,16 +108,14 @@ export function batchGetSecretValue(ctx: OperationContext, input: Input) {
     for (const id of ids) read(id, () => requireSecret(ctx, id, { authorize: 'GetSecretValue' }));
     return { SecretValues, Errors };
   }
+  // One page from the creation-date index ListSecrets reads too (the cost is the secrets walked).
   const state = smState(ctx);
-  const matching = Object.values(state.secrets)
-    .filter((s) => s.DeletedDate === undefined && matchesFilters(ctx, s, filters ?? []))
-    .sort((a, b) => a.CreatedDate - b.CreatedDate);
-  const { items: page, next: NextToken } = paginate(matching, {
-    limit: maxResults ?? 20,
-    token: nextToken,
-    scope: 'BatchGetSecretValue',
-    invalid: invalidNextToken,
-  });
+  const { items: page, next: NextToken } = indexPage(
+    state.secrets,
+    () => byCreatedDate(state.secrets, 'asc'),
+    { limit: maxResults ?? 20, token: nextToken, scope: 'BatchGetSecretValue', invalid: invalidNextToken },
+    (s) => s.DeletedDate === undefined && matchesFilters(ctx, s, filters ?? []),
+  );
   for (const secret of page) {
     read(secret.Name, () => {
       const found = findSecret(ctx, state, secret.Name) ?? secret;
