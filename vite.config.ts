@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { cspPlugin } from './src/app/build/csp.ts';
 import { spaFallbackPlugin } from './src/app/build/spaFallback.ts';
+import { systemDarkCss } from './src/app/build/systemDarkCss.ts';
 import { pwaPlugin } from './src/app/pwa/pwaPlugin.ts';
 import { contentPlugin } from './src/compiler/contentPlugin.ts';
 import { courseFolderPlugin } from './src/compiler/courseFolderPlugin.ts';
@@ -11,6 +12,7 @@ import { quizPlugin } from './src/compiler/quizPlugin.ts';
 import { sdkTypesPlugin } from './src/lab/build/sdkTypesPlugin.ts';
 import { drawAtBuildPlugin } from './src/lesson/build/drawAtBuildPlugin.ts';
 import { mermaidChunkPlugin } from './src/lesson/build/mermaidChunkPlugin.ts';
+import { prerenderPlugin } from './src/lesson/build/prerenderPlugin.ts';
 import { learnerRuntimePlugin } from './src/sandbox/build/learnerRuntimePlugin.ts';
 import { noCookiesPlugin } from './src/sandbox/build/noCookiesPlugin.ts';
 import { SlowFirstSequencer } from './test/sequencer.ts';
@@ -34,7 +36,10 @@ export default defineConfig({
     spaFallbackPlugin(),
     mermaidChunkPlugin(),
     drawAtBuildPlugin({ projectRoot: root }),
+    prerenderPlugin(),
   ],
+  // Dark before any script runs when the system is dark (src/app/build/systemDarkCss.ts).
+  css: { postcss: { plugins: [systemDarkCss()] } },
   // Exercise checks (content/exercises/*/checks.ts) import their kit by this name.
   resolve: { alias: { '@lab/checks': fileURLToPath(new URL('./src/sandbox/checkKit.ts', import.meta.url)) } },
   build: { outDir: '../dist', emptyOutDir: true, target: 'es2022', sourcemap: false },

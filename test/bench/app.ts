@@ -119,8 +119,12 @@ async function buildAndServe() {
 
 /** What the lesson page measured of its own diagrams (see src/lesson/diagrams/mermaid.ts). */
 interface DiagramFigures {
-  /** From the navigation to every diagram on screen (the page's `lesson:diagrams` mark). */
+  /** From the navigation to the first frame with every diagram on screen (WATCH_DIAGRAMS). */
   shown: number;
+  /** From the navigation to the app's own `lesson:diagrams` mark (its diagrams placed, live). */
+  shownByApp: number;
+  /** The diagrams were on screen before the app placed them: in the prerendered HTML. */
+  prerendered: boolean;
   /** From the navigation to the HTML document parsed (`domContentLoadedEventEnd`): what start-up can't beat. */
   documentReady: number;
   /** When mermaid had loaded (downloaded and evaluated), from the navigation; absent if never needed. */
@@ -134,15 +138,34 @@ interface DiagramFigures {
   serviceWorker: boolean;
 }
 
+/**
+ * Run in each page before its own scripts (an init script): marks `bench:diagrams-shown` in the
+ * first frame (before it is painted) where every diagram of the lesson shows a drawing, whoever put
+ * it there: the app, or the prerendered HTML before any script ran (src/lesson/build/prerenderPlugin.ts).
+ */
+const WATCH_DIAGRAMS = `(() => {
+  const watch = () => {
+    const figures = [...document.querySelectorAll('.prose figure.mermaid-diagram')];
+    const shown = (f) => [...f.querySelectorAll(':scope > .diagram-frame')].some((d) => d.querySelector('svg') && d.getClientRects().length > 0);
+    if (figures.length && figures.every(shown))
+      performance.mark('bench:diagrams-shown', { detail: { prerendered: Boolean(document.querySelector('#root > [inert]')) } });
+    else requestAnimationFrame(watch);
+  };
+  requestAnimationFrame(watch);
+})()`;
+
 // A string, not a function: tsx would wrap a named function in a helper the page lacks.
 // Only what ended before the diagrams were shown: the next lesson's, drawn afterwards, is not counted.
 const READ_FIGURES = `(() => {
-  const shown = performance.getEntriesByName('lesson:diagrams').at(-1)?.startTime ?? NaN;
-  const before = (name) => performance.getEntriesByName(name).filter((e) => e.startTime + e.duration <= shown);
+  const shown = performance.getEntriesByName('bench:diagrams-shown')[0]?.startTime ?? NaN;
+  const shownByApp = performance.getEntriesByName('lesson:diagrams').at(-1)?.startTime ?? NaN;
+  const before = (name) => performance.getEntriesByName(name).filter((e) => e.startTime + e.duration <= shownByApp);
   const sum = (name) => before(name).reduce((t, e) => t + e.duration, 0);
   const load = performance.getEntriesByName('mermaid:load')[0];
   return {
     shown,
+    shownByApp,
+    prerendered: Boolean(performance.getEntriesByName('bench:diagrams-shown')[0]?.detail?.prerendered),
     documentReady: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? NaN,
     mermaidLoaded: load ? load.startTime + load.duration : undefined,
     rendering: sum('diagram:render'),
@@ -196,7 +219,8 @@ async function followNext(page: import('playwright-core').Page): Promise<number>
 /** Opens a lesson's URL and reads the page's figures once its diagrams are shown. */
 async function openLesson(page: import('playwright-core').Page, url: string): Promise<DiagramFigures> {
   await page.goto(url);
-  await page.waitForSelector('.prose[data-diagrams="done"]');
+  // Once the app has placed them too (a prerendered page shows them before it starts).
+  await page.waitForFunction(() => performance.getEntriesByName('lesson:diagrams').length > 0);
   return page.evaluate<DiagramFigures>(READ_FIGURES);
 }
 
@@ -226,11 +250,13 @@ export async function timeLessonDiagrams(browser: import('playwright-core').Brow
     const cold = new Map<string, DiagramFigures>();
     for (const lesson of withDiagrams) {
       const context = await browser.newContext();
+      await context.addInitScript(WATCH_DIAGRAMS);
       cold.set(lesson.slug, await openLesson(await context.newPage(), `${base}/lessons/${lesson.slug}`));
       await context.close();
     }
 
     const context = await browser.newContext();
+    await context.addInitScript(WATCH_DIAGRAMS);
     const page = await context.newPage();
     // The service worker registers once the first page has settled and installs the whole course.
     await page.goto(`${base}/`);
@@ -269,6 +295,7 @@ export async function timeLessonDiagrams(browser: import('playwright-core').Brow
       coldMedianMs: of((r) => r.cold.shown),
       coldMaxMs: Math.round(Math.max(...all.map((r) => r.cold.shown))),
       coldBreakdownMedianMs: {
+        shownByApp: of((r) => r.cold.shownByApp),
         documentReady: of((r) => r.cold.documentReady),
         mermaidLoaded: of((r) => r.cold.mermaidLoaded),
         rendering: of((r) => r.cold.rendering),
@@ -278,9 +305,14 @@ export async function timeLessonDiagrams(browser: import('playwright-core').Brow
       warmMedianMs: ofWarm((f) => f.shown),
       warmMaxMs: Math.round(Math.max(...all.flatMap((r) => r.warm.map((f) => f.shown)))),
       warmBreakdownMedianMs: {
+        shownByApp: ofWarm((f) => f.shownByApp),
         documentReady: ofWarm((f) => f.documentReady),
         mermaidLoaded: ofWarm((f) => f.mermaidLoaded),
         drawnByMermaid: ofWarm((f) => f.drawn),
+      },
+      prerendered: {
+        cold: all.every((r) => r.cold.prerendered),
+        warm: all.every((r) => r.warm.every((f) => f.prerendered)),
       },
       warmFromServiceWorker: all.every((r) => r.warm.every((f) => f.serviceWorker)),
       nextMedianMs: of((r) => r.next),

@@ -44,6 +44,8 @@ export function useBrowser() {
         serviceWorkers?: 'allow' | 'block';
         /** Kept open until the file ends (a page opened in `beforeAll` for several tests). */
         shared?: boolean;
+        /** false: the page as a browser without JavaScript (or before any script) shows it. */
+        javaScriptEnabled?: boolean;
       } = {},
     ): Promise<PageProbe & { context: BrowserContext }> {
       if (!browser) throw new Error('browser not started');
@@ -54,6 +56,7 @@ export function useBrowser() {
         // Only for injecting test tooling (axe-core) into a page whose CSP forbids inline script.
         bypassCSP: options.bypassCSP ?? false,
         serviceWorkers: options.serviceWorkers ?? 'allow',
+        javaScriptEnabled: options.javaScriptEnabled ?? true,
       });
       if (!options.shared) contexts.push(context);
       const page = await context.newPage();

@@ -157,10 +157,51 @@ function mermaidWork(page: import('playwright-core').Page) {
   }));
 }
 
+test('each lesson is prerendered: before any script its text and diagrams show, in the theme of the system, inert', async () => {
+  const { page } = await browser.open(appUrl, { colorScheme: 'light', javaScriptEnabled: false });
+  await page.goto(`${appUrl}/lessons/rotation`);
+  expect(await page.title()).toMatch(/rotat.* · Secrets Lab$/i);
+  const figures = page.locator('.prose figure.mermaid-diagram');
+  expect(await figures.count()).toBeGreaterThanOrEqual(2);
+  // Each figure holds the build's drawing in both themes; the system's theme shows one of them.
+  const shown = () =>
+    figures.evaluateAll((all) =>
+      all.map((f) =>
+        [...f.querySelectorAll<HTMLElement>(':scope > .diagram-frame')]
+          .filter((frame) => frame.querySelector('svg') && frame.getClientRects().length > 0)
+          .map((frame) => frame.dataset.prerenderedTheme),
+      ),
+    );
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(await shown()).toEqual((await figures.all()).map(() => ['light']));
+  const lightBackground = await background();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await shown()).toEqual((await figures.all()).map(() => ['dark']));
+  expect(await background()).not.toBe(lightBackground);
+  // Nothing answers a click before the app starts: the copy is inert, so screen readers meet only
+  // the live page that replaces it.
+  expect(await page.locator('#root > .shell').getAttribute('inert')).toBe('');
+  const title = page.locator('h1');
+  expect(
+    await title.evaluate((h) => {
+      const box = h.getBoundingClientRect();
+      return h.contains(document.elementFromPoint(box.x + 4, box.y + 4));
+    }),
+    'a click on the copy reaches nothing in it',
+  ).toBe(false);
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+    nodes: { ignored: boolean; role?: { value: string } }[];
+  };
+  expect(nodes.filter((n) => !n.ignored && n.role?.value === 'heading')).toEqual([]);
+});
+
 test('a first visit shows the diagrams the build drew, in either theme, without loading mermaid', async () => {
   const { page, errors } = await browser.open(appUrl, { colorScheme: 'light' });
   await page.goto(`${appUrl}/lessons/rotation`);
   await diagramsSettled(page);
+  // The app has replaced the prerendered copy with the same lesson, live.
+  expect(await page.locator('[data-prerendered-theme], #root [inert]').count()).toBe(0);
   const light = await drawings(page);
   expect(light.length).toBeGreaterThanOrEqual(2);
   expect(light.every(([held, svg]) => held && svg.startsWith('<svg'))).toBe(true);

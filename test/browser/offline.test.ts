@@ -254,6 +254,9 @@ test('under a project path (/secrets-lab/), after one visit opened by a deep lin
   await page.getByRole('heading', { level: 1, name: 'Your progress' }).waitFor();
   expect(await page.evaluate(() => navigator.onLine)).toBe(false);
   await lookAtAddresses();
+  // The worker answers a lesson's address with its prerendered page (src/lesson/build/prerenderPlugin.ts).
+  const lessonPage = await page.evaluate((url) => fetch(url).then((r) => r.text()), `${appUrl}/lessons/rotation`);
+  expect(lessonPage).toContain('data-prerendered="rotation"');
 
   expect(statuses).toEqual([]);
   expect(addressesOutside).toEqual([]);

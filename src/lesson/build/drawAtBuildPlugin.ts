@@ -7,6 +7,7 @@ import { DRAWING_ROOM_STYLE, mermaidConfig } from '../diagrams/config.ts';
 import { fontFingerprint } from '../diagrams/fontCheck.ts';
 import { turned } from '../diagrams/layout.ts';
 import { ownText, scaleOf, smallestLabel, withSmallestLabel } from '../diagrams/measure.ts';
+import { buildChromium } from './buildChromium.ts';
 
 /**
  * Draws every lesson's diagrams at build time, in both themes, with the real mermaid in headless
@@ -28,7 +29,7 @@ const ORIGIN = 'http://drawing.secrets-lab.invalid';
 const ONE = `${INDEX}/`;
 
 type Theme = 'light' | 'dark';
-interface Drawn {
+export interface Drawn {
   font: string;
   /** slug → theme → source → SVG. */
   lessons: Map<string, Record<Theme, Record<string, string>>>;
@@ -55,6 +56,8 @@ export function drawAtBuildPlugin({ projectRoot }: { projectRoot: string }): Plu
   // thousands of modules).
   return {
     name: 'secrets-lab-draw-at-build',
+    // For the plugin that prerenders the lessons (prerenderPlugin.ts): the drawings, both themes.
+    api: { drawn: () => drawn().done },
     configResolved(config) {
       enabled = config.command === 'build' && process.env.SECRETS_LAB_DRAW_AT_BUILD !== '0';
       logger = config.logger;
@@ -161,29 +164,17 @@ export async function drawAll(
   /** Told the font fingerprint as soon as it is known, before the drawing. */
   onFont?: (font: string) => void,
 ): Promise<Drawn | undefined> {
-  const started = performance.now();
+  const startedAt = performance.now();
   const withDiagrams = lessons.filter((l) => l.diagrams > 0);
   if (!withDiagrams.length) return undefined;
   const fallback = 'each learner’s browser will draw them on a first visit instead (slower).';
-  // Loaded only here: a build without playwright-core (or Chromium) still builds.
-  const tools = await Promise.all([import('playwright-core'), import('../../../test/browser/chromiumPath.mjs')]).catch(
-    (e: unknown) => {
-      logger?.warn(`\nDiagrams are not drawn at build time (${e instanceof Error ? e.message : e}): ${fallback}\n`);
-    },
-  );
-  if (!tools) return undefined;
-  const [{ chromium }, { CHROMIUM_ARGS, findChromium, HOW_TO_INSTALL }] = tools;
-  const executablePath = chromiumPath === undefined ? findChromium() : chromiumPath;
-  if (!executablePath) {
-    logger?.warn(`\nDiagrams are not drawn at build time: ${fallback}\n${HOW_TO_INSTALL}\n`);
+  const started = await buildChromium(chromiumPath);
+  if (!('browser' in started)) {
+    const why = started.howToInstall ? `: ${fallback}\n${started.howToInstall}` : ` (${started.why}): ${fallback}`;
+    logger?.warn(`\nDiagrams are not drawn at build time${why}\n`);
     return undefined;
   }
-  const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS }).catch((e) => {
-    logger?.warn(
-      `\nDiagrams are not drawn at build time (Chromium at ${executablePath} did not start: ${e}): ${fallback}\n`,
-    );
-  });
-  if (!browser) return undefined;
+  const { browser } = started;
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     // A page of its own origin, answered from here: the app's stylesheet, and mermaid's ES modules
@@ -248,7 +239,7 @@ export async function drawAll(
       (n, l) => n + Object.keys(l.light).length + Object.keys(l.dark).length,
       0,
     );
-    logger?.info(`${count} diagram drawings made at build time in ${Math.round(performance.now() - started)} ms`);
+    logger?.info(`${count} diagram drawings made at build time in ${Math.round(performance.now() - startedAt)} ms`);
     return { font, lessons: drawnLessons };
   } catch (e) {
     logger?.warn(`\nDiagrams are not drawn at build time (${e instanceof Error ? e.message : e}): ${fallback}\n`);
