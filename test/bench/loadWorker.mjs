@@ -1,9 +1,10 @@
-// Load generator for scripts/bench/emulator.ts, run in a worker thread so it does not share the
-// server's event loop: keep-alive connections, `concurrency` requests in flight, bounded by a
-// request count and a time limit.
+// Load generator for test/bench/emulatorLoad.ts, run as its own process (its options as JSON in
+// argv[2], its result as JSON on stdout) so the server's process spends CPU time on the server
+// alone: keep-alive connections, `concurrency` requests in flight, bounded by a request count and
+// a time limit.
 import { Agent, request } from 'node:http';
-import { parentPort, workerData } from 'node:worker_threads';
 
+const workerData = JSON.parse(process.argv[2]);
 const { url, target, body, concurrency, maxRequests, maxMs } = workerData;
 const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
 const { hostname, port } = new URL(url);
@@ -59,4 +60,4 @@ async function loop() {
 await Promise.all(Array.from({ length: concurrency }, loop));
 const seconds = (performance.now() - started) / 1000;
 agent.destroy();
-parentPort.postMessage({ ok, failed, seconds, perSecond: ok / seconds, firstFailure });
+process.stdout.write(JSON.stringify({ ok, failed, seconds, perSecond: ok / seconds, firstFailure }));
