@@ -1,21 +1,18 @@
 /**
  * Emulator speed: GetSecretValue and GetParameter calls per second through the local HTTP endpoint
- * (a keep-alive load generator on loopback, in its own process: emulatorLoad.ts), and the in-process SDK round trip
- * (real client → msw/node → emulator) in ms per call, beside a bare node:http server and a
- * do-nothing msw handler; GetSecretValue signed with an issued key (SigV4 checked); list pages and
+ * (a keep-alive load generator on loopback, in its own process: emulatorLoad.ts), beside a bare
+ * node:http server, and the in-process SDK round trip (real client → msw/node → emulator) against
+ * a replay of the same response (emulatorInProcess.ts); GetSecretValue signed with an issued key (SigV4 checked); list pages and
  * --state writes by store size (emulatorScale.ts). `npm run bench -- emulator` prints the JSON.
  */
 
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { HttpResponse, http } from 'msw';
-import { setupServer } from 'msw/node';
-import { createHandlers } from '../../src/aws/adapters/awsHandlers';
-import { createEmulator, type Emulator } from '../../src/aws/emulator';
+import type { Emulator } from '../../src/aws/emulator';
 import { handleAwsJson } from '../../src/aws/protocol/json';
 import { startEmulatorServer } from '../../src/server/startEmulatorServer';
+import { benchInProcess } from './emulatorInProcess';
 import { bestOfRounds, load } from './emulatorLoad';
 import { listPageMs, signedHeaders, writeLatencyMs } from './emulatorScale';
 
@@ -85,18 +82,6 @@ async function httpThroughput(rounds: number, maxMs: number) {
   }
 }
 
-async function inProcessMs(calls: number): Promise<number> {
-  const emulator = createEmulator({ seed: 1 });
-  await seed(emulator);
-  const server = setupServer(...createHandlers(emulator));
-  server.listen({ onUnhandledRequest: 'error' });
-  try {
-    return await timeSdkCalls(calls);
-  } finally {
-    server.close();
-  }
-}
-
 /**
  * A bare `node:http` server that answers a fixed body: the ceiling this machine (and its current
  * load) allows, to read the emulator's figures against.
@@ -117,46 +102,15 @@ async function bareServer(): Promise<{ url: string; close(): Promise<void> }> {
   };
 }
 
-/** The SDK + msw/node round trip with a handler that does nothing: the floor under the in-process figure. */
-async function bareInProcessMs(calls: number): Promise<number> {
-  const body = JSON.stringify({ Name: 'x', SecretString: SECRET, VersionStages: ['AWSCURRENT'], CreatedDate: 1 });
-  const server = setupServer(
-    http.post('https://secretsmanager.us-east-1.amazonaws.com/', () =>
-      HttpResponse.text(body, { headers: { 'content-type': 'application/x-amz-json-1.1' } }),
-    ),
-  );
-  server.listen({ onUnhandledRequest: 'error' });
-  try {
-    return await timeSdkCalls(calls);
-  } finally {
-    server.close();
-  }
-}
-
-async function timeSdkCalls(calls: number): Promise<number> {
-  const sm = new SecretsManagerClient({
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'secret' },
-    maxAttempts: 1,
-  });
-  const command = new GetSecretValueCommand({ SecretId: 'pettracker/prod/db-credentials' });
-  for (let i = 0; i < 200; i++) await sm.send(command);
-  const started = performance.now();
-  for (let i = 0; i < calls; i++) await sm.send(command);
-  return (performance.now() - started) / calls;
-}
-
 const round = (n: number, digits = 0) => Number(n.toFixed(digits));
 
 /**
- * Bounded: 4 rounds of 1.5 s per HTTP case (best round kept), 5 s via msw, 2,000 timed in-process
- * calls. The bare figures (a do-nothing node:http server, a do-nothing msw handler) measure the
- * machine, so the emulator's own figures can be read against them on a loaded box.
+ * Bounded: 4 rounds of 1.5 s per HTTP case (best round kept), 5 s via msw, 15 interleaved batches
+ * of 100 in-process calls per handler. The bare node:http server measures the machine, so the
+ * emulator's own figures can be read against it on a loaded box (in-process: emulatorInProcess.ts).
  */
 export async function benchEmulator(options: { scale?: boolean } = {}): Promise<Record<string, number>> {
   const { bare, gsv, gp, gpd, gsvMsw, gsvSigned, gpSigned } = await httpThroughput(4, 1_500);
-  const ms = await inProcessMs(2_000);
-  const bareMs = await bareInProcessMs(2_000);
   return {
     'emulator.http.bareNodeServer.perSecond': round(bare.perSecond),
     'emulator.http.GetSecretValue.perSecond': round(gsv.perSecond),
@@ -176,9 +130,8 @@ export async function benchEmulator(options: { scale?: boolean } = {}): Promise<
     'emulator.http.GetParameter.sigv4IssuedKey.serverCpuTimesBare': round(gpSigned.serverUs / bare.serverUs, 2),
     'emulator.http.GetParameterWithDecryption.perSecond': round(gpd.perSecond),
     'emulator.http.viaMsw.GetSecretValue.perSecond': round(gsvMsw.perSecond),
-    'emulator.inProcess.GetSecretValue.msPerCall': round(ms, 3),
-    'emulator.inProcess.bareMswHandler.msPerCall': round(bareMs, 3),
-    'emulator.inProcess.emulatorShare.msPerCall': round(ms - bareMs, 3),
+    // In-process: the emulator's route against a replay of its own response (emulatorInProcess.ts).
+    ...(await benchInProcess()),
     ...(options.scale === false ? {} : await scaleFigures()),
   };
 }

@@ -1,10 +1,11 @@
 // `npm run bench [-- app emulator quiz]`: builds, measures, prints one JSON document of figures.
 // `npm run bench -- diagrams` times only the lessons' diagrams, `-- lab` only the lab's runs (both also part of `app`),
-// `-- emulator-http` the emulator's call figures without its store-size ones.
+// `-- emulator-http` the emulator's call figures without its store-size ones, `-- inprocess` only its in-process ones.
 // Never part of `npm test`: speed is reported here, not asserted in tests.
 import { cpus, loadavg } from 'node:os';
 import { benchApp, benchDiagrams, benchLab } from './app';
 import { benchEmulator } from './emulator';
+import { benchInProcess } from './emulatorInProcess';
 import { benchQuiz } from './quiz';
 
 const only = process.argv.slice(2);
@@ -23,4 +24,5 @@ if (only.includes('emulator-http')) results.emulator = await benchEmulator({ sca
 if (want('app')) results.app = await benchApp();
 if (only.includes('diagrams')) results.diagrams = await benchDiagrams();
 if (only.includes('lab')) results.lab = await benchLab();
+if (only.includes('inprocess')) results.inProcess = await benchInProcess();
 console.log(JSON.stringify(results, null, 2));

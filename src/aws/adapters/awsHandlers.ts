@@ -7,7 +7,8 @@ import { MAX_BODY_BYTES } from '../protocol/wire';
  * `https://secretsmanager.us-east-1.amazonaws.com/`, the same for ssm, kms and sts, and the global
  * `https://iam.amazonaws.com/` and `https://sts.amazonaws.com/`.
  */
-const AWS_ENDPOINT = /^https:\/\/(?:(?:secretsmanager|ssm|kms|sts)\.[a-z0-9-]+|iam|sts)\.amazonaws\.com\/?(\?.*)?$/;
+export const AWS_ENDPOINT =
+  /^https:\/\/(?:(?:secretsmanager|ssm|kms|sts)\.[a-z0-9-]+|iam|sts)\.amazonaws\.com\/?(\?.*)?$/;
 
 export interface HandlerOptions {
   /**
