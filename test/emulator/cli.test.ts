@@ -201,13 +201,29 @@ test('Parameter Store: the three types, a SecureString under alias/pettracker, r
 test('the key behind a SecureString matters: disabling alias/pettracker stops decryption', {
   timeout: 300_000,
 }, async () => {
-  const key = await aws('kms', 'describe-key', '--key-id', 'alias/pettracker');
+  // Its own parameter, so the test does not depend on the Parameter Store test running first.
+  const name = '/pettracker/test/key-matters';
+  const [key] = await Promise.all([
+    aws('kms', 'describe-key', '--key-id', 'alias/pettracker'),
+    aws(
+      'ssm',
+      'put-parameter',
+      '--name',
+      name,
+      '--type',
+      'SecureString',
+      '--key-id',
+      'alias/pettracker',
+      '--value',
+      'sk_live_xxx',
+    ),
+  ]);
   await aws('kms', 'disable-key', '--key-id', key.KeyMetadata.KeyId);
 
-  const failure = await awsError('ssm', 'get-parameter', '--name', '/pettracker/prod/api-key', '--with-decryption');
-  const stillEncrypted = await aws('ssm', 'get-parameter', '--name', '/pettracker/prod/api-key');
+  const failure = await awsError('ssm', 'get-parameter', '--name', name, '--with-decryption');
+  const stillEncrypted = await aws('ssm', 'get-parameter', '--name', name);
   await aws('kms', 'enable-key', '--key-id', key.KeyMetadata.KeyId);
-  const again = await aws('ssm', 'get-parameter', '--name', '/pettracker/prod/api-key', '--with-decryption');
+  const again = await aws('ssm', 'get-parameter', '--name', name, '--with-decryption');
 
   expect(failure).toMatch(/An error occurred \(\w+\) when calling the GetParameter operation/);
   expect(stillEncrypted.Parameter.Value).not.toBe('sk_live_xxx');
