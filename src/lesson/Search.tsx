@@ -21,6 +21,10 @@ export function Search() {
   const listId = useId();
   const input = useRef<HTMLInputElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
+  // The list folds a moment after the input loses focus (so a click on a result lands first); the
+  // timer is cleared if the search is unmounted meanwhile, so it never sets state on a gone component.
+  const foldTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(foldTimer.current), []);
 
   useEffect(() => {
     if (expanded) input.current?.focus();
@@ -106,12 +110,13 @@ export function Search() {
             void loadSearchIndex(titles);
             setOpen(true);
           }}
-          onBlur={() =>
-            setTimeout(() => {
+          onBlur={() => {
+            clearTimeout(foldTimer.current);
+            foldTimer.current = setTimeout(() => {
               setOpen(false);
               if (!input.current?.value) setExpanded(false);
-            }, 150)
-          }
+            }, 150);
+          }}
           onChange={(e) => void run(e.target.value)}
           onKeyDown={onKeyDown}
         />
