@@ -3,6 +3,7 @@
 // `--check` only checks and fails at once with instructions: no test ever skips silently.
 import { execSync } from 'node:child_process';
 import { findChromium, HOW_TO_INSTALL } from '../browser/chromiumPath.mjs';
+import { findAwsCliV2 } from './findAwsCliV2.mjs';
 
 const checkOnly = process.argv.includes('--check');
 const has = (cmd) => {
@@ -13,21 +14,12 @@ const has = (cmd) => {
     return false;
   }
 };
-const v2 = (cli) => {
-  try {
-    return execSync(`${cli} --version`, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).startsWith(
-      'aws-cli/2.',
-    );
-  } catch {
-    return false;
-  }
-};
 const tools = [
   { name: 'Chromium', ok: () => Boolean(findChromium()), apt: 'chromium', help: HOW_TO_INSTALL },
   {
-    // Version 2 (test/emulator/awsCli.ts finds it on PATH or in /usr/bin); Debian's `awscli` is 2.x.
+    // Version 2, found as test/emulator/awsCli.ts finds it; Debian's `awscli` is 2.x.
     name: 'AWS CLI v2',
-    ok: () => ['aws', '/usr/bin/aws', '/usr/local/bin/aws'].some((cli) => v2(cli)),
+    ok: () => Boolean(findAwsCliV2()),
     apt: 'awscli',
     help: 'Install the AWS CLI v2: apt-get install -y awscli (Debian 12 and later ship 2.x), or AWS_CLI=/path/to/aws.',
   },
