@@ -60,7 +60,7 @@ test("boto3 runs the seed's Python snippets unchanged against the endpoint", { t
   expect(out.missing).toBe('ResourceNotFoundException');
 });
 
-test('boto3 runs the IAM/STS scenario: path-based Allow, resource-policy Deny, kms:ViaService, assume-role, bad keys', {
+test('boto3 runs the IAM/STS scenario: path-based Allow, resource-policy Deny, kms:ViaService, assume-role, policy versions, bad keys', {
   timeout: 120_000,
 }, async () => {
   const { stdout } = await promisify(execFile)('python3', [iamScript, s.url], { env: cliEnv, timeout: 90_000 });
@@ -81,6 +81,14 @@ test('boto3 runs the IAM/STS scenario: path-based Allow, resource-policy Deny, k
   expect(out.bad_signature_sts).toMatch(/^SignatureDoesNotMatch: The request signature we calculated does not match/);
   expect(out.session_who).toBe('arn:aws:sts::123456789012:assumed-role/auditor/audit');
   expect(out.session_read).toBe('card');
+  expect(out.new_default).toMatch(
+    /^AccessDeniedException: User: arn:aws:sts::123456789012:assumed-role\/auditor\/audit is not authorized to perform: secretsmanager:GetSecretValue on resource: .* with an explicit deny in an identity-based policy$/,
+  );
+  expect(out.default_back).toBe('card');
+  expect(out.versions).toEqual([
+    ['v2', false],
+    ['v1', true],
+  ]);
   expect(out.expiration_after_now).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?\+00:00$/);
   expect(out.inactive).toBe('UnrecognizedClientException: The security token included in the request is invalid.');
   expect(out.inactive_sts).toBe('InvalidClientTokenId: The security token included in the request is invalid.');

@@ -3,7 +3,8 @@
 Usage: python3 boto3_iam.py http://127.0.0.1:4566
 An administrator (keys the emulator did not issue) creates a user with a path-based policy, a role
 it may assume, and a secret whose resource policy denies the user; then the user's own keys, a wrong
-secret key, the role session and the deactivated key are tried. Prints one JSON object that
+secret key, the role session (and its managed policy's default version switched and back) and the
+deactivated key are tried. Prints one JSON object that
 test/emulator/boto3.test.ts asserts on.
 """
 import json
@@ -116,6 +117,16 @@ session = clients(c["AccessKeyId"], c["SecretAccessKey"], c["SessionToken"])
 out["session_who"] = session["sts"].get_caller_identity()["Arn"]
 out["session_read"] = session["secretsmanager"].get_secret_value(SecretId="billing/card")["SecretString"]
 out["expiration_after_now"] = c["Expiration"].isoformat()
+# A new default version of the role's managed policy decides from the next request; setting v1
+# back restores the read.
+deny_read = {"Effect": "Deny", "Action": "secretsmanager:GetSecretValue", "Resource": "*"}
+iam.create_policy_version(PolicyArn=policy["Arn"], PolicyDocument=doc(deny_read), SetAsDefault=True)
+out["new_default"] = outcome(lambda: session["secretsmanager"].get_secret_value(SecretId="billing/card"))
+iam.set_default_policy_version(PolicyArn=policy["Arn"], VersionId="v1")
+out["default_back"] = session["secretsmanager"].get_secret_value(SecretId="billing/card")["SecretString"]
+out["versions"] = [
+    [v["VersionId"], v["IsDefaultVersion"]] for v in iam.list_policy_versions(PolicyArn=policy["Arn"])["Versions"]
+]
 iam.update_access_key(UserName="ops", AccessKeyId=key["AccessKeyId"], Status="Inactive")
 out["inactive"] = outcome(lambda: ops["secretsmanager"].get_secret_value(SecretId="pettracker/ops/db"))
 out["inactive_sts"] = outcome(lambda: ops["sts"].get_caller_identity())

@@ -24,6 +24,13 @@ export function checkDocument(name: string, document: string, kind: PolicyKind =
 
 export const sizeWithoutWhitespace = (document: string) => document.replace(/\s+/g, '').length;
 
+/** A managed policy's document (CreatePolicy, CreatePolicyVersion): parsed, and at most 6,144 characters. */
+export function checkManagedDocument(name: string, document: string): void {
+  checkDocument(name, document);
+  if (sizeWithoutWhitespace(document) > MANAGED_POLICY_QUOTA)
+    throw iamErrors.policySize('managed', name, MANAGED_POLICY_QUOTA);
+}
+
 /** Throws LimitExceeded when the entity's inline policies would exceed IAM's aggregate quota. */
 export function checkInlineQuota(kind: EntityKind, entityName: string, entity: InlinePolicies): void {
   const total = Object.values(entity.inline).reduce((n, doc) => n + sizeWithoutWhitespace(doc), 0);

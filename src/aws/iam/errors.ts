@@ -39,6 +39,19 @@ export const iamErrors = {
     return new AwsError('DeleteConflict', message, 409);
   },
   policyAttached: () => new AwsError('DeleteConflict', 'Cannot delete a policy attached to entities.', 409),
+  policyVersions: () =>
+    new AwsError(
+      'DeleteConflict',
+      "This policy has more than one version. Before you delete a policy, you must delete the policy's versions. The default version is deleted with the policy.",
+      409,
+    ),
+  defaultVersion: () => new AwsError('DeleteConflict', 'Cannot delete the default version of a policy.', 409),
+  policyVersionQuota: () =>
+    new AwsError(
+      'LimitExceeded',
+      'A managed policy can have up to 5 versions. Before you create a new version, you must delete an existing version.',
+      409,
+    ),
   accessKeyQuota: () => new AwsError('LimitExceeded', 'Cannot exceed quota for AccessKeysPerUser: 2', 409),
   attachedQuota: (kind: EntityKind) => {
     const label = kind === 'user' ? 'User' : kind === 'role' ? 'Role' : 'Group';

@@ -14,9 +14,15 @@ import {
   createPolicy,
   deletePolicy,
   getPolicy,
-  getPolicyVersion,
   listPolicies,
 } from './operations/managedPolicies';
+import {
+  createPolicyVersion,
+  deletePolicyVersion,
+  getPolicyVersion,
+  listPolicyVersions,
+  setDefaultPolicyVersion,
+} from './operations/policyVersions';
 import { createRole, deleteRole, getRole, listRoles, updateAssumeRolePolicy } from './operations/roles';
 import { createUser, deleteUser, getUser, listUsers } from './operations/users';
 import { type IamState, initialIamState } from './state';
@@ -41,7 +47,11 @@ export const iam: ServiceDefinition<IamState> = {
     ListAccessKeys: listAccessKeys,
     CreatePolicy: createPolicy,
     GetPolicy: getPolicy,
+    CreatePolicyVersion: createPolicyVersion,
     GetPolicyVersion: getPolicyVersion,
+    ListPolicyVersions: listPolicyVersions,
+    SetDefaultPolicyVersion: setDefaultPolicyVersion,
+    DeletePolicyVersion: deletePolicyVersion,
     DeletePolicy: deletePolicy,
     ListPolicies: listPolicies,
     CreateRole: createRole,

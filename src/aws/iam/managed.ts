@@ -15,6 +15,9 @@ export const AWS_MANAGED_POLICIES: Record<string, { name: string; document: stri
   },
 };
 
+/** When AWS published the modelled AWS managed policies' only version (v1, their default). */
+export const AWS_MANAGED_DATE = Date.UTC(2015, 1, 6, 18, 39, 46);
+
 /** The document of the default version of a managed policy (customer or AWS), or undefined. */
 export function managedDocument(state: IamState, arn: string): { name: string; document: string } | undefined {
   const aws = Object.hasOwn(AWS_MANAGED_POLICIES, arn) ? AWS_MANAGED_POLICIES[arn] : undefined;

@@ -65,8 +65,12 @@ export interface ManagedPolicy {
   Description?: string;
   CreateDate: number;
   UpdateDate: number;
+  /** The version in effect (see versions.ts). */
   DefaultVersionId: string;
+  /** Oldest first, at most five. */
   versions: PolicyVersion[];
+  /** The number of the next version made (ids are never reused); absent in states saved before it. */
+  nextVersion?: number;
   Tags: Tag[];
 }
 

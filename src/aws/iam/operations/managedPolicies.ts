@@ -3,19 +3,20 @@ import type { Operation, OperationContext } from '../../core/service';
 import { entityArn, parsePolicyArn } from '../arns';
 import { attachmentCount, attachPolicy, detachPolicy } from '../attachments';
 import { authorizeIam } from '../authorize';
-import { checkDocument, encodeDocument, MANAGED_POLICY_QUOTA, sizeWithoutWhitespace } from '../documents';
+import { checkManagedDocument } from '../documents';
 import { authorizedEntity, NAME_MEMBER } from '../entities';
 import { type EntityKind, iamErrors } from '../errors';
 import { uniqueId } from '../ids';
 import { mergedPage, removeEntry, storeEntry } from '../listing';
-import { AWS_MANAGED_POLICIES, managedDocument } from '../managed';
-import { iso, policyShape } from '../responses';
+import { AWS_MANAGED_DATE, AWS_MANAGED_POLICIES, managedDocument } from '../managed';
+import { policyShape } from '../responses';
 import { changed, type IamState, iamState, type ManagedPolicy } from '../state';
 import { entityName, type Input, optInt, optString, path, reqString, tags } from '../validate';
 
-const policyArnMember = (input: Input) => reqString(input, 'PolicyArn', { min: 20, max: 2048 });
+export const policyArnMember = (input: Input) => reqString(input, 'PolicyArn', { min: 20, max: 2048 });
 
-function requirePolicy(ctx: OperationContext, arn: string): ManagedPolicy {
+/** A customer managed policy (an AWS managed one, which no caller may change, is NoSuchEntity). */
+export function requirePolicy(ctx: OperationContext, arn: string): ManagedPolicy {
   const policy = own(iamState(ctx).policies, arn);
   if (!policy) throw iamErrors.noSuchPolicy(arn);
   return policy;
@@ -31,9 +32,7 @@ export function createPolicy(ctx: OperationContext, input: Input) {
   const state = iamState(ctx);
   const arn = entityArn(ctx.accountId, 'policy', policyPath, name);
   authorizeIam(ctx, 'CreatePolicy', arn);
-  checkDocument(name, document);
-  if (sizeWithoutWhitespace(document) > MANAGED_POLICY_QUOTA)
-    throw iamErrors.policySize('managed', name, MANAGED_POLICY_QUOTA);
+  checkManagedDocument(name, document);
   if (Object.values(state.policies).some((p) => p.PolicyName === name)) throw iamErrors.policyExists(name);
   const now = ctx.clock.now();
   const policy: ManagedPolicy = {
@@ -46,6 +45,7 @@ export function createPolicy(ctx: OperationContext, input: Input) {
     UpdateDate: now,
     DefaultVersionId: 'v1',
     versions: [{ VersionId: 'v1', Document: document, CreateDate: now }],
+    nextVersion: 2,
     Tags: policyTags,
   };
   storeEntry(state.policies, arn, policy);
@@ -61,9 +61,8 @@ export function getPolicy(ctx: OperationContext, input: Input) {
 }
 
 /** An AWS managed policy as GetPolicy and ListPolicies answer it. */
-function awsManagedShape(state: IamState, arn: string) {
+export function awsManagedShape(state: IamState, arn: string) {
   const aws = AWS_MANAGED_POLICIES[arn] as (typeof AWS_MANAGED_POLICIES)[string];
-  const epoch = Date.UTC(2015, 1, 6, 18, 39, 46);
   const shape = {
     PolicyName: aws.name,
     PolicyId: 'ANPAIWMBCKSKIEE64ZLYK',
@@ -71,8 +70,8 @@ function awsManagedShape(state: IamState, arn: string) {
     Path: '/',
     DefaultVersionId: 'v1',
     versions: [],
-    CreateDate: epoch,
-    UpdateDate: epoch,
+    CreateDate: AWS_MANAGED_DATE,
+    UpdateDate: AWS_MANAGED_DATE,
     Description: aws.description,
     Tags: [],
   };
@@ -85,37 +84,17 @@ const AWS_BY_NAME = Object.keys(AWS_MANAGED_POLICIES).sort((a, b) => {
   return x < y ? -1 : x > y ? 1 : 0;
 });
 
-export function getPolicyVersion(ctx: OperationContext, input: Input) {
-  const arn = policyArnMember(input);
-  const versionId = reqString(input, 'VersionId', {
-    pattern: /^v[1-9][0-9]*(\.[A-Za-z0-9-]*)?$/,
-    patternText: 'v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?',
-  });
-  authorizeIam(ctx, 'GetPolicyVersion', arn);
-  const aws = Object.hasOwn(AWS_MANAGED_POLICIES, arn) ? AWS_MANAGED_POLICIES[arn] : undefined;
-  const version = aws
-    ? versionId === 'v1'
-      ? { VersionId: 'v1', Document: aws.document, CreateDate: Date.UTC(2015, 1, 6, 18, 39, 46) }
-      : undefined
-    : requirePolicy(ctx, arn).versions.find((v) => v.VersionId === versionId);
-  if (!version) throw iamErrors.noSuchPolicyVersion(arn, versionId);
-  return {
-    PolicyVersion: {
-      Document: encodeDocument(version.Document),
-      VersionId: version.VersionId,
-      IsDefaultVersion: aws ? true : requirePolicy(ctx, arn).DefaultVersionId === version.VersionId,
-      CreateDate: iso(version.CreateDate),
-    },
-  };
-}
-
-/** DeletePolicy: refused while the policy is attached anywhere. */
+/**
+ * DeletePolicy: refused while the policy is attached anywhere, or while it has versions besides the
+ * default (which goes with the policy).
+ */
 export function deletePolicy(ctx: OperationContext, input: Input) {
   const arn = policyArnMember(input);
   authorizeIam(ctx, 'DeletePolicy', arn);
   const state = iamState(ctx);
-  requirePolicy(ctx, arn);
+  const policy = requirePolicy(ctx, arn);
   if (attachmentCount(state, arn) > 0) throw iamErrors.policyAttached();
+  if (policy.versions.length > 1) throw iamErrors.policyVersions();
   removeEntry(state.policies, arn);
   changed(state);
   return {};
