@@ -71,6 +71,7 @@ export function LessonPage({ slug }: { slug: string }) {
           type="button"
           className={read ? 'button button-done' : 'button button-primary'}
           aria-pressed={read}
+          data-learner
           onClick={() => markLessonRead(slug, !read)}
         >
           {read ? '✓ Read' : 'Mark as read'}

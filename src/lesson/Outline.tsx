@@ -4,7 +4,10 @@ import { course } from '../course/lessons';
 import { PathProgress } from '../path/PathProgress';
 import { useAppStore } from '../store/store';
 
-/** The course outline: every lesson with its read state, and the open lesson's sections. */
+/**
+ * The course outline: every lesson with its read state, and the open lesson's sections. What is the
+ * learner's own is marked `data-learner` (a prerendered page shows no one's: prerenderPlugin.ts).
+ */
 export function Outline({ onNavigate }: { onNavigate?: () => void }) {
   const read = useAppStore((s) => s.lessonsRead);
   const exerciseProgress = useAppStore((s) => s.exerciseProgress);
@@ -30,11 +33,16 @@ export function Outline({ onNavigate }: { onNavigate?: () => void }) {
                   onNavigate?.();
                 }}
               >
-                <span className={read[lesson.slug] ? 'check done' : 'check'} aria-hidden="true">
+                <span className={read[lesson.slug] ? 'check done' : 'check'} aria-hidden="true" data-learner>
                   {read[lesson.slug] ? '✓' : i + 1}
                 </span>
                 <span className="outline-label">{lesson.title}</span>
-                {read[lesson.slug] && <span className="sr-only"> (read)</span>}
+                {read[lesson.slug] && (
+                  <span className="sr-only" data-learner>
+                    {' '}
+                    (read)
+                  </span>
+                )}
               </Link>
               {active && lesson.headings.length > 0 && (
                 <ul className="outline-headings">
@@ -69,11 +77,16 @@ export function Outline({ onNavigate }: { onNavigate?: () => void }) {
                     aria-current={active ? 'page' : undefined}
                     onClick={() => onNavigate?.()}
                   >
-                    <span className={passed ? 'check done' : 'check'} aria-hidden="true">
+                    <span className={passed ? 'check done' : 'check'} aria-hidden="true" data-learner>
                       {passed ? '✓' : i + 1}
                     </span>
                     <span className="outline-label">{e.title}</span>
-                    {passed && <span className="sr-only"> (passed)</span>}
+                    {passed && (
+                      <span className="sr-only" data-learner>
+                        {' '}
+                        (passed)
+                      </span>
+                    )}
                   </Link>
                 </li>
               );

@@ -6,7 +6,8 @@ import { useAppStore } from '../store/store';
 
 /**
  * The sidebar's "Your progress": the whole path, lessons read (scrolled through, checked or marked)
- * and exercises passed, as one bar, with the parts named.
+ * and exercises passed, as one bar, with the parts named. (`data-learner`: the learner's own, left
+ * out of a prerendered page: src/lesson/build/prerenderPlugin.ts.)
  */
 export function PathProgress() {
   const read = useAppStore((s) => s.lessonsRead);
@@ -22,7 +23,7 @@ export function PathProgress() {
         <Link href="/readiness" className="progress-link">
           Your progress
         </Link>
-        <span>
+        <span data-learner>
           {done}/{total}
         </span>
       </div>
@@ -33,10 +34,11 @@ export function PathProgress() {
         aria-valuemax={100}
         aria-valuenow={percent}
         aria-label="Lessons read and exercises passed"
+        data-learner
       >
         <div className="progress-fill" style={{ width: `${percent}%` }} />
       </div>
-      <p className="progress-parts">
+      <p className="progress-parts" data-learner>
         {lessons} of {course.length} lessons read · {exercises} of {exerciseList.length} exercises passed
       </p>
     </div>

@@ -1,5 +1,6 @@
 import { expect, inject, test } from 'vitest';
-import { useBrowser } from './browser';
+import { STORE_VERSION } from '../../src/store/migrations';
+import { APP_STORAGE_KEY, useBrowser } from './browser';
 
 const appUrl = inject('appUrl');
 const fixtureUrl = inject('fixtureUrl');
@@ -189,6 +190,13 @@ test('each lesson is prerendered: before any script its text and diagrams show, 
     }),
     'a click on the copy reaches nothing in it',
   ).toBe(false);
+  // Nothing of the learner's own is known when the page is built: no progress figure, no read
+  // ticks, no "Mark as read", no theme state, only empty shapes of their size.
+  const shell = page.locator('.progress, .outline .check, .lesson-footer .button, .theme-toggle');
+  expect(await shell.count()).toBeGreaterThan(3);
+  expect((await shell.allTextContents()).join(' ')).not.toMatch(/\d|Mark as read|Read|✓|☾|☀/);
+  expect(await page.locator('#root [aria-pressed], #root [aria-valuenow]').count()).toBe(0);
+  expect(await page.locator('.progress [data-skeleton]').count()).toBe(3);
   const cdp = await page.context().newCDPSession(page);
   const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
     nodes: { ignored: boolean; role?: { value: string } }[];
@@ -196,10 +204,27 @@ test('each lesson is prerendered: before any script its text and diagrams show, 
   expect(nodes.filter((n) => !n.ignored && n.role?.value === 'heading')).toEqual([]);
 });
 
-test('a first visit shows the diagrams the build drew, in either theme, without loading mermaid', async () => {
+test('a first visit shows the diagrams the build drew, in either theme, without loading mermaid; a returning learner never sees 0 lessons read', async () => {
   const { page, errors } = await browser.open(appUrl, { colorScheme: 'light' });
+  // A learner who read a lesson before (nothing drawn kept): every text the progress card ever shows,
+  // from the prerendered copy's first paint on.
+  await page.addInitScript(
+    ({ key, version }) => {
+      localStorage.setItem(key, JSON.stringify({ state: { lessonsRead: { rotation: Date.now() } }, version }));
+      const seen: string[] = [];
+      Object.assign(window, { progressSeen: seen });
+      new MutationObserver(() => {
+        const text = document.querySelector('.progress')?.textContent;
+        if (text !== undefined && text !== seen.at(-1)) seen.push(text);
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    },
+    { key: APP_STORAGE_KEY, version: STORE_VERSION },
+  );
   await page.goto(`${appUrl}/lessons/rotation`);
   await diagramsSettled(page);
+  const progressSeen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+  expect(progressSeen.at(-1)).toMatch(/^Your progress1\/\d+1 of \d+ lessons read/);
+  expect(progressSeen.filter((text) => /\d/.test(text) && !text.includes('1 of'))).toEqual([]);
   // The app has replaced the prerendered copy with the same lesson, live.
   expect(await page.locator('[data-prerendered-theme], #root [inert]').count()).toBe(0);
   const light = await drawings(page);

@@ -162,8 +162,8 @@ function darkById(lesson: Record<'light' | 'dark', Record<string, string>> | und
  * the light one is: figure.ts's showDrawings). The copy is `inert`: not in the accessibility tree
  * (no duplicate for screen readers: React's first render replaces it) and not clickable, since
  * nothing would answer a click before the app starts (so a click, or a test, waits for the live
- * page). The lesson's end ("Check yourself", below the fold, loaded on demand) and the body's
- * `data-diagrams` state are the live page's alone.
+ * page). The lesson's end ("Check yourself", below the fold, loaded on demand), the body's
+ * `data-diagrams` state and whatever is the learner's own are the live page's alone.
  */
 const snapshot = (darkOf: Record<string, string>) => {
   const copy = (document.getElementById('root') as HTMLElement).cloneNode(true) as HTMLElement;
@@ -180,6 +180,23 @@ const snapshot = (darkOf: Record<string, string>) => {
     frame.dataset.prerenderedTheme = 'light';
     twin.dataset.prerenderedTheme = 'dark';
     frame.after(twin);
+  }
+  // The learner's own (progress, read ticks, "Mark as read", the theme toggle's state: marked
+  // `data-learner`) is not known when the page is built: each keeps its place as an empty skeleton
+  // of its size, its text and state left out, so nothing untrue shows and nothing moves when the app
+  // fills it in. (Clones list in the same order as the elements they were cloned from.)
+  const live = [...(document.getElementById('root') as HTMLElement).querySelectorAll<HTMLElement>('[data-learner]')];
+  for (const [i, el] of [...copy.querySelectorAll<HTMLElement>('[data-learner]')].entries()) {
+    const box = live[i]?.getBoundingClientRect();
+    const inline = live[i] && getComputedStyle(live[i]).display === 'inline';
+    for (const name of el.getAttributeNames()) if (name !== 'class') el.removeAttribute(name);
+    el.replaceChildren();
+    el.dataset.skeleton = '';
+    el.setAttribute('aria-hidden', 'true');
+    if (box) {
+      const size = `width: ${box.width}px; height: ${box.height}px`;
+      el.setAttribute('style', inline ? `display: inline-block; ${size}` : size);
+    }
   }
   copy.querySelector('.lesson-end')?.remove();
   copy.querySelector('.prose')?.removeAttribute('data-diagrams');
