@@ -204,6 +204,20 @@ test('each lesson is prerendered: before any script its text and diagrams show, 
   expect(nodes.filter((n) => !n.ignored && n.role?.value === 'heading')).toEqual([]);
 });
 
+test('a lesson opened at its file (/lessons/<slug>.html) whose text never arrives still starts, at its own address', async () => {
+  const { page } = await browser.open(appUrl, { serviceWorkers: 'block' });
+  // The lesson's text stalls: a request nobody ever answers.
+  await page.route(/\/assets\/choosing-a-service-[\w-]{8}\.js$/, () => {});
+  await page.goto(`${appUrl}/lessons/choosing-a-service.html`, { waitUntil: 'commit' });
+  // The app takes over from the inert copy after a bounded wait, and says it is still loading.
+  await page.locator('#root > .shell:not([inert])').waitFor();
+  await page.getByText('Loading lesson…').waitFor();
+  expect(await page.locator('h1').textContent()).toBe('Secrets Manager or Parameter Store?');
+  expect(new URL(page.url()).pathname).toBe(`${new URL(appUrl).pathname}/lessons/choosing-a-service`);
+  await page.getByRole('link', { name: 'Lab', exact: true }).click();
+  await page.waitForURL(/\/lab$/);
+});
+
 test('a first visit shows the diagrams the build drew, in either theme, without loading mermaid; a returning learner never sees 0 lessons read', async () => {
   const { page, errors } = await browser.open(appUrl, { colorScheme: 'light' });
   // A learner who read a lesson before (nothing drawn kept): every text the progress card ever shows,
