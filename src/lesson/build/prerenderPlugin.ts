@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { lookup } from 'mrmime';
 import type { Page } from 'playwright-core';
 import type { Logger, Plugin } from 'vite';
 import { buildChromium } from './buildChromium.ts';
@@ -27,20 +28,6 @@ interface Lesson {
   slug: string;
   title: string;
 }
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-};
 
 export function prerenderPlugin(): Plugin {
   let enabled = false;
@@ -104,7 +91,7 @@ async function prerender(
         // Every other address is a route of the app: index.html, as a host with a fallback answers.
         if (!found) return route.fulfill({ contentType: 'text/html', body: index });
         return route.fulfill({
-          contentType: TYPES[path.extname(file)] ?? 'application/octet-stream',
+          contentType: lookup(file) ?? 'application/octet-stream',
           body: readFileSync(file),
         });
       });
