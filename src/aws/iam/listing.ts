@@ -4,17 +4,21 @@ import {
   indexInsert,
   indexPage,
   indexRemove,
+  lowerBound,
   type OrderedIndex,
   orderedIndex,
 } from '../core/orderedIndex';
 import { encodeToken, type Page, type PageRequest, tokenOffset } from '../core/paginate';
+import type { AccessKey } from './state';
 
 /**
- * Users, roles and groups (keyed by name) and customer managed policies (keyed by ARN) enter and
- * leave their maps only through `storeEntry` / `removeEntry`, which keep each map ordered by name
- * beside it (core/orderedIndex.ts): ListUsers, ListRoles and ListPolicies read one page from there
- * instead of sorting every entity per call (issue 14: a page costs the page). Names are unique
- * within a map, so the order has no ties.
+ * Users, roles and groups (keyed by name), customer managed policies (keyed by ARN) and access keys
+ * (keyed by id) enter and leave their maps only through `storeEntry` / `removeEntry`, which keep
+ * every order of the map beside it true (core/orderedIndex.ts): by name, for ListUsers, ListRoles
+ * and ListPolicies to read one page instead of sorting every entity per call (issue 14: a page
+ * costs the page); by name without regard to case, for the create operations' clash check
+ * (`sameName`); access keys by user (`keysOf`). Names are unique within a map, so the name order
+ * has no ties.
  */
 export function storeEntry<V>(map: Dict<V>, key: string, value: V): void {
   const known = Object.hasOwn(map, key);
@@ -26,6 +30,42 @@ export function removeEntry(map: object, key: string): void {
   if (!Object.hasOwn(map, key)) return;
   indexRemove(map, key);
   delete (map as Dict<unknown>)[key];
+}
+
+/**
+ * The entries whose `sortKey` is `wanted`, by a binary search in the map's index on that key and a
+ * walk over the equal ones: what a create's uniqueness check and a user's keys cost, not a look at
+ * every entry. A key the index holds that has left the map (a removal that bypassed removeEntry)
+ * costs a rebuild, never a wrong answer.
+ */
+function entriesWith<V>(map: Dict<V>, order: string, sortKey: (value: V) => string, wanted: string): V[] {
+  for (;;) {
+    const index = orderedIndex(map, order, sortKey);
+    const found: V[] = [];
+    let stale = false;
+    for (let i = lowerBound(index, wanted); i < index.keys.length; i++) {
+      const key = index.keys[i] as string;
+      stale = !Object.hasOwn(map, key);
+      if (stale || index.sortKey(key) !== wanted) break;
+      found.push(map[key] as V);
+    }
+    if (!stale) return found;
+    dropIndexes(map);
+  }
+}
+
+/**
+ * The entry named `wanted` without regard to case (`name` reads an entry's name), or undefined.
+ * IAM names are unique that way: with a user `bob`, CreateUser `BOB` is EntityAlreadyExists (the
+ * names are ASCII, `[\w+=,.@-]`, so lower-casing is IAM's folding).
+ */
+export function sameName<V>(map: Dict<V>, name: (value: V) => string, wanted: string): V | undefined {
+  return entriesWith(map, 'folded name', (v) => name(v).toLowerCase(), wanted.toLowerCase())[0];
+}
+
+/** A user's access keys (at most two), in the order they were made. */
+export function keysOf(accessKeys: Dict<AccessKey>, userName: string): AccessKey[] {
+  return entriesWith(accessKeys, 'user', (k) => k.UserName, userName);
 }
 
 /** The map's entries by name (`name` reads it from an entry; it never changes while the entry is in the map). */

@@ -19,6 +19,7 @@ import {
   GetUserPolicyCommand,
   ListAccessKeysCommand,
   ListAttachedUserPoliciesCommand,
+  ListUsersCommand,
   PutRolePolicyCommand,
   PutUserPolicyCommand,
 } from '@aws-sdk/client-iam';
@@ -147,6 +148,37 @@ describe('IAM users, keys and policies', () => {
       status: 404,
       message: 'The role with name nope cannot be found.',
     });
+  });
+
+  it('names are unique without regard to case, in any path: users, roles, groups, policies; free again once deleted', async () => {
+    const trust = doc({ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' });
+    await iam.send(new CreateUserCommand({ UserName: 'Erin', Path: '/a/' }));
+    await iam.send(new CreateRoleCommand({ RoleName: 'App-Role', AssumeRolePolicyDocument: trust }));
+    await iam.send(new CreateGroupCommand({ GroupName: 'Readers' }));
+    await iam.send(new CreatePolicyCommand({ PolicyName: 'ReadAll', PolicyDocument: LIST_SECRETS }));
+
+    const clashes = await Promise.all([
+      failure(iam.send(new CreateUserCommand({ UserName: 'erin', Path: '/b/' }))),
+      failure(iam.send(new CreateRoleCommand({ RoleName: 'app-role', AssumeRolePolicyDocument: trust }))),
+      failure(iam.send(new CreateGroupCommand({ GroupName: 'READERS' }))),
+      failure(iam.send(new CreatePolicyCommand({ PolicyName: 'readall', Path: '/x/', PolicyDocument: LIST_SECRETS }))),
+    ]);
+    await iam.send(new DeleteUserCommand({ UserName: 'Erin' }));
+    const again = await iam.send(new CreateUserCommand({ UserName: 'ERIN' }));
+    const users = await iam.send(new ListUsersCommand({}));
+
+    expect(clashes).toEqual([
+      { name: 'EntityAlreadyExistsException', status: 409, message: 'User with name erin already exists.' },
+      { name: 'EntityAlreadyExistsException', status: 409, message: 'Role with name app-role already exists.' },
+      { name: 'EntityAlreadyExistsException', status: 409, message: 'Group with name READERS already exists.' },
+      {
+        name: 'EntityAlreadyExistsException',
+        status: 409,
+        message: 'A policy called readall already exists. Duplicate names are not allowed.',
+      },
+    ]);
+    expect(again.User?.UserName).toBe('ERIN');
+    expect(users.Users?.map((u) => u.UserName)).toEqual(['ERIN']);
   });
 
   it('managed policies: attach, count, refuse deletion while attached; AWS managed AdministratorAccess', async () => {

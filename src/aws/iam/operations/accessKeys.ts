@@ -3,6 +3,7 @@ import type { OperationContext } from '../../core/service';
 import { authorizedEntity } from '../entities';
 import { iamErrors } from '../errors';
 import { accessKeyId, secretAccessKey } from '../ids';
+import { keysOf, removeEntry, storeEntry } from '../listing';
 import { iso } from '../responses';
 import { changed, iamState } from '../state';
 import { type Input, reqString } from '../validate';
@@ -13,7 +14,7 @@ export function createAccessKey(ctx: OperationContext, input: Input) {
   const name = userNameOrCaller(ctx, input);
   const state = iamState(ctx);
   authorizedEntity(ctx, state, 'user', name, 'CreateAccessKey');
-  if (Object.values(state.accessKeys).filter((k) => k.UserName === name).length >= 2) throw iamErrors.accessKeyQuota();
+  if (keysOf(state.accessKeys, name).length >= 2) throw iamErrors.accessKeyQuota();
   const key = {
     AccessKeyId: accessKeyId(ctx.random, 'AKIA'),
     SecretAccessKey: secretAccessKey(ctx.random),
@@ -21,7 +22,7 @@ export function createAccessKey(ctx: OperationContext, input: Input) {
     Status: 'Active' as const,
     CreateDate: ctx.clock.now(),
   };
-  state.accessKeys[key.AccessKeyId] = key;
+  storeEntry(state.accessKeys, key.AccessKeyId, key);
   changed(state);
   return {
     AccessKey: {
@@ -60,7 +61,7 @@ export function updateAccessKey(ctx: OperationContext, input: Input) {
 
 export function deleteAccessKey(ctx: OperationContext, input: Input) {
   const { state, key } = ownKey(ctx, input, 'DeleteAccessKey');
-  delete state.accessKeys[key.AccessKeyId];
+  removeEntry(state.accessKeys, key.AccessKeyId);
   state.deletedAccessKeys ??= dict();
   state.deletedAccessKeys[key.AccessKeyId] = key.UserName;
   changed(state);
@@ -71,7 +72,7 @@ export function listAccessKeys(ctx: OperationContext, input: Input) {
   const name = userNameOrCaller(ctx, input);
   const state = iamState(ctx);
   authorizedEntity(ctx, state, 'user', name, 'ListAccessKeys');
-  const keys = Object.values(state.accessKeys).filter((k) => k.UserName === name);
+  const keys = keysOf(state.accessKeys, name);
   return {
     AccessKeyMetadata: keys.map((k) => ({
       UserName: k.UserName,

@@ -4,7 +4,7 @@ import { authorizeIam } from '../authorize';
 import { authorizedEntity } from '../entities';
 import { iamErrors } from '../errors';
 import { uniqueId } from '../ids';
-import { removeEntry, storeEntry } from '../listing';
+import { removeEntry, sameName, storeEntry } from '../listing';
 import { groupShape, userShape } from '../responses';
 import { changed, type IamGroup, iamState } from '../state';
 import { entityName, type Input, path } from '../validate';
@@ -16,8 +16,7 @@ export function createGroup(ctx: OperationContext, input: Input) {
   const state = iamState(ctx);
   const arn = entityArn(ctx.accountId, 'group', groupPath, name);
   authorizeIam(ctx, 'CreateGroup', arn);
-  if (Object.keys(state.groups).some((n) => n.toLowerCase() === name.toLowerCase()))
-    throw iamErrors.entityExists('group', name);
+  if (sameName(state.groups, (g) => g.GroupName, name)) throw iamErrors.entityExists('group', name);
   const group: IamGroup = {
     GroupName: name,
     GroupId: uniqueId(ctx.random, 'AGPA'),

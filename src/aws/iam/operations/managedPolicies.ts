@@ -7,7 +7,7 @@ import { checkManagedDocument } from '../documents';
 import { authorizedEntity, NAME_MEMBER } from '../entities';
 import { type EntityKind, iamErrors } from '../errors';
 import { uniqueId } from '../ids';
-import { mergedPage, removeEntry, storeEntry } from '../listing';
+import { mergedPage, removeEntry, sameName, storeEntry } from '../listing';
 import { AWS_MANAGED_DATE, AWS_MANAGED_POLICIES, managedDocument } from '../managed';
 import { policyShape } from '../responses';
 import { changed, type IamState, iamState, type ManagedPolicy } from '../state';
@@ -33,7 +33,7 @@ export function createPolicy(ctx: OperationContext, input: Input) {
   const arn = entityArn(ctx.accountId, 'policy', policyPath, name);
   authorizeIam(ctx, 'CreatePolicy', arn);
   checkManagedDocument(name, document);
-  if (Object.values(state.policies).some((p) => p.PolicyName === name)) throw iamErrors.policyExists(name);
+  if (sameName(state.policies, (p) => p.PolicyName, name)) throw iamErrors.policyExists(name);
   const now = ctx.clock.now();
   const policy: ManagedPolicy = {
     PolicyName: name,

@@ -5,7 +5,7 @@ import { checkDocument } from '../documents';
 import { authorizedEntity } from '../entities';
 import { iamErrors } from '../errors';
 import { uniqueId } from '../ids';
-import { namePage, removeEntry, storeEntry } from '../listing';
+import { namePage, removeEntry, sameName, storeEntry } from '../listing';
 import { roleShape } from '../responses';
 import { changed, type IamRole, iamState } from '../state';
 import { entityName, type Input, optInt, optString, path, reqString, tags } from '../validate';
@@ -28,8 +28,7 @@ export function createRole(ctx: OperationContext, input: Input) {
   const state = iamState(ctx);
   const arn = entityArn(ctx.accountId, 'role', rolePath, name);
   authorizeIam(ctx, 'CreateRole', arn);
-  if (Object.keys(state.roles).some((n) => n.toLowerCase() === name.toLowerCase()))
-    throw iamErrors.entityExists('role', name);
+  if (sameName(state.roles, (r) => r.RoleName, name)) throw iamErrors.entityExists('role', name);
   const role: IamRole = {
     RoleName: name,
     RoleId: uniqueId(ctx.random, 'AROA'),

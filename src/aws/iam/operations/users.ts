@@ -4,7 +4,7 @@ import { authorizeIam } from '../authorize';
 import { authorizedEntity } from '../entities';
 import { iamErrors } from '../errors';
 import { uniqueId } from '../ids';
-import { namePage, removeEntry, storeEntry } from '../listing';
+import { keysOf, namePage, removeEntry, sameName, storeEntry } from '../listing';
 import { userShape } from '../responses';
 import { changed, iamState } from '../state';
 import { entityName, type Input, optInt, optString, path, tags } from '../validate';
@@ -17,9 +17,7 @@ export function createUser(ctx: OperationContext, input: Input) {
   const state = iamState(ctx);
   const arn = entityArn(ctx.accountId, 'user', userPath, name);
   authorizeIam(ctx, 'CreateUser', arn);
-  // IAM names are unique without regard to case.
-  if (Object.keys(state.users).some((n) => n.toLowerCase() === name.toLowerCase()))
-    throw iamErrors.entityExists('user', name);
+  if (sameName(state.users, (u) => u.UserName, name)) throw iamErrors.entityExists('user', name);
   const user = {
     UserName: name,
     UserId: uniqueId(ctx.random, 'AIDA'),
@@ -76,7 +74,7 @@ export function deleteUser(ctx: OperationContext, input: Input) {
   const name = entityName(input, 'UserName', 64);
   const state = iamState(ctx);
   const user = authorizedEntity(ctx, state, 'user', name, 'DeleteUser');
-  if (Object.values(state.accessKeys).some((k) => k.UserName === name)) throw iamErrors.deleteConflict('access keys');
+  if (keysOf(state.accessKeys, name).length > 0) throw iamErrors.deleteConflict('access keys');
   if (Object.keys(user.inline).length > 0) throw iamErrors.deleteConflict('policies');
   if (user.attached.length > 0) throw iamErrors.deleteConflict('attached policies');
   if (Object.values(state.groups).some((g) => g.users.includes(name)))
