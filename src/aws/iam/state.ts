@@ -95,7 +95,10 @@ export interface IamState {
    * rather than taken for a key the emulator never issued. Absent until a key is first deleted.
    */
   deletedAccessKeys?: Dict<string>;
-  /** Bumped by every change, so identities built from this state (credentials.ts) know when to rebuild. */
+  /**
+   * Bumped by every change, so identities built from this state (credentials.ts) know when to
+   * rebuild; test/aws/iam/revision.test.ts runs every operation of index.ts and holds each write to it.
+   */
   revision: number;
 }
 
