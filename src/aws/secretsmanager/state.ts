@@ -1,5 +1,5 @@
 import { type Dict, dict, own } from '../core/dict';
-import { indexInsert, indexRemove, type OrderedIndex, orderedIndex } from '../core/orderedIndex';
+import { dropIndexes, indexInsert, indexRemove, type OrderedIndex, orderedIndex } from '../core/orderedIndex';
 import type { OperationContext } from '../core/service';
 import { markDue } from '../scheduler/dueIndex';
 import type { Tag } from './validate';
@@ -170,15 +170,20 @@ export function byCreatedDate(map: Dict<SecretRecord>, order: 'asc' | 'desc'): O
 /**
  * Stores a secret under its name (`__proto__` is a valid secret name: the map is null-prototype).
  * A record replacing one with the same CreatedDate (a replica synced again) keeps its place in the
- * indexes, as it keeps its place among the map's keys; one with another CreatedDate (a replica
- * overwriting a secret) goes last among the secrets of its new instant.
+ * indexes, as it keeps its place among the map's keys. One with another CreatedDate (a replica
+ * overwriting a secret, ForceOverwriteReplicaSecret) also keeps its key's place, so among the
+ * secrets of its new instant it lists where its name entered the region's store: the order a
+ * rebuilt index gives, and the one after a restart (a snapshot and a journal replay both keep a
+ * key's place). AWS cannot show another order: its CreatedDate is a wall-clock millisecond, where
+ * two secrets of one region practically never tie, and the order of ties is not documented; ties
+ * are common only on the simulated clock. The indexes are dropped then (this happens once per
+ * overwrite, and the next listing rebuilds them) rather than placing the key by a walk of the map.
  */
 export function storeSecret(state: SecretsManagerState, secret: SecretRecord): void {
   const previous = own(state.secrets, secret.Name);
-  const moves = previous === undefined || previous.CreatedDate !== secret.CreatedDate;
-  if (previous !== undefined && moves) indexRemove(state.secrets, secret.Name);
   state.secrets[secret.Name] = secret;
-  if (moves) indexInsert(state.secrets, secret.Name);
+  if (previous === undefined) indexInsert(state.secrets, secret.Name);
+  else if (previous.CreatedDate !== secret.CreatedDate) dropIndexes(state.secrets);
   listingVersions.membership++;
   markDue(state.secrets, secret.Name);
 }

@@ -163,6 +163,29 @@ describe('ReplicateSecretToRegions', () => {
     expect(replica).toMatchObject({ ARN: replicaArnOf(ARN ?? ''), SecretString: 'primary' });
   });
 
+  it('a replica overwriting a secret lists where its name entered the region, live and after a restore', async () => {
+    const names = async () => ((await eu.send(new ListSecretsCommand({}))).SecretList ?? []).map((s) => s.Name);
+    await createSecret(eu, 'r', 'local');
+    await createSecret(eu, 'a', 'local');
+    aws.emulator.clock.advance(1_000);
+    await createSecret(eu, 'x', 'local');
+    const before = await names(); // the creation-date index exists before the overwrite
+
+    // A new replica in eu-west-1, created at x's instant: it ties with x.
+    await createSecret(sm, 'r', 'primary', {
+      AddReplicaRegions: [{ Region: 'eu-west-1' }],
+      ForceOverwriteReplicaSecret: true,
+    });
+    await aws.emulator.idle();
+    const live = await names();
+    aws.emulator.restore(JSON.parse(JSON.stringify(aws.emulator.snapshot())));
+    const restored = await names();
+
+    expect(before).toEqual(['r', 'a', 'x']);
+    expect(live).toEqual(['a', 'r', 'x']);
+    expect(restored).toEqual(live);
+  });
+
   it('encrypts the replica under the key of its own region (KmsKeyId), which must exist there', async () => {
     await createSecret(sm, 'keyed', 'v');
     const { KeyMetadata } = await euKms.send(new CreateKeyCommand({}));
