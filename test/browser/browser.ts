@@ -15,6 +15,12 @@ export interface PageProbe {
   foreign: string[];
 }
 
+// A lesson opened by its address first shows its prerendered copy (src/lesson/build/prerenderPlugin.ts),
+// inert until the app replaces it. Playwright's getByRole and getByText still match inside an inert
+// copy (a click waits, since nothing there can receive it): a test that reads the page waits first
+// for something only the live page has (`.lesson-end`, `.prose[data-diagrams="done"]`, the shell
+// without `inert`).
+
 /**
  * One headless Chromium for a test file; `open()` gives a fresh context (fresh storage), closed when
  * the test ends.

@@ -202,6 +202,21 @@ test('each lesson is prerendered: before any script its text and diagrams show, 
     nodes: { ignored: boolean; role?: { value: string } }[];
   };
   expect(nodes.filter((n) => !n.ignored && n.role?.value === 'heading')).toEqual([]);
+  // On a phone the live page marks the wide diagrams, whose bar then shows "Wider than the page…":
+  // the bar is as tall either way, so nothing below moves when the app takes over.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const barHeights = (scrolls: boolean) =>
+    figures.evaluateAll(
+      (all, on) =>
+        all.map((f) => {
+          f.toggleAttribute('data-scrolls', on);
+          return f.querySelector('.diagram-bar')?.getBoundingClientRect().height;
+        }),
+      scrolls,
+    );
+  const withoutHint = await barHeights(false);
+  expect(withoutHint.every((h) => h !== undefined && h > 0)).toBe(true);
+  expect(await barHeights(true)).toEqual(withoutHint);
 });
 
 test('a lesson opened at its file (/lessons/<slug>.html) whose text never arrives still starts, at its own address', async () => {
