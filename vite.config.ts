@@ -5,6 +5,7 @@ import { defineConfig } from 'vite';
 import { cspPlugin } from './src/app/build/csp.ts';
 import { spaFallbackPlugin } from './src/app/build/spaFallback.ts';
 import { systemDarkCss } from './src/app/build/systemDarkCss.ts';
+import { themeBootPlugin } from './src/app/build/themeBoot.ts';
 import { pwaPlugin } from './src/app/pwa/pwaPlugin.ts';
 import { contentPlugin } from './src/compiler/contentPlugin.ts';
 import { courseFolderPlugin } from './src/compiler/courseFolderPlugin.ts';
@@ -27,6 +28,7 @@ export default defineConfig({
   plugins: [
     react(),
     cspPlugin(),
+    themeBootPlugin(),
     courseFolderPlugin({ projectRoot: root }),
     contentPlugin({ projectRoot: root }),
     sdkTypesPlugin({ projectRoot: root }),

@@ -219,6 +219,31 @@ test('each lesson is prerendered: before any script its text and diagrams show, 
   expect(await barHeights(true)).toEqual(withoutHint);
 });
 
+test('a learner who chose the dark theme on a light system gets the prerendered copy dark, before the app runs', async () => {
+  const { page } = await browser.open(appUrl, { colorScheme: 'light', serviceWorkers: 'block' });
+  await page.addInitScript(
+    (key) => localStorage.setItem(key, JSON.stringify({ state: { theme: 'dark' } })),
+    APP_STORAGE_KEY,
+  );
+  // The app never starts: what shows is the copy and the page's one classic script, theme-boot.js.
+  await page.route(/\/assets\/index-[\w-]+\.js$/, (route) => route.abort());
+  await page.goto(`${appUrl}/lessons/rotation`);
+  expect(await page.locator('#root > .shell[inert]').count()).toBe(1);
+  expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+  const shownFrames = await page
+    .locator('.diagram-frame[data-prerendered-theme]')
+    .evaluateAll((all) =>
+      all.filter((f) => f.getClientRects().length > 0).map((f) => f.getAttribute('data-prerendered-theme')),
+    );
+  expect(shownFrames.length).toBeGreaterThanOrEqual(2);
+  expect(new Set(shownFrames)).toEqual(new Set(['dark']));
+  // The stored choice made it dark: without it the light system's page is light.
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const chosen = await background();
+  await page.evaluate(() => document.documentElement.removeAttribute('data-theme'));
+  expect(await background()).not.toBe(chosen);
+});
+
 test('a lesson opened at its file (/lessons/<slug>.html) whose text never arrives still starts, at its own address', async () => {
   const { page } = await browser.open(appUrl, { serviceWorkers: 'block' });
   // The lesson's text stalls: a request nobody ever answers.
