@@ -4,7 +4,7 @@ import type { Emulator } from '../aws/emulator';
 import { answerAwsRequest } from '../aws/protocol/endpoint';
 import { MAX_BODY_BYTES, type WireResponse } from '../aws/protocol/wire';
 import { formatCallLine } from './callLine';
-import { discardUpload, headerValue, send, sendError } from './httpUtil';
+import { discardUpload, NodeAwsRequest, send, sendError } from './httpUtil';
 import { readBody } from './readBody';
 import { isReadOnlyOperation, type WallClock } from './wallClock';
 
@@ -41,17 +41,15 @@ export function awsRoute(o: AwsRouteOptions) {
    * per-request cloning and cookie parsing cost about a millisecond). Anything else, or
    * everything with `viaMsw`, goes through msw's `getResponse` and the handlers.
    */
-  const dispatch = async (req: IncomingMessage, body: string): Promise<WireResponse | undefined> => {
-    const method = req.method ?? 'GET';
+  const dispatch = (req: IncomingMessage, body: string): Promise<WireResponse | undefined> => {
     if (!o.viaMsw && (req.url === '/' || req.url?.startsWith('/?'))) {
-      return answerAwsRequest(emulator, {
-        method,
-        hostname: o.hostname(),
-        url: req.url ?? '/',
-        header: (name) => headerValue(req, name),
-        body,
-      });
+      return answerAwsRequest(emulator, new NodeAwsRequest(req, o.hostname(), body));
     }
+    return viaMsw(req, body);
+  };
+
+  const viaMsw = async (req: IncomingMessage, body: string): Promise<WireResponse | undefined> => {
+    const method = req.method ?? 'GET';
     const headers = new Headers();
     for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
       try {
@@ -85,11 +83,13 @@ export function awsRoute(o: AwsRouteOptions) {
     const request = o.journal?.begin();
     let answer: WireResponse | undefined;
     try {
-      // Following the wall clock runs what falls due on the way (a rotation window, a deletion).
-      await o.wallClock?.catchUp();
+      // Following the wall clock runs what falls due on the way (a rotation window, a deletion);
+      // usually nothing is due and nothing is awaited.
+      const due = o.wallClock?.catchUp();
+      if (due) await due;
       answer = await dispatch(req, body.body);
       // A rotation RotateSecret started runs to completion before the answer (and its journal record).
-      await emulator.idle();
+      if (emulator.work.pending > 0) await emulator.idle();
     } finally {
       const operation = target?.slice(target.indexOf('.') + 1) ?? '';
       if (!(req.url === '/' && isReadOnlyOperation(operation))) o.wallClock?.changed();

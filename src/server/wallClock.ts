@@ -19,16 +19,24 @@ export class WallClock {
     this.#emulator = emulator;
   }
 
-  async catchUp(): Promise<void> {
+  /**
+   * Moves simulated time to now. Undefined when nothing fell due (the usual case: the request need
+   * not wait a turn of the event loop); else a promise that settles once what fell due has run.
+   */
+  catchUp(): Promise<void> | undefined {
     const now = Date.now();
     const { clock } = this.#emulator;
-    if (now <= clock.now()) return;
+    if (now <= clock.now()) return undefined;
     // After a change, one look at the sources says whether anything is due at all.
     if (this.#dueAt === Number.NEGATIVE_INFINITY) this.#dueAt = this.#nextDue();
     if (now < this.#dueAt) {
       clock.set(now);
-      return;
+      return undefined;
     }
+    return this.#runDue(now);
+  }
+
+  async #runDue(now: number): Promise<void> {
     await this.#emulator.setTime(now);
     this.#dueAt = this.#nextDue();
   }

@@ -45,41 +45,55 @@ export function authorizeKey(
     creating?: Pick<KmsGrant, 'Operations' | 'Constraints' | 'GranteePrincipal' | 'RetiringPrincipal'>;
   } = {},
 ): void {
-  const { encryptionContext, creating } = options;
-  // Built only when there is a principal to evaluate (see AuthorizeFn): the account's administrator,
-  // the usual caller of a read, needs none of it.
-  const context = (): RequestContext => {
-    const constraint = creating?.Constraints?.EncryptionContextEquals
-      ? 'EncryptionContextEquals'
-      : creating?.Constraints?.EncryptionContextSubset
-        ? 'EncryptionContextSubset'
-        : undefined;
-    const keys = kmsKeys({
-      // The caller's account, not the key's: they differ for a secret read across accounts.
-      callerAccount: ctx.caller.accountId,
-      ...(encryptionContext ? { encryptionContext } : {}),
-      ...(options.viaService ? { viaService: { service: options.viaService, region: ctx.region } } : {}),
-      ...(creating
-        ? {
-            grant: {
-              operations: creating.Operations,
-              grantee: creating.GranteePrincipal,
-              ...(creating.RetiringPrincipal ? { retiring: creating.RetiringPrincipal } : {}),
-              ...(constraint ? { constraint } : {}),
-            },
-          }
-        : {}),
-    });
-    return Object.assign(keys, resourceTagKeys(key.Tags.map((t) => ({ Key: t.TagKey, Value: t.TagValue }))));
-  };
-  ctx.authorize(`kms:${operation}`, key.Arn, context, () => ({
-    resourcePolicy: keyPolicyOf(ctx, key),
-    grant: grantAllowing(grantsOfKey(kmsState(ctx).grants, key.KeyId), operation, {
-      ...(encryptionContext ? { encryptionContext } : {}),
-      ...(creating ? { creating } : {}),
-      ...(options.viaService ? { viaService: options.viaService } : {}),
+  const { encryptionContext, creating, viaService } = options;
+  // Built only when there is a principal to evaluate (see AuthorizeFn), the condition keys only
+  // when a statement reads them: the account's administrator, the usual caller of a read, needs none
+  // of it. Anonymous functions, no spreads: this runs on every request that reads a secret.
+  ctx.authorize(
+    `kms:${operation}`,
+    key.Arn,
+    () => kmsRequestKeys(ctx, key, encryptionContext, viaService, creating),
+    () => ({
+      resourcePolicy: keyPolicyOf(ctx, key),
+      // The key's grants are looked at only if the policies do not allow.
+      grant: (principal) =>
+        grantAllowing(grantsOfKey(kmsState(ctx).grants, key.KeyId), operation, {
+          encryptionContext,
+          creating,
+          viaService,
+        })(principal),
     }),
-  }));
+  );
+}
+
+/** The `kms:*` condition keys and the key's tags, for a request on `key`. */
+function kmsRequestKeys(
+  ctx: OperationContext,
+  key: KmsKey,
+  encryptionContext: Record<string, string> | undefined,
+  viaService: 'ssm' | 'secretsmanager' | undefined,
+  creating: Pick<KmsGrant, 'Operations' | 'Constraints' | 'GranteePrincipal' | 'RetiringPrincipal'> | undefined,
+): RequestContext {
+  const constraint = creating?.Constraints?.EncryptionContextEquals
+    ? 'EncryptionContextEquals'
+    : creating?.Constraints?.EncryptionContextSubset
+      ? 'EncryptionContextSubset'
+      : undefined;
+  const keys = kmsKeys({
+    // The caller's account, not the key's: they differ for a secret read across accounts.
+    callerAccount: ctx.caller.accountId,
+    encryptionContext,
+    viaService: viaService ? { service: viaService, region: ctx.region } : undefined,
+    grant: creating
+      ? {
+          operations: creating.Operations,
+          grantee: creating.GranteePrincipal,
+          retiring: creating.RetiringPrincipal,
+          constraint,
+        }
+      : undefined,
+  });
+  return Object.assign(keys, resourceTagKeys(key.Tags.map((t) => ({ Key: t.TagKey, Value: t.TagValue }))));
 }
 
 /**

@@ -2,7 +2,7 @@ import { AwsError } from '../core/errors';
 import { type AuthorizationRecord, authorizeRequest, type GrantAllowance, type ResourcePolicyInput } from './authorize';
 import { globalKeys } from './conditionKeys';
 import { type Principal, principalContext } from './principal';
-import { mergeContext, type NormalizedContext, normalizeContext } from './requestContext';
+import { mergeContext, type NormalizedContext, normalizeContext, type PendingContext } from './requestContext';
 import type { RequestContext } from './types';
 
 export interface AuthorizeOptions {
@@ -38,25 +38,26 @@ const force = <T extends object>(value: Lazy<T>): T => (typeof value === 'functi
 const NO_PRINCIPAL = 'No principal is set, so the emulator allows every call.';
 
 export function createAuthorizer(args: {
-  principal: () => Principal | undefined;
+  /** Who the request runs as: `principal` is evaluated, none means the account's administrator. */
+  caller: { readonly principal?: Principal | undefined };
   accountId: string;
   region: string;
-  now: () => number;
+  clock: { now(): number };
   /** Where the decisions of this request are collected for the call log. */
   decisions: AuthorizationRecord[];
 }): AuthorizeFn {
   return (action, resource, lazyContext = {}, lazyOptions = {}) => {
-    const principal = args.principal();
+    const principal = args.caller.principal;
     if (!principal) return { action, resource, decision: 'Allow', reason: NO_PRINCIPAL };
     const options = force(lazyOptions);
     const { record, denialMessage } = authorizeRequest({
       principal,
       resourceAccount: args.accountId,
       request: { action, resource },
-      context: requestKeys(principal, args.now(), args.region, force(lazyContext)),
-      ...(options.resourcePolicy ? { resourcePolicy: options.resourcePolicy } : {}),
-      ...(options.messageResource ? { messageResource: options.messageResource } : {}),
-      ...(options.grant ? { grant: options.grant } : {}),
+      context: new RequestKeys(principal, args.clock.now(), args.region, lazyContext),
+      resourcePolicy: options.resourcePolicy,
+      messageResource: options.messageResource,
+      grant: options.grant,
     });
     args.decisions.push(record);
     if (denialMessage !== undefined) throw new AwsError('AccessDeniedException', denialMessage);
@@ -69,17 +70,37 @@ const principalKeys = new WeakMap<Principal, NormalizedContext>();
 
 /**
  * The request's condition keys: the global ones, the caller's, the request's own (later ones win),
- * built into one normalized map without spreading objects per request.
+ * built into one normalized map without spreading objects per request, and only when a statement
+ * reads them (evaluate.ts): a request decided by statements without conditions or policy
+ * variables (the usual identity policy) builds none, not even the service's own keys (`context`
+ * is called then, if it is a function).
  */
-function requestKeys(principal: Principal, now: number, region: string, context: RequestContext): NormalizedContext {
-  let caller = principalKeys.get(principal);
-  if (!caller) {
-    caller = normalizeContext(principalContext(principal));
-    principalKeys.set(principal, caller);
+class RequestKeys implements PendingContext {
+  #built: NormalizedContext | undefined;
+  readonly #principal: Principal;
+  readonly #now: number;
+  readonly #region: string;
+  readonly #context: Lazy<RequestContext>;
+
+  constructor(principal: Principal, now: number, region: string, context: Lazy<RequestContext>) {
+    this.#principal = principal;
+    this.#now = now;
+    this.#region = region;
+    this.#context = context;
   }
-  const keys = new Map(globalKeysAt(now, region));
-  for (const [key, values] of caller) keys.set(key, values);
-  return mergeContext(keys, context);
+
+  resolve(): NormalizedContext {
+    if (this.#built) return this.#built;
+    let caller = principalKeys.get(this.#principal);
+    if (!caller) {
+      caller = normalizeContext(principalContext(this.#principal));
+      principalKeys.set(this.#principal, caller);
+    }
+    const keys = new Map(globalKeysAt(this.#now, this.#region));
+    for (const [key, values] of caller) keys.set(key, values);
+    this.#built = mergeContext(keys, force(this.#context));
+    return this.#built;
+  }
 }
 
 /** The last global keys built: a request's authorizations (often two) share one instant and region. */

@@ -14,6 +14,8 @@ export interface CompiledStatement {
   action(action: string): boolean;
   /** Resource / NotResource; a resource-based statement without either applies to its resource. */
   resource(resource: string, variables: NormalizedContext | undefined): boolean;
+  /** A Resource / NotResource pattern holds a policy variable: the matcher reads `variables`. */
+  usesVariables: boolean;
 }
 
 type Matcher = (value: string, variables: NormalizedContext | undefined) => boolean;
@@ -34,7 +36,8 @@ export function compileStatement(statement: PolicyStatement, withVariables: bool
       : statement.notResources
         ? (r, v) => !resourceHit(r, v)
         : () => true;
-    out = { action, resource };
+    const usesVariables = withVariables && (resources ?? []).some(hasVariable);
+    out = { action, resource, usesVariables };
     compiled.set(statement, out);
   }
   return out;

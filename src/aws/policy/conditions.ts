@@ -1,4 +1,4 @@
-import { OPERATORS } from './operators';
+import { OPERATORS, type OperatorDefinition } from './operators';
 import { contextValues, type NormalizedContext } from './requestContext';
 import type { ConditionClause } from './types';
 
@@ -27,15 +27,30 @@ export function clauseHolds(
   if (clause.set === 'ForAllValues' && !present) return true;
   if (clause.set === 'ForAnyValue' && !present) return false;
   if (!present) return clause.ifExists || operator.negated;
-  const matches = (requestValue: string) => {
-    const any = clause.values.some((p) => operator.test(p, requestValue, variables));
-    return operator.negated ? !any : any;
-  };
   const values = requestValues as readonly string[];
-  if (clause.set === 'ForAllValues') return values.every(matches);
-  if (clause.set === 'ForAnyValue') return values.some(matches);
   // A multivalued key under a plain operator: positive operators need one match, negated ones none.
-  return operator.negated ? values.every(matches) : values.some(matches);
+  const all = clause.set === 'ForAllValues' || (clause.set === undefined && operator.negated);
+  for (const value of values) {
+    if (valueMatches(clause, operator, value, variables) !== all) return !all;
+  }
+  return all;
+}
+
+/** Whether one request value matches the clause's values (for a negated operator: matches none of them). */
+function valueMatches(
+  clause: ConditionClause,
+  operator: OperatorDefinition,
+  requestValue: string,
+  variables: NormalizedContext | undefined,
+): boolean {
+  let any = false;
+  for (const p of clause.values) {
+    if (operator.test(p, requestValue, variables)) {
+      any = true;
+      break;
+    }
+  }
+  return operator.negated ? !any : any;
 }
 
 /** All clauses must hold; returns the first that does not, for the explanation. */

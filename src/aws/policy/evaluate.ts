@@ -1,6 +1,6 @@
 import { compileStatement } from './compile';
 import { firstFailingClause } from './conditions';
-import { type NormalizedContext, normalizeContext } from './requestContext';
+import { type ContextSource, normalizeContext, resolveContext } from './requestContext';
 import type { AuthzRequest, Decision, Policy, PolicyStatement, StatementRef } from './types';
 
 /**
@@ -17,7 +17,10 @@ export type StatementMatch =
   | { applies: false; because: 'condition'; operator: string; key: string };
 
 export function refOf(policy: Policy, statement: PolicyStatement): StatementRef {
-  return { policyName: policy.name, ...(statement.sid ? { sid: statement.sid } : {}), index: statement.index };
+  // Literals, not a spread: this runs for every statement that decides.
+  return statement.sid
+    ? { policyName: policy.name, sid: statement.sid, index: statement.index }
+    : { policyName: policy.name, index: statement.index };
 }
 
 /** `statement 1 (Sid "AllowDecrypt") of policy "ssm-read"`. */
@@ -28,23 +31,31 @@ export function describeRef(ref: StatementRef): string {
 /**
  * Action, then resource, then conditions (the principal is the resource-policy layer's business).
  * Actions match case-insensitively, resources case-sensitively with IAM's ARN wildcards, through
- * the statement's matchers compiled once (compile.ts).
+ * the statement's matchers compiled once (compile.ts). The request's condition keys are resolved
+ * only for a statement that reads them (a policy variable in its Resource, or a Condition), so a
+ * pending context (requestContext.ts) is built only when such a statement is reached.
  */
 export function matchStatement(
   policy: Policy,
   statement: PolicyStatement,
   request: AuthzRequest,
-  context: NormalizedContext,
+  context: ContextSource,
 ): StatementMatch {
   const withVariables = policy.version === '2012-10-17';
   const compiled = compileStatement(statement, withVariables);
-  if (!compiled.action(request.action)) return { applies: false, because: 'action' };
-  const variables = withVariables ? context : undefined;
-  if (!compiled.resource(request.resource, variables)) return { applies: false, because: 'resource' };
-  const failing = firstFailingClause(statement.conditions, context, variables);
+  if (!compiled.action(request.action)) return NO_ACTION;
+  const variables = compiled.usesVariables ? resolveContext(context) : undefined;
+  if (!compiled.resource(request.resource, variables)) return NO_RESOURCE;
+  if (statement.conditions.length === 0) return APPLIES;
+  const keys = resolveContext(context);
+  const failing = firstFailingClause(statement.conditions, keys, withVariables ? keys : undefined);
   if (failing) return { applies: false, because: 'condition', operator: failing.operator, key: failing.key };
-  return { applies: true };
+  return APPLIES;
 }
+
+const APPLIES: StatementMatch = Object.freeze({ applies: true });
+const NO_ACTION: StatementMatch = Object.freeze({ applies: false, because: 'action' });
+const NO_RESOURCE: StatementMatch = Object.freeze({ applies: false, because: 'resource' });
 
 /** A near miss in words, for an implicit deny's explanation. */
 export function nearMiss(ref: StatementRef, effect: string, match: StatementMatch): string | undefined {
@@ -62,11 +73,11 @@ export function nearMiss(ref: StatementRef, effect: string, match: StatementMatc
   }
 }
 
-/** `context`: the request's context normalized, when the caller has it already (authorize.ts). */
+/** `context`: the request's context normalized or pending, when the caller has it already (authorize.ts). */
 export function evaluatePolicies(
   policies: readonly Policy[],
   request: AuthzRequest,
-  context: NormalizedContext = normalizeContext(request.context),
+  context: ContextSource = normalizeContext(request.context),
 ): Decision {
   let allow: StatementRef | undefined;
   const misses: string[] = [];

@@ -7,5 +7,11 @@ export { evaluatePolicies } from './evaluate';
 export { awsManagedKeyPolicy, customerKeyPolicy } from './keyPolicies';
 export { type PolicyKind, parsePolicy } from './parsePolicy';
 export { type Principal, type PrincipalInput, principalContext, principalMatch, toPrincipal } from './principal';
-export { missingSecretArn, type SecretForAuthorization, secretAuthorization } from './secretKeys';
+export {
+  missingSecretArn,
+  type SecretForAuthorization,
+  secretAuthorization,
+  secretKeys,
+  secretPolicyOptions,
+} from './secretKeys';
 export type * from './types';

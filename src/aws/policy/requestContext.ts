@@ -31,6 +31,20 @@ export function mergeContext(
   return into;
 }
 
+/**
+ * A request's condition keys as the evaluator receives them: built already, or built on first use
+ * (`resolve()` builds once and keeps the map). Most statements test no condition key and name no
+ * policy variable, so a request they decide never builds its keys (authorizer.ts).
+ */
+export interface PendingContext {
+  resolve(): NormalizedContext;
+}
+export type ContextSource = NormalizedContext | PendingContext;
+
+export function resolveContext(source: ContextSource): NormalizedContext {
+  return 'resolve' in source ? source.resolve() : source;
+}
+
 /** The values of a key, or undefined when the request does not carry it. */
 export function contextValues(context: NormalizedContext, key: string): readonly string[] | undefined {
   return context.get(key.toLowerCase());

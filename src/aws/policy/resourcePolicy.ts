@@ -1,6 +1,6 @@
 import { matchStatement, nearMiss, refOf } from './evaluate';
 import { namesSession, type Principal, principalMatch } from './principal';
-import { type NormalizedContext, normalizeContext } from './requestContext';
+import { type ContextSource, normalizeContext } from './requestContext';
 import type { AuthzRequest, Policy, StatementRef } from './types';
 
 /**
@@ -25,7 +25,7 @@ export function evaluateResourcePolicy(
   policy: Policy,
   principal: Principal,
   request: AuthzRequest,
-  context: NormalizedContext = normalizeContext(request.context),
+  context: ContextSource = normalizeContext(request.context),
 ): ResourcePolicyOutcome {
   const outcome: ResourcePolicyOutcome = { misses: [] };
   for (const statement of policy.statements) {

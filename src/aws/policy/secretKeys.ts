@@ -21,16 +21,26 @@ export function secretAuthorization(
   secret: SecretForAuthorization,
   request: { versionStage?: string; versionId?: string } = {},
 ): { context: RequestContext; options: AuthorizeOptions } {
-  const context: RequestContext = {
-    ...resourceTagKeys(secret.Tags, 'secretsmanager'),
-    'secretsmanager:SecretId': secret.ARN,
-    ...(request.versionStage !== undefined ? { 'secretsmanager:VersionStage': request.versionStage } : {}),
-    ...(request.versionId !== undefined ? { 'secretsmanager:VersionId': request.versionId } : {}),
-  };
-  const options: AuthorizeOptions = secret.ResourcePolicy
+  return { context: secretKeys(secret, request), options: secretPolicyOptions(secret) };
+}
+
+/** The condition keys of a request on a secret (see secretAuthorization). */
+export function secretKeys(
+  secret: SecretForAuthorization,
+  request: { versionStage?: string; versionId?: string } = {},
+): RequestContext {
+  const context = resourceTagKeys(secret.Tags, 'secretsmanager');
+  context['secretsmanager:SecretId'] = secret.ARN;
+  if (request.versionStage !== undefined) context['secretsmanager:VersionStage'] = request.versionStage;
+  if (request.versionId !== undefined) context['secretsmanager:VersionId'] = request.versionId;
+  return context;
+}
+
+/** The secret's resource policy, when it has one, as the authorizer takes it (see secretAuthorization). */
+export function secretPolicyOptions(secret: SecretForAuthorization): AuthorizeOptions {
+  return secret.ResourcePolicy
     ? { resourcePolicy: { name: `resource policy of secret ${secret.Name}`, document: secret.ResourcePolicy } }
     : {};
-  return { context, options };
 }
 
 /**

@@ -2,7 +2,7 @@ import { AwsError } from '../core/errors';
 import type { OperationContext } from '../core/service';
 import { authorizeKey } from '../kms/authorize';
 import type { KmsKey } from '../kms/state';
-import { missingSecretArn, secretAuthorization } from '../policy';
+import { missingSecretArn, secretKeys, secretPolicyOptions } from '../policy';
 import type { SecretRecord } from './state';
 
 /** What a request asks of a secret, for `secretsmanager:VersionStage` / `secretsmanager:VersionId`. */
@@ -26,14 +26,13 @@ export function authorizeSecret(
 ): void {
   const action = `secretsmanager:${operation}`;
   if (secret) {
-    // Built only when there is a principal to evaluate (see AuthorizeFn).
-    let built: ReturnType<typeof secretAuthorization> | undefined;
-    const parts = () => (built ??= secretAuthorization(secret, request));
+    // Built only when there is a principal to evaluate (see AuthorizeFn), the condition keys only
+    // when a statement reads them. Anonymous functions: tsx names a named closure on every call.
     ctx.authorize(
       action,
       secret.ARN,
-      () => parts().context,
-      () => parts().options,
+      () => secretKeys(secret, request),
+      () => secretPolicyOptions(secret),
     );
     return;
   }
