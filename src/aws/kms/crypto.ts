@@ -36,10 +36,18 @@ function materialOf(key: KmsKey, version: number): string | undefined {
   return version === previous.length ? key.material : undefined;
 }
 
-function aad(encryptionContext: Record<string, string> | undefined): Uint8Array {
+/** The encryption context as the additional authenticated data's text: its pairs sorted by key, as JSON. */
+function aadText(encryptionContext: Record<string, string> | undefined): string {
   const entries = Object.entries(encryptionContext ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return new TextEncoder().encode(JSON.stringify(entries));
+  return JSON.stringify(entries);
 }
+
+function aad(encryptionContext: Record<string, string> | undefined): Uint8Array {
+  return UTF8_OUT.encode(aadText(encryptionContext));
+}
+
+const UTF8_OUT = new TextEncoder();
+const UTF8_IN = new TextDecoder();
 
 /** Encrypts under a key named any way KMS accepts. */
 export function encryptWithKey(
@@ -79,7 +87,7 @@ export function decryptBlob(
   expectedKeyId?: string,
 ): { plaintext: Uint8Array; key: KmsKey } {
   const invalid = kmsErrors.invalidCiphertext;
-  const magic = String.fromCharCode(...blob.subarray(0, MAGIC_LENGTH));
+  const magic = String.fromCharCode(blob[0] ?? 0, blob[1] ?? 0, blob[2] ?? 0, blob[3] ?? 0);
   const cipher = blob.length > MAGIC_LENGTH && Object.hasOwn(CIPHERS, magic) ? CIPHERS[magic] : undefined;
   if (!cipher) throw invalid();
   const idLength = blob[MAGIC_LENGTH] ?? 0;
@@ -87,7 +95,7 @@ export function decryptBlob(
   const versioned = magic === 'SLK3';
   const nonceStart = idStart + idLength + (versioned ? VERSION_LENGTH : 0);
   if (blob.length < nonceStart + 12 + 16) throw invalid();
-  const keyId = new TextDecoder().decode(blob.subarray(idStart, idStart + idLength));
+  const keyId = UTF8_IN.decode(blob.subarray(idStart, idStart + idLength));
   const version = versioned ? ((blob[idStart + idLength] ?? 0) << 8) | (blob[idStart + idLength + 1] ?? 0) : 0;
   const key = own(kmsState(ctx).keys, keyId);
   if (!key) throw invalid();
@@ -97,16 +105,18 @@ export function decryptBlob(
   usable(key);
   const material = materialOf(key, version);
   if (material === undefined) throw invalid();
-  const additionalData = aad(encryptionContext);
-  const memoKey = `${magic}\u0000${material}\u0000${BYTES.decode(additionalData)}\u0000${BYTES.decode(blob.subarray(nonceStart))}`;
+  const context = aadText(encryptionContext);
+  const memoKey = `${magic}\u0000${material}\u0000${context}\u0000${BYTES.decode(blob.subarray(nonceStart))}`;
   const memo = opened.get(key);
   const known = memo?.get(memoKey);
   if (known) return { plaintext: known.slice(), key };
   let plaintext: Uint8Array;
   try {
-    plaintext = cipher(fromBase64(material), blob.subarray(nonceStart, nonceStart + 12), additionalData).decrypt(
-      blob.subarray(nonceStart + 12),
-    );
+    plaintext = cipher(
+      fromBase64(material),
+      blob.subarray(nonceStart, nonceStart + 12),
+      UTF8_OUT.encode(context),
+    ).decrypt(blob.subarray(nonceStart + 12));
   } catch {
     throw invalid();
   }
@@ -121,8 +131,8 @@ export function decryptBlob(
  * key, its state (Disabled, PendingDeletion, deleted), the KeyId check and, in the callers, the key
  * policy, IAM and grants all run before it on every request, so a remembered plaintext never
  * answers a request that would be refused. The memo key joins the inputs with NUL, which none of
- * the first three can hold (the magic, base64 material, the context as JSON text); the sealed bytes
- * come last, one character per byte. Bounded per key (small values, a few hundred entries);
+ * the first three can hold (the magic, base64 material, the context as JSON text, whose UTF-8 bytes
+ * are the additional data); the sealed bytes come last, one character per byte. Bounded per key (small values, a few hundred entries);
  * a key record that leaves the state (deleted, reset, restored) takes its memo with it.
  */
 const opened = new WeakMap<KmsKey, Map<string, Uint8Array>>();

@@ -62,6 +62,10 @@ describe('keys the emulator issued', () => {
   it('a wrong secret key is InvalidSignatureException; an inactive key UnrecognizedClientException', async () => {
     const keys = await userWithPolicy('bob', { Effect: 'Allow', Action: '*', Resource: '*' });
     const forged = clients({ ...keys, secretAccessKey: `${keys.secretAccessKey.slice(0, -1)}x` });
+    // A good request first: the signing key the endpoint derived for this access key is then kept.
+    const good = await clients(keys)
+      .sm.send(new GetSecretValueCommand({ SecretId: 'x' }))
+      .catch((e) => e);
 
     const badSignature = await forged.sm.send(new GetSecretValueCommand({ SecretId: 'x' })).catch((e) => e);
     const badSignatureQuery = await forged.sts.send(new GetCallerIdentityCommand({})).catch((e) => e);
@@ -75,6 +79,7 @@ describe('keys the emulator issued', () => {
       .sts.send(new GetCallerIdentityCommand({}))
       .catch((e) => e);
 
+    expect(good.name).toBe('ResourceNotFoundException');
     expect(badSignature.name).toBe('InvalidSignatureException');
     expect(badSignature.message).toMatch(
       /^The request signature we calculated does not match the signature you provided/,
