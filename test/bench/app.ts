@@ -119,19 +119,27 @@ async function buildAndServe() {
 
 /** What the lesson page measured of its own diagrams (see src/lesson/diagrams/mermaid.ts). */
 interface DiagramFigures {
-  /** From the navigation to the first frame with every diagram on screen (WATCH_DIAGRAMS). */
-  shown: number;
+  /**
+   * From the navigation to the start of the first frame with every diagram of the lesson in the page
+   * (the frame's `requestAnimationFrame` time, WATCH_DIAGRAMS): the page's work for it begins there.
+   */
+  frameStart: number;
+  /**
+   * From the navigation to that frame on screen: its paint entry's `presentationTime` when it was the
+   * page's first contentful frame (a prerendered page: the diagrams are in the HTML), else NaN.
+   * Between the two: the frame's style, layout, paint, then raster and the compositor's draw, which
+   * on a loaded machine share the cores with the app's start-up.
+   */
+  onScreen: number;
+  /** The same frame's main-thread work done (`paintTime`): what follows is raster and display. */
+  painted: number;
   /** From the navigation to the app's own `lesson:diagrams` mark (its diagrams placed, live). */
   shownByApp: number;
-  /**
-   * First contentful paint: on a prerendered page, when the diagrams' frame reached the screen
-   * (`shown` is taken before that frame is painted, as the app's own mark is; under load the paint
-   * lands later).
-   */
-  firstPaint: number;
   /** The diagrams were on screen before the app placed them: in the prerendered HTML. */
   prerendered: boolean;
-  /** From the navigation to the HTML document parsed (`domContentLoadedEventEnd`): what start-up can't beat. */
+  /** From the navigation to the response's last byte: the network (or the service worker). */
+  responseEnd: number;
+  /** From the navigation to the HTML document parsed (`domContentLoadedEventEnd`, after the entry module ran). */
   documentReady: number;
   /** When mermaid had loaded (downloaded and evaluated), from the navigation; absent if never needed. */
   mermaidLoaded?: number;
@@ -146,15 +154,20 @@ interface DiagramFigures {
 
 /**
  * Run in each page before its own scripts (an init script): marks `bench:diagrams-shown` in the
- * first frame (before it is painted) where every diagram of the lesson shows a drawing, whoever put
- * it there: the app, or the prerendered HTML before any script ran (src/lesson/build/prerenderPlugin.ts).
+ * first frame where every diagram of the lesson (`expected`: how many, by lesson address; a page
+ * still being parsed may hold only the first ones) shows a drawing, whoever put it there: the app,
+ * or the prerendered HTML before any script ran (src/lesson/build/prerenderPlugin.ts). The mark's
+ * detail holds the frame's start (the callback's timestamp; the mark itself is taken later, after
+ * the style and layout this check forces).
  */
-const WATCH_DIAGRAMS = `(() => {
-  const watch = () => {
+const watchDiagrams = (expected: Record<string, number>) => `(() => {
+  const expected = ${JSON.stringify(expected)};
+  const want = expected[location.pathname.split('/').pop()] ?? 1;
+  const watch = (frameStart) => {
     const figures = [...document.querySelectorAll('.prose figure.mermaid-diagram')];
     const shown = (f) => [...f.querySelectorAll(':scope > .diagram-frame')].some((d) => d.querySelector('svg') && d.getClientRects().length > 0);
-    if (figures.length && figures.every(shown))
-      performance.mark('bench:diagrams-shown', { detail: { prerendered: Boolean(document.querySelector('#root > [inert]')) } });
+    if (figures.length >= want && figures.every(shown))
+      performance.mark('bench:diagrams-shown', { detail: { frameStart, prerendered: Boolean(document.querySelector('#root > [inert]')) } });
     else requestAnimationFrame(watch);
   };
   requestAnimationFrame(watch);
@@ -162,18 +175,26 @@ const WATCH_DIAGRAMS = `(() => {
 
 // A string, not a function: tsx would wrap a named function in a helper the page lacks.
 // Only what ended before the diagrams were shown: the next lesson's, drawn afterwards, is not counted.
+// The first contentful paint is that frame's when its main-thread part ended after the frame began
+// (else an earlier frame painted something, and when the diagrams' frame reached the screen is unknown).
 const READ_FIGURES = `(() => {
-  const shown = performance.getEntriesByName('bench:diagrams-shown')[0]?.startTime ?? NaN;
+  const mark = performance.getEntriesByName('bench:diagrams-shown')[0];
+  const frameStart = mark?.detail?.frameStart ?? NaN;
   const shownByApp = performance.getEntriesByName('lesson:diagrams').at(-1)?.startTime ?? NaN;
   const before = (name) => performance.getEntriesByName(name).filter((e) => e.startTime + e.duration <= shownByApp);
   const sum = (name) => before(name).reduce((t, e) => t + e.duration, 0);
   const load = performance.getEntriesByName('mermaid:load')[0];
+  const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+  const same = fcp && fcp.paintTime >= frameStart;
+  const nav = performance.getEntriesByType('navigation')[0];
   return {
-    shown,
+    frameStart,
+    onScreen: same ? fcp.presentationTime : NaN,
+    painted: same ? fcp.paintTime : NaN,
     shownByApp,
-    firstPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
-    prerendered: Boolean(performance.getEntriesByName('bench:diagrams-shown')[0]?.detail?.prerendered),
-    documentReady: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? NaN,
+    prerendered: Boolean(mark?.detail?.prerendered),
+    responseEnd: nav?.responseEnd ?? NaN,
+    documentReady: nav?.domContentLoadedEventEnd ?? NaN,
     mermaidLoaded: load ? load.startTime + load.duration : undefined,
     rendering: sum('diagram:render'),
     measuring: sum('diagram:measure'),
@@ -228,6 +249,12 @@ async function openLesson(page: import('playwright-core').Page, url: string): Pr
   await page.goto(url);
   // Once the app has placed them too (a prerendered page shows them before it starts).
   await page.waitForFunction(() => performance.getEntriesByName('lesson:diagrams').length > 0);
+  // (The paint entry comes once the frame is on screen: long after, unless the page never painted.)
+  await page
+    .waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, undefined, {
+      timeout: 5000,
+    })
+    .catch(() => undefined);
   return page.evaluate<DiagramFigures>(READ_FIGURES);
 }
 
@@ -251,19 +278,20 @@ export async function timeLessonDiagrams(browser: import('playwright-core').Brow
   const loadBefore = loadavg()[0];
   const course = lessons as { slug: string; diagrams: number }[];
   const withDiagrams = course.filter((l) => l.diagrams);
+  const watch = watchDiagrams(Object.fromEntries(withDiagrams.map((l) => [l.slug, l.diagrams])));
   const perLesson: Record<string, { cold: DiagramFigures; warm: DiagramFigures[]; next?: number; diagrams: number }[]> =
     {};
   for (let round = 0; round < rounds; round++) {
     const cold = new Map<string, DiagramFigures>();
     for (const lesson of withDiagrams) {
       const context = await browser.newContext();
-      await context.addInitScript(WATCH_DIAGRAMS);
+      await context.addInitScript(watch);
       cold.set(lesson.slug, await openLesson(await context.newPage(), `${base}/lessons/${lesson.slug}`));
       await context.close();
     }
 
     const context = await browser.newContext();
-    await context.addInitScript(WATCH_DIAGRAMS);
+    await context.addInitScript(watch);
     const page = await context.newPage();
     // The service worker registers once the first page has settled and installs the whole course.
     await page.goto(`${base}/`);
@@ -295,27 +323,36 @@ export async function timeLessonDiagrams(browser: import('playwright-core').Brow
   const of = (pick: (r: (typeof all)[number]) => number | undefined) => median(all.map((r) => pick(r) ?? Number.NaN));
   const ofWarm = (pick: (f: DiagramFigures) => number | undefined) =>
     median(all.flatMap((r) => r.warm.map((f) => pick(f) ?? Number.NaN)));
+  const seen = (values: number[]) => `${values.filter(Number.isFinite).length} of ${values.length}`;
   return {
     summary: {
       navigations: all.length,
       loadAverage: { before: loadBefore, after: loadavg()[0] },
-      coldMedianMs: of((r) => r.cold.shown),
-      coldMaxMs: Math.round(Math.max(...all.map((r) => r.cold.shown))),
+      coldMedianMs: of((r) => r.cold.onScreen),
+      coldMaxMs: Math.round(Math.max(...all.map((r) => r.cold.onScreen).filter(Number.isFinite))),
       coldBreakdownMedianMs: {
-        shownByApp: of((r) => r.cold.shownByApp),
-        firstPaint: of((r) => r.cold.firstPaint),
+        responseEnd: of((r) => r.cold.responseEnd),
+        frameStart: of((r) => r.cold.frameStart),
+        painted: of((r) => r.cold.painted),
+        onScreen: of((r) => r.cold.onScreen),
+        onScreenKnown: seen(all.map((r) => r.cold.onScreen)),
         documentReady: of((r) => r.cold.documentReady),
+        shownByApp: of((r) => r.cold.shownByApp),
         mermaidLoaded: of((r) => r.cold.mermaidLoaded),
         rendering: of((r) => r.cold.rendering),
         measuring: of((r) => r.cold.measuring),
         drawnByMermaid: of((r) => r.cold.drawn),
       },
-      warmMedianMs: ofWarm((f) => f.shown),
-      warmMaxMs: Math.round(Math.max(...all.flatMap((r) => r.warm.map((f) => f.shown)))),
+      warmMedianMs: ofWarm((f) => f.onScreen),
+      warmMaxMs: Math.round(Math.max(...all.flatMap((r) => r.warm.map((f) => f.onScreen)).filter(Number.isFinite))),
       warmBreakdownMedianMs: {
-        shownByApp: ofWarm((f) => f.shownByApp),
-        firstPaint: ofWarm((f) => f.firstPaint),
+        responseEnd: ofWarm((f) => f.responseEnd),
+        frameStart: ofWarm((f) => f.frameStart),
+        painted: ofWarm((f) => f.painted),
+        onScreen: ofWarm((f) => f.onScreen),
+        onScreenKnown: seen(all.flatMap((r) => r.warm.map((f) => f.onScreen))),
         documentReady: ofWarm((f) => f.documentReady),
+        shownByApp: ofWarm((f) => f.shownByApp),
         mermaidLoaded: ofWarm((f) => f.mermaidLoaded),
         drawnByMermaid: ofWarm((f) => f.drawn),
       },
@@ -332,9 +369,11 @@ export async function timeLessonDiagrams(browser: import('playwright-core').Brow
         slug,
         {
           diagrams: runs[0]?.diagrams,
-          coldMs: median(runs.map((r) => r.cold.shown)),
+          coldMs: median(runs.map((r) => r.cold.onScreen)),
+          coldFrameStartMs: median(runs.map((r) => r.cold.frameStart)),
           drawnByMermaid: runs[0]?.cold.drawn,
-          warmMs: median(runs.flatMap((r) => r.warm.map((f) => f.shown))),
+          warmMs: median(runs.flatMap((r) => r.warm.map((f) => f.onScreen))),
+          warmFrameStartMs: median(runs.flatMap((r) => r.warm.map((f) => f.frameStart))),
           nextMs: median(runs.map((r) => r.next ?? Number.NaN)),
         },
       ]),

@@ -301,11 +301,19 @@ test('a first visit shows the diagrams the build drew, in either theme, without 
 // in the build's Chromium (other fonts installed), the page draws the diagrams itself, and keeps them.
 test('a browser whose fonts differ draws the diagrams itself; opened again, it shows them kept, without mermaid; a new theme draws afresh; the next lesson is drawn while this one is read', async () => {
   const { page, errors } = await browser.open(appUrl, { colorScheme: 'light', serviceWorkers: 'block' });
-  await page.route(/\/assets\/index-[\w-]+\.css$/, async (route) => {
-    const response = await route.fetch();
-    const css = `${await response.text()}\n:root { --font: "DejaVu Serif", serif; }\n`;
-    await route.fulfill({ response, body: css });
-  });
+  // Every page of the app ends its head with the other font (a lesson's page carries its stylesheet inline).
+  await page.route(
+    (url) => url.pathname.startsWith(new URL(appUrl).pathname),
+    async (route) => {
+      if (route.request().resourceType() !== 'document') return route.fallback();
+      const response = await route.fetch();
+      const html = (await response.text()).replace(
+        '</head>',
+        '<style>:root { --font: "DejaVu Serif", serif; }</style></head>',
+      );
+      await route.fulfill({ response, body: html });
+    },
+  );
   const drawn = () => drawings(page);
   // What an older release drew (another mermaid version) is there to be cleared away.
   await page.goto(`${appUrl}/`);

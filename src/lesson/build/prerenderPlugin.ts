@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import type { Logger, Plugin } from 'vite';
 import { buildChromium } from './buildChromium.ts';
 import type { Drawn } from './drawAtBuildPlugin.ts';
+import { inlineStylesheets } from './inlineCss.ts';
 
 /**
  * Prerenders every lesson: once the bundle is written, the built app itself opens each lesson in
@@ -77,6 +78,8 @@ async function prerender(
   if (!('browser' in started)) return 0;
   const { browser } = started;
   const index = readFileSync(path.join(outDir, 'index.html'), 'utf8');
+  // Each page carries its stylesheet: it paints once parsed, with no request in between (inlineCss.ts).
+  const shell = inlineStylesheets(index, outDir, base);
   try {
     const open = async (colorScheme: 'light' | 'dark') => {
       const context = await browser.newContext({
@@ -103,7 +106,7 @@ async function prerender(
     for (const [i, lesson] of lessons.entries()) {
       await show(page, base, lesson, i === 0);
       const { app, title } = await page.evaluate(snapshot, darkById(drawings.get(lesson.slug)));
-      const html = index
+      const html = shell
         .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(title)}</title>`)
         .replace('<div id="root"></div>', `<div id="root" data-prerendered="${lesson.slug}">${app}</div>`);
       if (!html.includes('data-prerendered=')) throw new Error('index.html has no empty <div id="root">');
