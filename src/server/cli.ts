@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { banner } from './banner';
+import { LineBatch } from './lineBatch';
 import { startEmulatorServer } from './startEmulatorServer';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -46,6 +47,10 @@ if (seed !== undefined && !Number.isInteger(seed)) usage(`--seed must be an inte
 const iam = String(values.iam);
 if (iam !== 'admin' && iam !== 'strict') usage(`--iam must be admin or strict, got ${iam}`);
 
+// One line per call, written a turn of the event loop at a time (lineBatch.ts), and all of it at exit.
+const out = new LineBatch((text) => process.stdout.write(text));
+process.on('exit', () => out.flush());
+
 const server = await startEmulatorServer({
   port,
   host: String(values.host),
@@ -55,13 +60,13 @@ const server = await startEmulatorServer({
   wallClock: !values['sim-clock'],
   preset: values.empty ? 'empty' : 'pettracker',
   iam,
-  log: (line) => console.log(line),
+  log: (line) => out.push(line),
 }).catch((e: unknown) => {
   console.error(`Could not start the emulator: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
 });
 
-console.log(banner(server, { account, statePath: typeof values.state === 'string' ? values.state : undefined, iam }));
+out.push(banner(server, { account, statePath: typeof values.state === 'string' ? values.state : undefined, iam }));
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -6,11 +6,13 @@
  * --state writes by store size (emulatorScale.ts). `npm run bench -- emulator` prints the JSON.
  */
 
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Emulator } from '../../src/aws/emulator';
 import { handleAwsJson } from '../../src/aws/protocol/json';
+import { LineBatch } from '../../src/server/lineBatch';
 import { startEmulatorServer } from '../../src/server/startEmulatorServer';
 import { benchInProcess } from './emulatorInProcess';
 import { bestOfRounds, load } from './emulatorLoad';
@@ -48,14 +50,20 @@ const gsvBody = { SecretId: 'pettracker/prod/db-credentials' };
  */
 async function httpThroughput(rounds: number, maxMs: number) {
   const server = await startEmulatorServer({ port: 0, seed: 1 });
+  // As `npm run emulator` runs: a line per call, batched per turn (cli.ts), written to /dev/null.
+  const sink = openSync('/dev/null', 'w');
+  const lines = new LineBatch((text) => writeSync(sink, text));
+  const logged = await startEmulatorServer({ port: 0, seed: 1, log: (line) => lines.push(line) });
   const bare = await bareServer();
   try {
     await seed(server.emulator);
+    await seed(logged.emulator);
     await load(server.url, 'secretsmanager.GetSecretValue', gsvBody, 2000, 2000);
     const gpBody = { Name: '/pettracker/prod/api-url' };
     const gpdBody = { Name: '/pettracker/prod/db-password', WithDecryption: true };
     const headers = await signedHeaders(server.url, JSON.stringify(gsvBody));
     const gpHeaders = await signedHeaders(server.url, JSON.stringify(gpBody), 'AmazonSSM.GetParameter', 'bench-ssm');
+    const loggedHeaders = await signedHeaders(logged.url, JSON.stringify(gsvBody));
     const call = (target: string, body: object, signed?: Record<string, string>) => () =>
       load(server.url, target, body, 1e9, maxMs, signed);
     const best = await bestOfRounds(
@@ -63,6 +71,7 @@ async function httpThroughput(rounds: number, maxMs: number) {
         bare: () => load(bare.url, 'secretsmanager.GetSecretValue', {}, 1e9, maxMs),
         gsv: call('secretsmanager.GetSecretValue', gsvBody),
         gsvSigned: call('secretsmanager.GetSecretValue', gsvBody, headers),
+        gsvSignedLogged: () => load(logged.url, 'secretsmanager.GetSecretValue', gsvBody, 1e9, maxMs, loggedHeaders),
         gp: call('AmazonSSM.GetParameter', gpBody),
         gpSigned: call('AmazonSSM.GetParameter', gpBody, gpHeaders),
         gpd: call('AmazonSSM.GetParameter', gpdBody),
@@ -79,6 +88,9 @@ async function httpThroughput(rounds: number, maxMs: number) {
   } finally {
     await bare.close();
     await server.close();
+    await logged.close();
+    lines.flush();
+    closeSync(sink);
   }
 }
 
@@ -105,24 +117,27 @@ async function bareServer(): Promise<{ url: string; close(): Promise<void> }> {
 const round = (n: number, digits = 0) => Number(n.toFixed(digits));
 
 /**
- * Bounded: 4 rounds of 1.5 s per HTTP case (best round kept), 5 s via msw, 15 interleaved batches
+ * Bounded: 4 rounds of 1.5 s per HTTP case, 7 cases (best round kept), 5 s via msw, 15 interleaved batches
  * of 100 in-process calls per handler. The bare node:http server measures the machine, so the
  * emulator's own figures can be read against it on a loaded box (in-process: emulatorInProcess.ts).
  */
 export async function benchEmulator(options: { scale?: boolean } = {}): Promise<Record<string, number>> {
-  const { bare, gsv, gp, gpd, gsvMsw, gsvSigned, gpSigned } = await httpThroughput(4, 1_500);
+  const { bare, gsv, gp, gpd, gsvMsw, gsvSigned, gpSigned, gsvSignedLogged } = await httpThroughput(4, 1_500);
   return {
     'emulator.http.bareNodeServer.perSecond': round(bare.perSecond),
     'emulator.http.GetSecretValue.perSecond': round(gsv.perSecond),
     'emulator.http.GetSecretValue.sigv4IssuedKey.perSecond': round(gsvSigned.perSecond),
     'emulator.http.GetParameter.perSecond': round(gp.perSecond),
     'emulator.http.GetParameter.sigv4IssuedKey.perSecond': round(gpSigned.perSecond),
+    // The same signed read with the call log on, written as `npm run emulator` writes it (cli.ts).
+    'emulator.http.GetSecretValue.sigv4IssuedKey.withCallLog.perSecond': round(gsvSignedLogged.perSecond),
     // Server CPU time per request (µs; the load generator runs in another process): the same comparison, less swayed by the load.
     'emulator.http.bareNodeServer.serverUsPerRequest': round(bare.serverUs, 1),
     'emulator.http.GetSecretValue.serverUsPerRequest': round(gsv.serverUs, 1),
     'emulator.http.GetSecretValue.sigv4IssuedKey.serverUsPerRequest': round(gsvSigned.serverUs, 1),
     'emulator.http.GetParameter.serverUsPerRequest': round(gp.serverUs, 1),
     'emulator.http.GetParameter.sigv4IssuedKey.serverUsPerRequest': round(gpSigned.serverUs, 1),
+    'emulator.http.GetSecretValue.sigv4IssuedKey.withCallLog.serverUsPerRequest': round(gsvSignedLogged.serverUs, 1),
     // How many times the bare server's cost a call is (the issue's bar for signed reads: 2).
     'emulator.http.GetSecretValue.sigv4IssuedKey.timesBare': round(bare.perSecond / gsvSigned.perSecond, 2),
     'emulator.http.GetParameter.sigv4IssuedKey.timesBare': round(bare.perSecond / gpSigned.perSecond, 2),
