@@ -24,9 +24,12 @@ export function preloadLessonAssets(pathname: string): void {
  * unless all of them are kept in this theme.
  */
 export function preloadLessonDiagrams(slug: string): void {
-  if (!findLesson(slug)?.diagrams || drawnAtBuild(slug)) return;
-  openKeptDrawings();
-  if (!lessonDiagramsKept(slug, isDarkNow())) preloadMermaid();
+  if (!findLesson(slug)?.diagrams) return;
+  void drawnAtBuild(slug).then((built) => {
+    if (built) return;
+    openKeptDrawings();
+    if (!lessonDiagramsKept(slug, isDarkNow())) preloadMermaid();
+  });
 }
 
 const reading = new Map<string, Promise<string>>();
@@ -47,7 +50,7 @@ export function loadLessonForReading(slug: string): Promise<string> {
     loading = loadLessonHtml(slug).then(async (html) => {
       await drawings;
       // (Drawn by the build: all in memory already, no need to open the store or parse the HTML.)
-      if (!drawnAtBuild(slug)) await readKeptFor(html, dark);
+      if (!(await drawnAtBuild(slug))) await readKeptFor(html, dark);
       ready.set(key, html);
       return html;
     });

@@ -274,8 +274,27 @@ test('a first visit shows the diagrams the build drew, in either theme, without 
     },
     { key: APP_STORAGE_KEY, version: STORE_VERSION },
   );
-  await page.goto(`${appUrl}/lessons/rotation`);
+  // The page's font (Inter, shipped with the app) arrives only once the app has asked for the
+  // lesson's text: the app waits for it before comparing how text measures with the build (in a
+  // fallback font it measures otherwise, and mermaid would draw the diagrams again).
+  let releaseFont = () => {};
+  const fontHeld = new Promise<void>((release) => {
+    releaseFont = release;
+  });
+  await page.route(/\/assets\/inter-latin-wght-normal-[\w-]+\.woff2$/, async (route) => {
+    await fontHeld;
+    await route.continue();
+  });
+  const textAsked = page.waitForRequest(/\/assets\/rotation-[\w-]{8}\.js$/);
+  await page.goto(`${appUrl}/lessons/rotation`, { waitUntil: 'commit' });
+  await textAsked;
+  releaseFont();
   await diagramsSettled(page);
+  expect(
+    await page.evaluate(() =>
+      [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'Inter').map((f) => f.status),
+    ),
+  ).toEqual(['loaded']);
   const progressSeen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
   expect(progressSeen.at(-1)).toMatch(/^Your progress1\/\d+1 of \d+ lessons read/);
   expect(progressSeen.filter((text) => /\d/.test(text) && !text.includes('1 of'))).toEqual([]);
@@ -373,7 +392,13 @@ test('a browser whose fonts differ draws the diagrams itself; opened again, it s
 
   // Meanwhile the next lesson was made ready (in this theme): "Next →" shows its diagrams in the
   // same render as its text, drawn beforehand, with nothing left for mermaid to draw on arrival.
-  await page.waitForFunction(() => performance.getEntriesByName('lesson:next-ready').length > 0);
+  // (Made ready in this theme: the mark of the preparation that followed the dark drawing, not one
+  // left from before the theme changed, which would leave the dark one still drawing after the click.)
+  await diagramsSettled(page);
+  await page.waitForFunction(() => {
+    const shown = performance.getEntriesByName('lesson:diagrams').at(-1)?.startTime ?? 0;
+    return performance.getEntriesByName('lesson:next-ready').some((e) => e.startTime > shown);
+  });
   const clickedAt = await page.evaluate(() => performance.now());
   await page.locator('a[rel="next"]').click();
   await page.waitForURL(/\/lessons\/parameter-store$/);

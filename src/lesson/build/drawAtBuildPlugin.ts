@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Logger, Plugin } from 'vite';
 import { DRAWING_ROOM_STYLE, mermaidConfig } from '../diagrams/config.ts';
-import { fontFingerprint } from '../diagrams/fontCheck.ts';
+import { fontFingerprint, fontsLoaded } from '../diagrams/fontCheck.ts';
 import { turned } from '../diagrams/layout.ts';
 import { ownText, scaleOf, smallestLabel, withSmallestLabel } from '../diagrams/measure.ts';
 import { buildChromium } from './buildChromium.ts';
@@ -127,6 +127,7 @@ ${String(ownText)}
 ${String(smallestLabel)}
 ${String(withSmallestLabel)}
 ${String(fontFingerprint)}
+${String(fontsLoaded)}
 function drawingRoom() {
   let room = document.getElementById('diagram-drawing-room');
   if (!room) {
@@ -188,6 +189,13 @@ export async function drawAll(
         const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>${styles}</style></head><body></body></html>`;
         return route.fulfill({ contentType: 'text/html', body: html });
       }
+      // The page's font, as the stylesheet names it (node_modules/@fontsource-variable/…).
+      if (file.startsWith('/@fontsource-variable/')) {
+        const modules = path.join(root, 'node_modules');
+        const font = path.join(modules, path.normalize(file));
+        if (!font.startsWith(modules) || !existsSync(font)) return route.fulfill({ status: 404 });
+        return route.fulfill({ contentType: 'font/woff2', body: readFileSync(font) });
+      }
       const within = path.join(dist, path.normalize(file));
       if (!within.startsWith(dist) || !file.endsWith('.mjs')) return route.fulfill({ status: 404 });
       return route.fulfill({ contentType: 'text/javascript', body: readFileSync(within) });
@@ -199,7 +207,10 @@ export async function drawAll(
     });
     await page.addScriptTag({ content: IN_PAGE });
     await page.waitForFunction(() => 'mermaid' in globalThis);
-    const font = await page.evaluate<string>('fontFingerprint(getComputedStyle(document.body).fontFamily)');
+    // Once the page's font has loaded, as the app measures (fontCheck.ts).
+    const font = await page.evaluate<string>(
+      'fontsLoaded(getComputedStyle(document.body).fontFamily, 30000).then(() => fontFingerprint(getComputedStyle(document.body).fontFamily))',
+    );
     onFont?.(font);
     const sources = new Map<string, string[]>();
     for (const lesson of withDiagrams) {

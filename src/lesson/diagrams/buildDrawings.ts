@@ -1,6 +1,6 @@
 import { font, loaders } from 'virtual:lesson-drawings';
 import { diagramKey, holdInMemory } from './cache';
-import { fontFingerprint } from './fontCheck';
+import { fontFingerprint, fontsLoaded } from './fontCheck';
 
 /**
  * The drawings the build made of each lesson's diagrams (src/lesson/build/drawAtBuildPlugin.ts):
@@ -9,22 +9,28 @@ import { fontFingerprint } from './fontCheck';
  * the build's Chromium (fontCheck.ts): with other fonts, labels would not fit their boxes, and the
  * page draws the diagrams itself. `npm run dev` has none.
  */
-let fontsMatch: boolean | undefined;
+let fontsMatch: Promise<boolean> | undefined;
 
-function sameFonts(): boolean {
-  fontsMatch ??= font !== undefined && fontFingerprint(getComputedStyle(document.body).fontFamily) === font;
+/** Whether text measures here as in the build, once the page's font has loaded. */
+function sameFonts(): Promise<boolean> {
+  if (font === undefined) return Promise.resolve(false);
+  fontsMatch ??= (async () => {
+    const family = getComputedStyle(document.body).fontFamily;
+    await fontsLoaded(family);
+    return fontFingerprint(family) === font;
+  })();
   return fontsMatch;
 }
 
 /** True when this lesson's diagrams come drawn with the app, and fit in this browser. */
-export function drawnAtBuild(slug: string): boolean {
+export async function drawnAtBuild(slug: string): Promise<boolean> {
   // (Own keys only: a lesson may be called `constructor`, which every object has.)
-  return Object.hasOwn(loaders, slug) && sameFonts();
+  return Object.hasOwn(loaders, slug) && (await sameFonts());
 }
 
 /** Loads the build's drawings of a lesson in a theme into memory (nothing if there are none to use). */
 export async function loadBuildDrawings(slug: string, dark: boolean): Promise<void> {
-  if (!drawnAtBuild(slug)) return;
+  if (!(await drawnAtBuild(slug))) return;
   const lesson = loaders[slug];
   if (!lesson) return;
   try {

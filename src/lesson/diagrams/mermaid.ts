@@ -1,5 +1,6 @@
 import { cacheDiagram, cachedDiagram, diagramId, diagramKey } from './cache';
 import { DRAWING_ROOM_STYLE, mermaidConfig } from './config';
+import { fontsLoaded } from './fontCheck';
 import { withSmallestLabel } from './measure';
 
 /**
@@ -14,6 +15,7 @@ type Mermaid = typeof import('mermaid').default;
 
 let loading: Promise<Mermaid> | undefined;
 let queue: Promise<unknown> = Promise.resolve();
+let fontReady: Promise<void> | undefined;
 
 /** Starts downloading mermaid early (when a lesson with diagrams opens, before its HTML arrives). */
 export function preloadMermaid(): void {
@@ -64,6 +66,9 @@ export async function renderDiagram(source: string, dark: boolean): Promise<Diag
 function drawDiagram(source: string, dark: boolean, key: string): Promise<DiagramResult> {
   const job = queue.then(async (): Promise<DiagramResult> => {
     const mermaid = await loadMermaid();
+    // Mermaid sizes each box to its label as measured now: in the page's font, not a fallback.
+    fontReady ??= fontsLoaded(getComputedStyle(document.body).fontFamily);
+    await fontReady;
     if (configured !== dark) configure(mermaid, dark);
     // Stable per diagram, so a kept SVG's scoped CSS never meets another's (the same diagram
     // twice on one page gets a suffix).
