@@ -17,6 +17,10 @@ import { type IdentityStore, type IssuedKey, lookupAccessKey } from '../iam/cred
 import { type AuthorizationRecord, createAuthorizer, type Principal } from '../policy';
 
 /** The region key under which a global service (IAM, STS) keeps its one state per account. */
+// Empty maps, made only when missing: one function each rather than closures made per request.
+const newRegions = (): Dict<Partial<Record<ServiceName, unknown>>> => dict();
+const newStates = (): Partial<Record<ServiceName, unknown>> => dict();
+
 export const GLOBAL_REGION = 'aws-global';
 
 /** A change is journalled per `accounts.<account>.<region>.<service>.<field>.<key>`: one secret, one parameter. */
@@ -70,8 +74,8 @@ export class AccountStore implements StateHost, IdentityStore {
   context(region: string = this.defaultRegion, accountId: string = this.accountId, caller?: Caller): OperationContext {
     const { clock, random, log, services, rotation } = this.#options;
     const base: StateContext = { accountId, region, clock, random, log };
-    const regions = ensure(this.#accounts, accountId, () => dict());
-    const states = ensure(regions, region, () => dict());
+    const regions = ensure(this.#accounts, accountId, newRegions);
+    const states = ensure(regions, region, newStates);
     const decisions: AuthorizationRecord[] = [];
     const who = caller ?? this.defaultCaller(accountId);
     const store = this;
@@ -87,7 +91,7 @@ export class AccountStore implements StateHost, IdentityStore {
       log,
       state<S>(service: ServiceName): S {
         const definition = services[service];
-        const home = definition.global ? ensure(regions, GLOBAL_REGION, () => dict()) : states;
+        const home = definition.global ? ensure(regions, GLOBAL_REGION, newStates) : states;
         return ensure(home, service, () => definition.initialState(base)) as S;
       },
       authorize: createAuthorizer({ caller: who, accountId, region, clock, decisions }),

@@ -106,10 +106,11 @@ export function decryptBlob(
   const material = materialOf(key, version);
   if (material === undefined) throw invalid();
   const context = aadText(encryptionContext);
-  const memoKey = `${magic}\u0000${material}\u0000${context}\u0000${BYTES.decode(blob.subarray(nonceStart))}`;
+  const sealed = sealedText(blob, nonceStart);
   const memo = opened.get(key);
-  const known = memo?.get(memoKey);
-  if (known) return { plaintext: known.slice(), key };
+  const known = memo?.get(sealed);
+  if (known && known.magic === magic && known.material === material && known.context === context)
+    return { plaintext: known.plaintext.slice(), key };
   let plaintext: Uint8Array;
   try {
     plaintext = cipher(
@@ -120,36 +121,56 @@ export function decryptBlob(
   } catch {
     throw invalid();
   }
-  remember(key, memo, memoKey, plaintext);
+  remember(key, memo, sealed, { magic, material, context, plaintext });
   return { plaintext, key };
 }
 
 /**
  * Decryptions already made, per key record. Authenticated decryption is a pure function of its
  * inputs (cipher, material, nonce, additional data, sealed bytes), and the memo is keyed on exactly
- * those, so a hit returns what decrypting again would. It replaces only the cipher call: finding the
+ * those (looked up by the sealed bytes, then the other inputs compared), so a hit returns what
+ * decrypting again would. It replaces only the cipher call: finding the
  * key, its state (Disabled, PendingDeletion, deleted), the KeyId check and, in the callers, the key
  * policy, IAM and grants all run before it on every request, so a remembered plaintext never
- * answers a request that would be refused. The memo key joins the inputs with NUL, which none of
- * the first three can hold (the magic, base64 material, the context as JSON text, whose UTF-8 bytes
- * are the additional data); the sealed bytes come last, one character per byte. Bounded per key (small values, a few hundred entries);
+ * answers a request that would be refused. The sealed bytes, one character per byte, are the map's
+ * key: decoded once per blob object (a caller that keeps its blob, as Secrets Manager keeps one
+ * per secret version, pays it once), a string V8 hashes once, where a key joining every input was
+ * built and hashed on every read. Bounded per key (small values, a few hundred entries);
  * a key record that leaves the state (deleted, reset, restored) takes its memo with it.
  */
-const opened = new WeakMap<KmsKey, Map<string, Uint8Array>>();
+interface Opened {
+  magic: string;
+  material: string;
+  /** The encryption context as aadText writes it. */
+  context: string;
+  plaintext: Uint8Array;
+}
+const opened = new WeakMap<KmsKey, Map<string, Opened>>();
 const MEMO_ENTRIES = 256;
 const MEMO_MAX_BYTES = 4096;
 /** Bytes to a string one code point per byte (windows-1252 decoding maps each byte to its own point). */
 const BYTES = new TextDecoder('latin1');
 
-function remember(
-  key: KmsKey,
-  memo: Map<string, Uint8Array> | undefined,
-  memoKey: string,
-  plaintext: Uint8Array,
-): void {
-  if (plaintext.length > MEMO_MAX_BYTES) return;
-  const map = memo ?? new Map<string, Uint8Array>();
+/** The sealed bytes as the memo's key, decoded once per blob (blobs are never changed in place). */
+const sealedTexts = new WeakMap<Uint8Array, string>();
+function sealedText(blob: Uint8Array, start: number): string {
+  let text = sealedTexts.get(blob);
+  if (text === undefined) {
+    text = BYTES.decode(blob.subarray(start));
+    sealedTexts.set(blob, text);
+  }
+  return text;
+}
+
+function remember(key: KmsKey, memo: Map<string, Opened> | undefined, sealed: string, entry: Opened): void {
+  if (entry.plaintext.length > MEMO_MAX_BYTES) return;
+  const map = memo ?? new Map<string, Opened>();
   if (!memo) opened.set(key, map);
   if (map.size >= MEMO_ENTRIES) map.delete(map.keys().next().value as string);
-  map.set(memoKey, plaintext.slice());
+  map.set(sealed, {
+    magic: entry.magic,
+    material: entry.material,
+    context: entry.context,
+    plaintext: entry.plaintext.slice(),
+  });
 }

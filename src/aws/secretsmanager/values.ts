@@ -52,6 +52,20 @@ export function sealValue(
   }
 }
 
+/**
+ * A version's ciphertext as bytes, decoded from its base64 once per version and ciphertext (a read
+ * is the hot path; kms/crypto.ts keys its memo on the blob object too). The cached blob is only
+ * ever read.
+ */
+const blobs = new WeakMap<SecretVersion, { ciphertext: string; blob: Uint8Array }>();
+function blobOf(version: SecretVersion): Uint8Array {
+  const known = blobs.get(version);
+  if (known?.ciphertext === version.ciphertext) return known.blob;
+  const blob = fromBase64(version.ciphertext);
+  blobs.set(version, { ciphertext: version.ciphertext, blob });
+  return blob;
+}
+
 /** Decrypts a version's value; a disabled, pending-deletion or missing key is a DecryptionFailure. */
 export function openValue(ctx: OperationContext, secret: SecretRecord, version: SecretVersion): SecretValue {
   // A rotation's placeholder has no value yet: AWS answers as for a version that does not exist.
@@ -60,11 +74,7 @@ export function openValue(ctx: OperationContext, secret: SecretRecord, version: 
   const key = Object.hasOwn(keys, version.KmsKeyId) ? keys[version.KmsKeyId] : undefined;
   authorizeKmsForSecret(ctx, 'Decrypt', key, encryptionContext(secret, version.VersionId));
   try {
-    const { plaintext } = decryptBlob(
-      ctx,
-      fromBase64(version.ciphertext),
-      encryptionContext(secret, version.VersionId),
-    );
+    const { plaintext } = decryptBlob(ctx, blobOf(version), encryptionContext(secret, version.VersionId));
     return { kind: version.kind, bytes: plaintext };
   } catch (e) {
     if (e instanceof AwsError) throw decryptionFailure();
@@ -72,11 +82,11 @@ export function openValue(ctx: OperationContext, secret: SecretRecord, version: 
   }
 }
 
+const UTF8 = new TextDecoder();
+
 /** The response fields for a value: SecretString, or SecretBinary as base64 (the SDK decodes it). */
 export function valueFields(value: SecretValue): { SecretString: string } | { SecretBinary: string } {
-  return value.kind === 'string'
-    ? { SecretString: new TextDecoder().decode(value.bytes) }
-    : { SecretBinary: toBase64(value.bytes) };
+  return value.kind === 'string' ? { SecretString: UTF8.decode(value.bytes) } : { SecretBinary: toBase64(value.bytes) };
 }
 
 export function sameValue(a: SecretValue, b: SecretValue): boolean {
