@@ -8,6 +8,10 @@ import { resolveKey } from '../kms/keyIds';
 import type { KmsKey } from '../kms/state';
 import { invalidKeyIdFromKms } from './errors';
 
+// One encoder and decoder for the module (made per call, they show in a GetParameter's profile).
+const UTF8 = new TextEncoder();
+const UTF8_DECODER = new TextDecoder();
+
 /** The AWS managed key SSM uses when a SecureString names no KeyId. */
 export const DEFAULT_SSM_KEY = 'alias/aws/ssm';
 
@@ -60,17 +64,33 @@ export function encryptParameterValue(
 ): string {
   authorizeViaSsm(ctx, operation, keyOrUndefined(ctx, keyId), arn);
   try {
-    return toBase64(encryptWithKey(ctx, keyId, new TextEncoder().encode(plaintext), contextFor(arn)).ciphertext);
+    return toBase64(encryptWithKey(ctx, keyId, UTF8.encode(plaintext), contextFor(arn)).ciphertext);
   } catch (e) {
     throw asInvalidKeyId(ctx, e);
   }
 }
 
+/**
+ * Stored ciphertexts decoded from base64, by their text (a parameter's stored string, which V8
+ * hashes once), at most 256: a SecureString read decodes its blob once, and kms/crypto.ts's memo
+ * finds it by the blob object. The blobs are only ever read.
+ */
+const blobs = new Map<string, Uint8Array>();
+function blobOf(ciphertext: string): Uint8Array {
+  let blob = blobs.get(ciphertext);
+  if (blob === undefined) {
+    blob = fromBase64(ciphertext);
+    if (blobs.size >= 256) blobs.delete(blobs.keys().next().value as string);
+    blobs.set(ciphertext, blob);
+  }
+  return blob;
+}
+
 export function decryptParameterValue(ctx: OperationContext, ciphertext: string, arn: string): string {
-  const blob = fromBase64(ciphertext);
+  const blob = blobOf(ciphertext);
   authorizeViaSsm(ctx, 'Decrypt', keyOfBlob(ctx, blob), arn);
   try {
-    return new TextDecoder().decode(decryptBlob(ctx, blob, contextFor(arn)).plaintext);
+    return UTF8_DECODER.decode(decryptBlob(ctx, blob, contextFor(arn)).plaintext);
   } catch (e) {
     throw asInvalidKeyId(ctx, e);
   }
