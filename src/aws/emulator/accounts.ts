@@ -17,11 +17,11 @@ import { type IdentityStore, type IssuedKey, lookupAccessKey } from '../iam/cred
 import { type AuthorizationRecord, createAuthorizer, type Principal } from '../policy';
 
 /** The region key under which a global service (IAM, STS) keeps its one state per account. */
+export const GLOBAL_REGION = 'aws-global';
+
 // Empty maps, made only when missing: one function each rather than closures made per request.
 const newRegions = (): Dict<Partial<Record<ServiceName, unknown>>> => dict();
 const newStates = (): Partial<Record<ServiceName, unknown>> => dict();
-
-export const GLOBAL_REGION = 'aws-global';
 
 /** A change is journalled per `accounts.<account>.<region>.<service>.<field>.<key>`: one secret, one parameter. */
 const ACCOUNT_ENTRY_DEPTH = 6;
