@@ -8,6 +8,8 @@ const PHONE = { width: 390, height: 844 };
 test('on a phone the top bar shows the brand and every control whole; search opens full width and finds lessons, exercises and questions', async () => {
   const { page } = await browser.open(appUrl, { viewport: PHONE });
   await page.goto(`${appUrl}/lessons/rotation`);
+  // The live page, not the prerendered copy (browser.ts): the lesson's end is only in the app.
+  await page.locator('.lesson-end').waitFor();
   const bar = page.locator('header.topbar');
   const inside = async (name: string, locator: ReturnType<typeof page.locator>) => {
     const box = await locator.boundingBox();
@@ -29,8 +31,11 @@ test('on a phone the top bar shows the brand and every control whole; search ope
   await inside('the search box', box);
   expect((await box.boundingBox())?.width, 'the box takes the bar’s width').toBeGreaterThan(260);
   await box.fill('staging labels');
-  await page.getByRole('option').first().waitFor();
-  await inside('the first result', page.getByRole('option').first());
+  const first = page.getByRole('option').first();
+  // Under load the list may be drawn again as the exercises' and questions' index arrives: wait for a
+  // shown first result (a state), then measure it.
+  await expect.poll(async () => (await first.boundingBox()) !== null).toBe(true);
+  await inside('the first result', first);
   // Exercises and questions are found too, their matched words marked.
   await box.fill('envelope GenerateDataKey');
   for (const kind of ['Lab', 'Question']) {
