@@ -33,6 +33,23 @@ export function clients(credentials: Credentials = ADMIN, region = 'us-east-1') 
  * A new IAM user with an inline policy of `Statement` (none if empty) and an access key the
  * emulator issued, and the SDK clients that sign with that key.
  */
+/** An IAM policy document's JSON text from its statements. */
+export const policyDocument = (...Statement: object[]) => JSON.stringify({ Version: '2012-10-17', Statement });
+
+/**
+ * What a refused call answered (undefined when it succeeded): the SDK's error name (IAM's errors by
+ * their exception classes: DeleteConflict → DeleteConflictException), HTTP status and message.
+ */
+export const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: { name: string; message: string; $metadata: { httpStatusCode?: number } }) => ({
+      name: e.name,
+      status: e.$metadata.httpStatusCode,
+      message: e.message,
+    }),
+  );
+
 export async function userWithPolicy(iam: IAMClient, name: string, ...Statement: object[]) {
   await iam.send(new CreateUserCommand({ UserName: name }));
   if (Statement.length)
@@ -40,7 +57,7 @@ export async function userWithPolicy(iam: IAMClient, name: string, ...Statement:
       new PutUserPolicyCommand({
         UserName: name,
         PolicyName: 'p',
-        PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement }),
+        PolicyDocument: policyDocument(...Statement),
       }),
     );
   const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: name }));

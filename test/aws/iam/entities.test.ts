@@ -25,22 +25,11 @@ import {
 } from '@aws-sdk/client-iam';
 import { ListSecretsCommand } from '@aws-sdk/client-secrets-manager';
 import { describe, expect, it } from 'vitest';
-import { clients, useEmulator } from '../../support/aws';
+import { clients, policyDocument as doc, failure, useEmulator } from '../../support/aws';
 
 const aws = useEmulator();
 const { iam } = aws;
-const doc = (...Statement: object[]) => JSON.stringify({ Version: '2012-10-17', Statement });
 const LIST_SECRETS = doc({ Effect: 'Allow', Action: 'secretsmanager:ListSecrets', Resource: '*' });
-/** The SDK names IAM's errors by its exception classes (DeleteConflict → DeleteConflictException). */
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => undefined,
-    (e: { name: string; message: string; $metadata: { httpStatusCode?: number } }) => ({
-      name: e.name,
-      status: e.$metadata.httpStatusCode,
-      message: e.message,
-    }),
-  );
 
 describe('IAM users, keys and policies', () => {
   it('creates, reads and deletes a user, refusing while keys or policies remain', async () => {

@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { CreateSecretCommand, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { describe, expect, it } from 'vitest';
-import { useEmulator, userWithPolicy } from '../../support/aws';
+import { policyDocument as doc, failure, useEmulator, userWithPolicy } from '../../support/aws';
 
 /**
  * Managed policy versions through the real IAM client, to the IAM API reference: at most five
@@ -20,17 +20,7 @@ import { useEmulator, userWithPolicy } from '../../support/aws';
  */
 const aws = useEmulator();
 const { iam } = aws;
-const doc = (...Statement: object[]) => JSON.stringify({ Version: '2012-10-17', Statement });
 const READ = { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: '*' };
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => undefined,
-    (e: { name: string; message: string; $metadata: { httpStatusCode?: number } }) => ({
-      name: e.name,
-      status: e.$metadata.httpStatusCode,
-      message: e.message,
-    }),
-  );
 
 async function policy(name: string, ...statements: object[]) {
   const { Policy } = await iam.send(new CreatePolicyCommand({ PolicyName: name, PolicyDocument: doc(...statements) }));
