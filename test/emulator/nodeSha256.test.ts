@@ -34,6 +34,24 @@ describe('NodeSha256', () => {
     expect(await digest(NodeSha256, chunks, key)).toBe(await digest(NobleSha256, chunks, key));
   });
 
+  it.each([
+    ['a key shorter than a block', new Uint8Array(5).fill(1)],
+    ['a key of exactly a block', new Uint8Array(64).fill(2)],
+    ['a key longer than a block (hashed first)', new Uint8Array(100).map((_, i) => i)],
+  ])('keyed with %s, hashes one text as @noble/hashes does', async (_, key) => {
+    for (const chunks of [['AWS4-HMAC-SHA256\n20260101T000000Z\né'], [new Uint8Array([0, 255, 7])], []]) {
+      expect(await digest(NodeSha256, chunks, key)).toBe(await digest(NobleSha256, chunks, key));
+    }
+  });
+
+  it('knows an HMAC-SHA-256 from RFC 4231 (test case 2: key "Jefe")', async () => {
+    const key = new TextEncoder().encode('Jefe');
+
+    expect(await digest(NodeSha256, ['what do ya want for nothing?'], key)).toBe(
+      '5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843',
+    );
+  });
+
   it('knows the SHA-256 of "abc"', async () => {
     expect(await digest(NodeSha256, ['abc'])).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });

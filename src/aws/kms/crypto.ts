@@ -37,7 +37,19 @@ function materialOf(key: KmsKey, version: number): string | undefined {
 }
 
 /** The encryption context as the additional authenticated data's text: its pairs sorted by key, as JSON. */
-function aadText(encryptionContext: Record<string, string> | undefined): string {
+function aadText(encryptionContext: Readonly<Record<string, string>> | undefined): string {
+  // A frozen context (Secrets Manager keeps one per secret version) cannot change: its text is kept.
+  if (encryptionContext === undefined || !Object.isFrozen(encryptionContext)) return buildAadText(encryptionContext);
+  let text = aadTexts.get(encryptionContext);
+  if (text === undefined) {
+    text = buildAadText(encryptionContext);
+    aadTexts.set(encryptionContext, text);
+  }
+  return text;
+}
+const aadTexts = new WeakMap<object, string>();
+
+function buildAadText(encryptionContext: Readonly<Record<string, string>> | undefined): string {
   const entries = Object.entries(encryptionContext ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return JSON.stringify(entries);
 }

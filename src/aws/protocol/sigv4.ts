@@ -79,11 +79,23 @@ function queryBag(search: string): QueryParameterBag {
   return bag;
 }
 
-const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
-function hex(bytes: Uint8Array): string {
-  let out = '';
-  for (const b of bytes) out += HEX[b];
-  return out;
+/** The character codes of the lower-case hex digits. */
+const HEX_DIGITS = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+
+/**
+ * Whether `text` is `bytes` written in lower-case hex, compared without stopping at the first
+ * difference (and without writing the bytes out as a string first).
+ */
+function isHexOf(bytes: Uint8Array, text: string): boolean {
+  if (text.length !== bytes.length * 2) return false;
+  let diff = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    diff |=
+      ((HEX_DIGITS[b >> 4] as number) ^ text.charCodeAt(2 * i)) |
+      ((HEX_DIGITS[b & 15] as number) ^ text.charCodeAt(2 * i + 1));
+  }
+  return diff === 0;
 }
 
 /**
@@ -112,7 +124,7 @@ class SignatureVerifier extends SignatureV4 {
     longDate: string,
     auth: SigV4Authorization,
     credentials: SigningCredentials,
-  ): Promise<string> {
+  ): Promise<Uint8Array> {
     const shortDate = longDate.slice(0, 8);
     const canonicalHeaders = getCanonicalHeaders(request, undefined, new Set(auth.signedHeaders));
     const payloadHash = await getPayloadHash(request, this.#hash);
@@ -124,7 +136,7 @@ class SignatureVerifier extends SignatureV4 {
       this.#derived.get(name) ?? (await this.#signingKey(name, credentials, shortDate, auth)),
     );
     hmac.update(stringToSign);
-    return hex(await hmac.digest());
+    return hmac.digest();
   }
 
   async #signingKey(
@@ -178,7 +190,7 @@ export async function signatureMatches(
   if (declaredHash !== undefined) {
     const hash = new sha256();
     hash.update(request.body);
-    if (hex(await hash.digest()) !== declaredHash.toLowerCase()) return false;
+    if (!isHexOf(await hash.digest(), declaredHash.toLowerCase())) return false;
   }
   let verifier = verifiers.get(sha256);
   if (!verifier) {
@@ -200,13 +212,5 @@ export async function signatureMatches(
     auth,
     credentials,
   );
-  return equal(computed, auth.signature);
-}
-
-/** Compares without stopping at the first difference. */
-function equal(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return diff === 0;
+  return isHexOf(computed, auth.signature);
 }

@@ -66,15 +66,30 @@ function blobOf(version: SecretVersion): Uint8Array {
   return blob;
 }
 
+/**
+ * A version's encryption context, one frozen object per version (and ARN) kept for its reads: the
+ * key policy's condition keys and the decryption's additional data are then built from the same
+ * object, which kms/crypto.ts turns into its text once (a frozen context cannot change).
+ */
+const contexts = new WeakMap<SecretVersion, Readonly<Record<string, string>>>();
+function versionContext(secret: SecretRecord, version: SecretVersion): Readonly<Record<string, string>> {
+  const known = contexts.get(version);
+  if (known?.SecretARN === secret.ARN && known.SecretVersionId === version.VersionId) return known;
+  const context = Object.freeze(encryptionContext(secret, version.VersionId));
+  contexts.set(version, context);
+  return context;
+}
+
 /** Decrypts a version's value; a disabled, pending-deletion or missing key is a DecryptionFailure. */
 export function openValue(ctx: OperationContext, secret: SecretRecord, version: SecretVersion): SecretValue {
   // A rotation's placeholder has no value yet: AWS answers as for a version that does not exist.
   if (version.empty) throw secretValueNotFound('VersionId', version.VersionId);
   const keys = kmsState(ctx).keys;
   const key = Object.hasOwn(keys, version.KmsKeyId) ? keys[version.KmsKeyId] : undefined;
-  authorizeKmsForSecret(ctx, 'Decrypt', key, encryptionContext(secret, version.VersionId));
+  const context = versionContext(secret, version);
+  authorizeKmsForSecret(ctx, 'Decrypt', key, context);
   try {
-    const { plaintext } = decryptBlob(ctx, blobOf(version), encryptionContext(secret, version.VersionId));
+    const { plaintext } = decryptBlob(ctx, blobOf(version), context);
     return { kind: version.kind, bytes: plaintext };
   } catch (e) {
     if (e instanceof AwsError) throw decryptionFailure();
