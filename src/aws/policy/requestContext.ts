@@ -7,6 +7,7 @@ import type { ContextValue, RequestContext } from './types';
 export type NormalizedContext = ReadonlyMap<string, readonly string[]>;
 
 function asStrings(value: ContextValue): string[] {
+  if (typeof value === 'string') return [value];
   const list = Array.isArray(value) ? value : [value];
   return list.map((v) => String(v));
 }
@@ -25,7 +26,10 @@ export function mergeContext(
   into: Map<string, readonly string[]>,
   context: RequestContext,
 ): Map<string, readonly string[]> {
-  for (const [key, value] of Object.entries(context)) {
+  // for…in over own keys rather than Object.entries: no array of pairs per request.
+  for (const key in context) {
+    if (!Object.hasOwn(context, key)) continue;
+    const value = context[key];
     if (value !== undefined) into.set(key.toLowerCase(), asStrings(value));
   }
   return into;

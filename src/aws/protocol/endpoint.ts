@@ -87,7 +87,14 @@ export async function answerAwsRequest(host: AuthHost, request: AwsHttpRequest):
 }
 
 let counter = 0;
+/** The id's first part for the last time seen: requests in the same millisecond share it. */
+let lastNow = Number.NaN;
+let lastPrefix = '';
 function nextRequestId(now: number): string {
   counter = (counter + 1) % 0xffffffff;
-  return `${now.toString(16).padStart(12, '0').slice(-8)}-0000-4000-8000-${counter.toString(16).padStart(12, '0')}`;
+  if (now !== lastNow) {
+    lastNow = now;
+    lastPrefix = `${now.toString(16).padStart(12, '0').slice(-8)}-0000-4000-8000-`;
+  }
+  return lastPrefix + counter.toString(16).padStart(12, '0');
 }
