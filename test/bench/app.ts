@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { build, preview } from 'vite';
 import { launchChromium } from '../browser/chromiumPath.mjs';
 import { jsKb, type Manifest, staticClosure, totalSize, workerChunks } from './buildSize';
+import { type ThreadTime, traceThreadTime } from './threadTime';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dist = path.join(root, 'node_modules/.cache/bench-dist');
@@ -267,7 +268,9 @@ async function openLesson(page: import('playwright-core').Page, url: string): Pr
  * - warm: a return visit. One context for all lessons, whose service worker has installed (the
  *   whole course in its cache) before any lesson is timed; each lesson opened, then its URL opened
  *   again twice, each once the page is quiet (a learner reading it);
- * - next: "Next →" followed in that context, once the page has made the next lesson ready.
+ * - next: "Next →" followed in that context, once the page has made the next lesson ready;
+ * - with BENCH_THREAD_TIME=1, the warm visit's threads' CPU time up to its diagrams on screen
+ *   (threadTime.ts): comparable between runs on a busy machine, where the wall times are not.
  * The load average is printed with them: on a busy machine the wall times grow, the breakdown
  * shows where.
  */
@@ -280,6 +283,10 @@ export async function timeLessonDiagrams(browser: import('playwright-core').Brow
   const course = lessons as { slug: string; diagrams: number }[];
   const withDiagrams = course.filter((l) => l.diagrams);
   const watch = watchDiagrams(Object.fromEntries(withDiagrams.map((l) => [l.slug, l.diagrams])));
+  // BENCH_THREAD_TIME=1: each lesson is opened warm once more, traced, for its threads' CPU time
+  // (threadTime.ts); that visit is left out of the wall times, which tracing slows.
+  const traceThreads = process.env.BENCH_THREAD_TIME === '1';
+  const threadTimes: (ThreadTime | undefined)[] = [];
   const perLesson: Record<string, { cold: DiagramFigures; warm: DiagramFigures[]; next?: number; diagrams: number }[]> =
     {};
   for (let round = 0; round < rounds; round++) {
@@ -310,6 +317,10 @@ export async function timeLessonDiagrams(browser: import('playwright-core').Brow
       for (let n = 0; n < 2; n++) {
         if (hasNext) await nextReady(page);
         warm.push(await openLesson(page, url));
+      }
+      if (traceThreads) {
+        if (hasNext) await nextReady(page);
+        threadTimes.push(await traceThreadTime(browser, page, async () => (await openLesson(page, url)).onScreen));
       }
       const next = course[i + 1]?.diagrams ? await followNext(page) : undefined;
       const done = cold.get(lesson.slug) as DiagramFigures;
@@ -357,6 +368,18 @@ export async function timeLessonDiagrams(browser: import('playwright-core').Brow
         mermaidLoaded: ofWarm((f) => f.mermaidLoaded),
         drawnByMermaid: ofWarm((f) => f.drawn),
       },
+      ...(traceThreads && {
+        warmThreadTimeMedianMs: {
+          ...Object.fromEntries(
+            (['main', 'rendererWorkers', 'compositor', 'display', 'serviceWorker'] as const).map((part) => [
+              part,
+              median(threadTimes.map((t) => t?.[part] ?? Number.NaN)),
+            ]),
+          ),
+          // A visit whose first contentful frame came before its diagrams' frame has no end to measure to.
+          measured: seen(threadTimes.map((t) => (t ? 0 : Number.NaN))),
+        },
+      }),
       prerendered: {
         cold: all.every((r) => r.cold.prerendered),
         warm: all.every((r) => r.warm.every((f) => f.prerendered)),
