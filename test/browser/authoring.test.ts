@@ -3,7 +3,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../src/app/build/csp';
+import { contentSecurityPolicy } from '../../src/app/build/csp';
 import { useBrowser } from './browser';
 import { ADDED_LESSON, copyFixtureCourse } from './globalSetup';
 
@@ -149,9 +149,10 @@ test('npm run dev on a course outside the project, under a base path and the sam
     // The dev server compiles modules on first request: slower than a build to load.
     await page.goto(`${devUrl}/lessons/first-steps`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
     await page.locator('h1').waitFor({ timeout: 120_000 });
-    // The same policy as the build, plus a nonce for the dev server's one inline script (Fast Refresh).
+    // The same policy as the build, plus a nonce for the dev server's one inline script (Fast Refresh);
+    // the theme script it allows by its hash is the one for this base (its storage key).
     const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-    expect(policy?.replace(/ 'nonce-[^']+'/, '')).toBe(CONTENT_SECURITY_POLICY);
+    expect(policy?.replace(/ 'nonce-[^']+'/, '')).toBe(contentSecurityPolicy(undefined, '/my-course/'));
     expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}'[^;]*;/);
     // It is enforced: an inline script without the nonce does not run.
     await page.evaluate(() => {

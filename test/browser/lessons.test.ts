@@ -219,17 +219,27 @@ test('each lesson is prerendered: before any script its text and diagrams show, 
   expect(await barHeights(true)).toEqual(withoutHint);
 });
 
-test('a learner who chose the dark theme on a light system gets the prerendered copy dark, before the app runs', async () => {
-  const { page } = await browser.open(appUrl, { colorScheme: 'light', serviceWorkers: 'block' });
-  await page.addInitScript(
-    (key) => localStorage.setItem(key, JSON.stringify({ state: { theme: 'dark' } })),
-    APP_STORAGE_KEY,
-  );
-  // The app never starts: what shows is the copy and the page's one classic script, theme-boot.js.
+test('a learner who chose the dark theme on a light system gets the prerendered copy dark from its first paint, before the app runs', async () => {
+  const { page, errors } = await browser.open(appUrl, { colorScheme: 'light', serviceWorkers: 'block' });
+  await page.addInitScript((key) => {
+    localStorage.setItem(key, JSON.stringify({ state: { theme: 'dark' } }));
+    // When the theme is set, is there a body yet? Without one, nothing of the page can have been painted.
+    const seen: boolean[] = [];
+    Object.assign(window, { bodyWhenThemed: seen });
+    new MutationObserver(() => {
+      if (document.documentElement?.dataset.theme) seen.push(document.body !== null);
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-theme'] });
+  }, APP_STORAGE_KEY);
+  // The app never starts: what shows is the copy and the page's one inline script (themeBoot.ts).
   await page.route(/\/assets\/index-[\w-]+\.js$/, (route) => route.abort());
   await page.goto(`${appUrl}/lessons/rotation`);
   expect(await page.locator('#root > .shell[inert]').count()).toBe(1);
   expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+  expect(await page.evaluate(() => (window as unknown as { bodyWhenThemed: boolean[] }).bodyWhenThemed)).toEqual([
+    false,
+  ]);
+  // The page's CSP allows that inline script (by its hash) and refused nothing else.
+  expect(errors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
   const shownFrames = await page
     .locator('.diagram-frame[data-prerendered-theme]')
     .evaluateAll((all) =>

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Plugin } from 'vite';
 import { PAGE_SCRIPT_SOURCES } from '../../sandbox/frame/bootstrap.ts';
+import { themeBootHash } from './themeBoot.ts';
 
 /**
  * The Content Security Policy of the app, as a <meta> tag (static hosting sets no headers), the
  * same in the build and under `npm run dev`. Only our own origin, for everything:
- * - script-src 'self': no inline or third-party script, no eval on the page;
+ * - script-src 'self': no third-party script, no eval on the page, and no inline script but the
+ *   theme's boot script (themeBoot.ts), allowed by its hash: that one text and no other;
  * - style-src adds 'unsafe-inline' because Monaco and mermaid inject <style> elements and style
  *   attributes at run time (no script runs from a style);
  * - worker-src 'self' blob:: the sandbox, Monaco's workers and the service worker are our files;
@@ -20,10 +22,12 @@ import { PAGE_SCRIPT_SOURCES } from '../../sandbox/frame/bootstrap.ts';
  * allowed: Vite's client and every module are same-origin scripts, its HMR WebSocket is
  * same-origin ('self' covers ws: to the page's own host and port), and it injects CSS as <style>.
  */
-export function contentSecurityPolicy(nonce?: string): string {
+export function contentSecurityPolicy(nonce?: string, base = '/'): string {
   return [
     "default-src 'self'",
-    ["script-src 'self'", ...(nonce ? [`'nonce-${nonce}'`] : []), ...PAGE_SCRIPT_SOURCES].join(' '),
+    ["script-src 'self'", ...(nonce ? [`'nonce-${nonce}'`] : []), themeBootHash(base), ...PAGE_SCRIPT_SOURCES].join(
+      ' ',
+    ),
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
@@ -40,6 +44,7 @@ export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 export function cspPlugin(): Plugin {
   let nonce: string | undefined;
+  let base = '/';
   return {
     name: 'secrets-lab-csp',
     config(_, { command, isPreview }) {
@@ -47,10 +52,13 @@ export function cspPlugin(): Plugin {
       nonce = randomBytes(18).toString('base64');
       return { html: { cspNonce: nonce } };
     },
+    configResolved(config) {
+      base = config.base;
+    },
     transformIndexHtml: () => [
       {
         tag: 'meta',
-        attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy(nonce) },
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy(nonce, base) },
         injectTo: 'head-prepend',
       },
     ],

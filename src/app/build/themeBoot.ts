@@ -1,24 +1,22 @@
+import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
 import { ROOT_STORAGE_KEY, storageKeyFor } from '../../store/storageKey.ts';
 
-/** The script's name, at the app's base. */
-export const THEME_BOOT = 'theme-boot.js';
-
 /**
- * `theme-boot.js`: the learner's chosen theme on `<html data-theme>` before the body paints. A
+ * The learner's chosen theme on `<html data-theme>` before anything of the page is painted. A
  * prerendered lesson (src/lesson/build/prerenderPlugin.ts) is on screen before the app has run, in
  * the system's theme (src/app/build/systemDarkCss.ts); a learner who chose the other one saw it
- * switch when the app started. The CSP forbids inline script, so this is a tiny classic script
- * file in `<head>`: it reads the store's saved entry (the same key as the store: storageKey.ts,
- * and the root key an older release kept, which the store adopts) and sets the attribute for
- * "light" or "dark"; "system", nothing saved or anything unreadable leaves the page to the system.
- * The limit: it is `async`, so it never holds the first paint, and it is not guaranteed to run
- * before it. Render-blocking, it cost a cold visit's first paint ~400 ms (median of 24 alternated
- * cold loads, load ~20, once the page's stylesheet was inline and no longer hid the request), for
- * first visitors, who have no stored choice. Async it costs nothing measurable (972 vs 960 ms), and
- * a returning learner, the only one with a choice stored, gets it from the service worker's
- * precache, which answers at once: it runs before the copy's first paint as a rule, and at worst
- * just after it, long before the app starts.
+ * switch when the app started. So every page carries this small script inline, at the start of
+ * `<head>` (after the CSP): a classic inline script runs as the parser meets it, before the body
+ * exists, so no frame can be painted in the other theme, and it costs no request. The Content
+ * Security Policy still refuses inline script: it allows this one text by its hash
+ * (themeBootHash, added to script-src by csp.ts), exactly as it allows the sandbox frame's
+ * bootstrap. It reads the store's saved entry (the same key as the store: storageKey.ts, and the
+ * root key an older release kept, which the store adopts) and sets the attribute for "light" or
+ * "dark"; "system", nothing saved or anything unreadable leaves the page to the system.
+ *
+ * (It was an async file, theme-boot.js, until a trace showed it running after the first paint of
+ * every warm visit; render-blocking, that file had cost a cold first paint ~400 ms.)
  */
 export function themeBootScript(base: string): string {
   const key = storageKeyFor(base);
@@ -39,6 +37,11 @@ export function themeBootScript(base: string): string {
 `;
 }
 
+/** The script's hash as CSP's script-src writes it: the script is the same text for one base. */
+export function themeBootHash(base: string): string {
+  return `'sha256-${createHash('sha256').update(themeBootScript(base)).digest('base64')}'`;
+}
+
 export function themeBootPlugin(): Plugin {
   let base = '/';
   return {
@@ -46,19 +49,8 @@ export function themeBootPlugin(): Plugin {
     configResolved(config) {
       base = config.base;
     },
-    // `npm run dev` answers it from here.
-    configureServer(server) {
-      server.middlewares.use((req, res, next) => {
-        if (req.url?.split('?')[0] !== `${base}${THEME_BOOT}`) return next();
-        res.setHeader('Content-Type', 'text/javascript');
-        res.end(themeBootScript(base));
-      });
-    },
-    generateBundle() {
-      this.emitFile({ type: 'asset', fileName: THEME_BOOT, source: themeBootScript(base) });
-    },
-    transformIndexHtml: () => [
-      { tag: 'script', attrs: { src: `${base}${THEME_BOOT}`, async: true }, injectTo: 'head' },
-    ],
+    // Right after the CSP meta (csp.ts, also head-prepend, runs first): before the stylesheet, so
+    // it waits for no download.
+    transformIndexHtml: () => [{ tag: 'script', children: themeBootScript(base), injectTo: 'head-prepend' }],
   };
 }

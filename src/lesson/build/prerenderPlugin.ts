@@ -13,7 +13,8 @@ import { inlineStylesheets } from './inlineCss.ts';
  * `index.html`: the shell, the outline and the lesson's text with its diagrams (the build's drawings,
  * drawnAtBuildPlugin.ts) in both themes, so a first visit shows them in its first paint, before any
  * script. Each figure carries a frame per theme (`data-prerendered-theme`); the stylesheet shows the
- * one of the system's theme (src/app/build/systemDarkCss.ts), since no inline script may run (CSP).
+ * one of the page's theme: the system's (src/app/build/systemDarkCss.ts), or the learner's choice,
+ * set before the body is parsed by the one inline script (src/app/build/themeBoot.ts).
  * The app then starts on the same page: main.tsx renders once the lesson's text and drawings are in
  * memory, and React's first render replaces the static copy with the same lesson, live.
  * - A static host serves `/lessons/<slug>` from `lessons/<slug>.html` (GitHub Pages, `vite preview`,
