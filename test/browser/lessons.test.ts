@@ -254,6 +254,37 @@ test('a learner who chose the dark theme on a light system gets the prerendered 
   expect(await background()).not.toBe(chosen);
 });
 
+test('until Inter arrives the text is set in a face scaled to Inter, so it moves less when Inter comes than in the system font', async () => {
+  /** The summed heights of the lesson copy's text blocks (their lines wrap by the font's widths). */
+  const textHeight = async (font: 'inter' | 'held' | 'system') => {
+    const { page, context } = await browser.open(appUrl, { colorScheme: 'light', serviceWorkers: 'block' });
+    // The prerendered copy alone, as the parser lays it out before any script of ours.
+    await page.route(/\/assets\/index-[\w-]+\.js$/, (route) => route.abort());
+    // Inter never arrives: the page stays in its fallback.
+    if (font !== 'inter') await page.route(/\/assets\/inter-latin-wght-normal-[\w-]+\.woff2$/, () => {});
+    // Not 'load': a font that never arrives holds it.
+    await page.goto(`${appUrl}/lessons/rotation`, { waitUntil: 'domcontentloaded' });
+    // The system font: the stack without the scaled face.
+    if (font === 'system')
+      await page.evaluate(() => document.documentElement.style.setProperty('--font', 'system-ui, sans-serif'));
+    const height = await page.evaluate(async (waitForInter) => {
+      if (waitForInter) await document.fonts.load('16px Inter');
+      const blocks = [...document.querySelectorAll('.prose h1, .prose h2, .prose p, .prose li')];
+      return blocks.reduce((sum, b) => sum + b.getBoundingClientRect().height, 0);
+    }, font === 'inter');
+    await context.close();
+    return height;
+  };
+  const inter = await textHeight('inter');
+  const held = await textHeight('held');
+  const system = await textHeight('system');
+  expect(inter).toBeGreaterThan(1000);
+  // Chromium here has Liberation Sans (Arial's metric twin) and DejaVu Sans as system-ui.
+  expect(Math.abs(held - inter), `Inter ${inter}, scaled fallback ${held}, system ${system}`).toBeLessThan(
+    Math.abs(system - inter),
+  );
+});
+
 test('a lesson opened at its file (/lessons/<slug>.html) whose text never arrives still starts, at its own address', async () => {
   const { page } = await browser.open(appUrl, { serviceWorkers: 'block' });
   // The lesson's text stalls: a request nobody ever answers.
