@@ -73,7 +73,9 @@ function threadTime(events: TraceEvent[], until: number): ThreadTime | undefined
   for (const e of events)
     if (e.ph === 'X' && e.dur !== undefined) {
       const key = `${e.pid}/${e.tid}`;
-      byThread.set(key, [...(byThread.get(key) ?? []), e]);
+      const tasks = byThread.get(key);
+      if (tasks) tasks.push(e);
+      else byThread.set(key, [e]);
     }
   const [start, end] = [nav.ts, nav.ts + until * 1000];
   const sum: ThreadTime = { main: 0, rendererWorkers: 0, compositor: 0, display: 0, serviceWorker: 0 };
