@@ -1,6 +1,7 @@
 import { own } from '../core/dict';
 import type { OperationContext } from '../core/service';
 import {
+  actionName,
   awsManagedKeyPolicy,
   customerKeyPolicy,
   kmsKeys,
@@ -50,20 +51,51 @@ export function authorizeKey(
   // when a statement reads them: the account's administrator, the usual caller of a read, needs none
   // of it. Anonymous functions, no spreads: this runs on every request that reads a secret.
   ctx.authorize(
-    `kms:${operation}`,
+    actionName('kms', operation),
     key.Arn,
     () => kmsRequestKeys(ctx, key, encryptionContext, viaService, creating),
     () => ({
       resourcePolicy: keyPolicyOf(ctx, key),
-      // The key's grants are looked at only if the policies do not allow.
-      grant: (principal) =>
-        grantAllowing(grantsOfKey(kmsState(ctx).grants, key.KeyId), operation, {
+      // The key's grants are looked at only if the policies do not allow. A method, not an arrow
+      // property: tsx names an arrow property with a defineProperty call each time one is made.
+      grant(principal) {
+        return grantAllowing(grantsOfKey(kmsState(ctx).grants, key.KeyId), operation, {
           encryptionContext,
           creating,
           viaService,
-        })(principal),
+        })(principal);
+      },
     }),
   );
+}
+
+/**
+ * The `kms:*` keys of the usual read, kept per frozen encryption context (a secret version's:
+ * secretsmanager/values.ts) for the last caller account, service and region it was asked with: the
+ * same inputs give the same keys, frozen, so the evaluator normalizes them once too
+ * (requestContext.ts normalizeOnce). Only for a key without tags (tags can change).
+ */
+const frozenKeys = new WeakMap<
+  Readonly<Record<string, string>>,
+  { account: string; via: string | undefined; region: string; keys: RequestContext }
+>();
+function keysOfFrozenContext(
+  callerAccount: string,
+  encryptionContext: Readonly<Record<string, string>>,
+  viaService: 'ssm' | 'secretsmanager' | undefined,
+  region: string,
+): RequestContext {
+  const last = frozenKeys.get(encryptionContext);
+  if (last?.account === callerAccount && last.via === viaService && last.region === region) return last.keys;
+  const keys = Object.freeze(
+    kmsKeys({
+      callerAccount,
+      encryptionContext,
+      viaService: viaService ? { service: viaService, region } : undefined,
+    }),
+  );
+  frozenKeys.set(encryptionContext, { account: callerAccount, via: viaService, region, keys });
+  return keys;
 }
 
 /** The `kms:*` condition keys and the key's tags, for a request on `key`. */
@@ -74,6 +106,9 @@ function kmsRequestKeys(
   viaService: 'ssm' | 'secretsmanager' | undefined,
   creating: Pick<KmsGrant, 'Operations' | 'Constraints' | 'GranteePrincipal' | 'RetiringPrincipal'> | undefined,
 ): RequestContext {
+  if (!creating && key.Tags.length === 0 && encryptionContext !== undefined && Object.isFrozen(encryptionContext)) {
+    return keysOfFrozenContext(ctx.caller.accountId, encryptionContext, viaService, ctx.region);
+  }
   const constraint = creating?.Constraints?.EncryptionContextEquals
     ? 'EncryptionContextEquals'
     : creating?.Constraints?.EncryptionContextSubset

@@ -89,6 +89,47 @@ function recordOf(
 }
 
 /**
+ * An Allow's record, one frozen object per deciding statement kept for the last policy type,
+ * action, resource and reason it was made for: the same call repeated (the usual load) shares one
+ * record across its call-log entries instead of keeping new objects and strings per request (the
+ * log holds 10,000 entries, and what it holds is what every garbage collection walks). A record is
+ * a pure function of those inputs, and only ever read. Any other request builds its own.
+ */
+const allowRecords = new WeakMap<StatementRef, AuthorizationRecord>();
+function allowRecord(
+  request: AuthzRequest,
+  ref: StatementRef | undefined,
+  policyType: PolicyType,
+  reason: string,
+): AuthorizationRecord {
+  if (!ref) return recordOf(request, 'Allow', ref, policyType, reason);
+  const last = allowRecords.get(ref);
+  if (
+    last?.action === request.action &&
+    last.resource === request.resource &&
+    last.reason === reason &&
+    last.statement?.policyType === policyType
+  ) {
+    return last;
+  }
+  const record = recordOf(request, 'Allow', ref, policyType, reason);
+  Object.freeze(record.statement);
+  allowRecords.set(ref, Object.freeze(record));
+  return record;
+}
+
+/** `Allowed by <statement> (resource-based policy).`, kept per statement reference (refOf shares them). */
+const resourceAllowTexts = new WeakMap<StatementRef, string>();
+function resourceAllowReason(ref: StatementRef): string {
+  let text = resourceAllowTexts.get(ref);
+  if (text === undefined) {
+    text = `Allowed by ${describeRef(ref)} (resource-based policy).`;
+    resourceAllowTexts.set(ref, text);
+  }
+  return text;
+}
+
+/**
  * AWS's policy evaluation logic for one request, identity-based and resource-based policies together:
  * 1. an explicit Deny in either kind wins;
  * 2. same account: an Allow in either kind allows, except that a KMS key policy must allow the
@@ -168,7 +209,7 @@ export function authorizeRequest(args: {
       `Implicit deny: ${allowed.reason} But no session policy of this role session allows ${request.action} on ${request.resource}.`,
     );
   }
-  if (allowed) return { record: recordOf(request, 'Allow', allowed.ref, allowed.type, allowed.reason) };
+  if (allowed) return { record: allowRecord(request, allowed.ref, allowed.type, allowed.reason) };
   const grant = args.grant?.(principal);
   const grantHolds = grant && (!grant.delegated || (identity.decision === 'Allow' && !limited));
   if (grant && grantHolds) {
@@ -216,7 +257,7 @@ function decideAllow(
     ? {
         ref: resource.direct,
         type: 'resource' as const,
-        reason: `Allowed by ${describeRef(resource.direct)} (resource-based policy).`,
+        reason: resourceAllowReason(resource.direct),
       }
     : undefined;
   const viaIdentity = identityAllows

@@ -2,7 +2,13 @@ import { AwsError } from '../core/errors';
 import { type AuthorizationRecord, authorizeRequest, type GrantAllowance, type ResourcePolicyInput } from './authorize';
 import { globalKeys } from './conditionKeys';
 import { type Principal, principalContext } from './principal';
-import { mergeContext, type NormalizedContext, normalizeContext, type PendingContext } from './requestContext';
+import {
+  LayeredContext,
+  type NormalizedContext,
+  normalizeContext,
+  normalizeOnce,
+  type PendingContext,
+} from './requestContext';
 import type { RequestContext } from './types';
 
 export interface AuthorizeOptions {
@@ -70,7 +76,7 @@ const principalKeys = new WeakMap<Principal, NormalizedContext>();
 
 /**
  * The request's condition keys: the global ones, the caller's, the request's own (later ones win),
- * built into one normalized map without spreading objects per request, and only when a statement
+ * read as layers (requestContext.ts LayeredContext) without copying any per request, and only when a statement
  * reads them (evaluate.ts): a request decided by statements without conditions or policy
  * variables (the usual identity policy) builds none, not even the service's own keys (`context`
  * is called then, if it is a function).
@@ -96,9 +102,8 @@ class RequestKeys implements PendingContext {
       caller = normalizeContext(principalContext(this.#principal));
       principalKeys.set(this.#principal, caller);
     }
-    const keys = new Map(globalKeysAt(this.#now, this.#region));
-    for (const [key, values] of caller) keys.set(key, values);
-    this.#built = mergeContext(keys, force(this.#context));
+    const own = normalizeOnce(force(this.#context));
+    this.#built = new LayeredContext([own, caller, globalKeysAt(this.#now, this.#region)]);
     return this.#built;
   }
 }

@@ -16,11 +16,39 @@ export type StatementMatch =
   | { applies: false; because: 'action' | 'resource' | 'principal' }
   | { applies: false; because: 'condition'; operator: string; key: string };
 
+/**
+ * A statement's reference, one frozen object per statement (and policy name) shared by every
+ * decision it makes: a parsed Policy and its statements are never changed (parsePolicy.ts), so the
+ * reference is a pure function of them, and a call-log entry then holds a shared object rather
+ * than a copy per request (authorize.ts shares whole Allow records the same way).
+ */
+const refs = new WeakMap<PolicyStatement, StatementRef>();
 export function refOf(policy: Policy, statement: PolicyStatement): StatementRef {
-  // Literals, not a spread: this runs for every statement that decides.
-  return statement.sid
-    ? { policyName: policy.name, sid: statement.sid, index: statement.index }
-    : { policyName: policy.name, index: statement.index };
+  const known = refs.get(statement);
+  if (known?.policyName === policy.name) return known;
+  // Literals, not a spread.
+  const ref: StatementRef = Object.freeze(
+    statement.sid
+      ? { policyName: policy.name, sid: statement.sid, index: statement.index }
+      : { policyName: policy.name, index: statement.index },
+  );
+  refs.set(statement, ref);
+  return ref;
+}
+
+/**
+ * `Allowed by <statement>: it allows <action> on <resource>.`, the text kept per statement reference
+ * for the last action and resource it allowed: a caller repeating a call (the usual load) gets the
+ * same string object, not a new one built and kept by the call log per request. Any other action
+ * or resource builds its own text, as before.
+ */
+const allowTexts = new WeakMap<StatementRef, { action: string; resource: string; text: string }>();
+function allowReason(ref: StatementRef, action: string, resource: string): string {
+  const last = allowTexts.get(ref);
+  if (last?.action === action && last.resource === resource) return last.text;
+  const text = `Allowed by ${describeRef(ref)}: it allows ${action} on ${resource}.`;
+  allowTexts.set(ref, { action, resource, text });
+  return text;
 }
 
 /** `statement 1 (Sid "AllowDecrypt") of policy "ssm-read"`. */
@@ -102,13 +130,8 @@ export function evaluatePolicies(
       allow ??= ref;
     }
   }
-  if (allow) {
-    return {
-      decision: 'Allow',
-      statement: allow,
-      reason: `Allowed by ${describeRef(allow)}: it allows ${request.action} on ${request.resource}.`,
-    };
-  }
+  if (allow)
+    return { decision: 'Allow', statement: allow, reason: allowReason(allow, request.action, request.resource) };
   return {
     decision: 'ImplicitDeny',
     reason: `Implicit deny: no statement allows ${request.action} on ${request.resource}.${misses.length ? ` Near misses: ${misses.join('; ')}.` : ''}`,

@@ -1,4 +1,5 @@
 /** IAM policy evaluation for the emulator. See README.md. */
+export { actionName } from './actionName';
 export { type AuthorizationRecord, authorizeRequest, type GrantAllowance, type ResourcePolicyInput } from './authorize';
 export { type AuthorizeFn, type AuthorizeOptions, createAuthorizer } from './authorizer';
 export { globalKeys, kmsKeys, resourceTagKeys } from './conditionKeys';

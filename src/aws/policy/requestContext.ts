@@ -2,9 +2,50 @@ import type { ContextValue, RequestContext } from './types';
 
 /**
  * A request context with lower-cased key names (IAM condition key names are case-insensitive; the
- * values are not) and every value as a list of strings (booleans as `true`/`false`).
+ * values are not) and every value as a list of strings (booleans as `true`/`false`). Read by key
+ * only: a Map, or a request's layers read in turn (LayeredContext).
  */
-export type NormalizedContext = ReadonlyMap<string, readonly string[]>;
+export interface NormalizedContext {
+  get(key: string): readonly string[] | undefined;
+}
+
+/**
+ * A key name in lower case, kept per name: the names are the emulator's own and those policies
+ * test, and a name lowered again on every request was a new string every lookup had to hash.
+ * Bounded: cleared when full.
+ */
+const lowered = new Map<string, string>();
+const MAX_LOWERED = 4096;
+export function lowerKey(key: string): string {
+  let lower = lowered.get(key);
+  if (lower === undefined) {
+    if (lowered.size >= MAX_LOWERED) lowered.clear();
+    lower = key.toLowerCase();
+    lowered.set(key, lower);
+  }
+  return lower;
+}
+
+/**
+ * A request's condition keys as layers, the first holding a key giving its values: the request's
+ * own keys, then the caller's, then the global ones (what merging them in that order into one map
+ * gave, later layers winning), without copying any layer per request.
+ */
+export class LayeredContext implements NormalizedContext {
+  readonly #layers: readonly NormalizedContext[];
+
+  constructor(layers: readonly NormalizedContext[]) {
+    this.#layers = layers;
+  }
+
+  get(key: string): readonly string[] | undefined {
+    for (const layer of this.#layers) {
+      const values = layer.get(key);
+      if (values !== undefined) return values;
+    }
+    return undefined;
+  }
+}
 
 function asStrings(value: ContextValue): string[] {
   if (typeof value === 'string') return [value];
@@ -12,7 +53,7 @@ function asStrings(value: ContextValue): string[] {
   return list.map((v) => String(v));
 }
 
-export function normalizeContext(context: RequestContext = {}): NormalizedContext {
+export function normalizeContext(context: RequestContext = {}): ReadonlyMap<string, readonly string[]> {
   return mergeContext(new Map(), context);
 }
 
@@ -30,7 +71,7 @@ export function mergeContext(
   for (const key in context) {
     if (!Object.hasOwn(context, key)) continue;
     const value = context[key];
-    if (value !== undefined) into.set(key.toLowerCase(), asStrings(value));
+    if (value !== undefined) into.set(lowerKey(key), asStrings(value));
   }
   return into;
 }
@@ -51,7 +92,23 @@ export function resolveContext(source: ContextSource): NormalizedContext {
 
 /** The values of a key, or undefined when the request does not carry it. */
 export function contextValues(context: NormalizedContext, key: string): readonly string[] | undefined {
-  return context.get(key.toLowerCase());
+  return context.get(lowerKey(key));
+}
+
+/**
+ * A frozen context normalized once (one Map per object, only ever read): a frozen context cannot
+ * change, and the services hand the same one to every request that asks the same thing (KMS's keys
+ * for a secret version's encryption context: kms/authorize.ts). Any other context is normalized per call.
+ */
+const normalizedFrozen = new WeakMap<RequestContext, NormalizedContext>();
+export function normalizeOnce(context: RequestContext): NormalizedContext {
+  if (!Object.isFrozen(context)) return normalizeContext(context);
+  let known = normalizedFrozen.get(context);
+  if (!known) {
+    known = normalizeContext(context);
+    normalizedFrozen.set(context, known);
+  }
+  return known;
 }
 
 /**

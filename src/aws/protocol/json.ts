@@ -74,16 +74,22 @@ export async function handleAwsJson(host: RequestHost, request: WireRequest): Pr
   const params = logParams(input as Record<string, unknown>);
   // Built field by field rather than spread into a new object per outcome: a literal that starts
   // with a spread (`{ ...entry, outcome }`) costs V8 microseconds, on every request.
-  const entry: Omit<CallLogEntry, 'seq'> = {
-    time: host.clock.now(),
-    service: service.name,
-    operation,
-    params,
-    region: ctx.region,
-    source: request.source ?? 'request',
-    ...(ctx.caller.principal ? { caller: ctx.caller.arn } : {}),
-    outcome: 'ok',
-  };
+  // Two literals rather than one with `...(principal ? { caller } : {})` in it: a spread inside a
+  // literal is copied property by property at run time. The keys keep their order either way.
+  const time = host.clock.now();
+  const source = request.source ?? 'request';
+  const entry: Omit<CallLogEntry, 'seq'> = ctx.caller.principal
+    ? {
+        time,
+        service: service.name,
+        operation,
+        params,
+        region: ctx.region,
+        source,
+        caller: ctx.caller.arn,
+        outcome: 'ok',
+      }
+    : { time, service: service.name, operation, params, region: ctx.region, source, outcome: 'ok' };
   let response: WireResponse;
   try {
     const output = await service.operations[operation]?.(ctx, input as Record<string, unknown>);

@@ -20,7 +20,8 @@ export interface SigV4Authorization {
   date: string;
   region: string;
   service: string;
-  signedHeaders: string[];
+  /** The SignedHeaders names, lower case, in the order sent (one frozen list per list text: signedHeaderList). */
+  signedHeaders: readonly string[];
   signature: string;
 }
 
@@ -44,9 +45,40 @@ export function parseAuthorization(header: string | null): SigV4Authorization | 
     date: m[2] as string,
     region: m[3] as string,
     service: m[4] as string,
-    signedHeaders: (m[5] as string).toLowerCase().split(';'),
+    signedHeaders: signedHeaderList(m[5] as string),
     signature: (m[6] as string).toLowerCase(),
   };
+}
+
+/**
+ * A SignedHeaders list (`content-type;host;x-amz-date;x-amz-target`), read once per text: a client
+ * sends the same list on every request, and the names read again each time were new strings that
+ * every later lookup (the headers, the Set smithy is given, the object it is built from) had to hash
+ * and internalize first. The list and its Set are frozen and only read. Bounded: cleared when full.
+ */
+const headerLists = new Map<string, readonly string[]>();
+const headerSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+const MAX_HEADER_LISTS = 256;
+
+function signedHeaderList(text: string): readonly string[] {
+  let list = headerLists.get(text);
+  if (!list) {
+    if (headerLists.size >= MAX_HEADER_LISTS) headerLists.clear();
+    list = Object.freeze(text.toLowerCase().split(';'));
+    headerLists.set(text, list);
+    headerSets.set(list, new Set(list));
+  }
+  return list;
+}
+
+/** The names of a list signedHeaderList returned, as a Set (smithy's getCanonicalHeaders takes one). */
+function signedHeaderSet(list: readonly string[]): ReadonlySet<string> {
+  let set = headerSets.get(list);
+  if (!set) {
+    set = new Set(list);
+    headerSets.set(list, set);
+  }
+  return set;
 }
 
 /** A request as it arrived, whatever carried it. */
@@ -126,7 +158,12 @@ class SignatureVerifier extends SignatureV4 {
     credentials: SigningCredentials,
   ): Promise<Uint8Array> {
     const shortDate = longDate.slice(0, 8);
-    const canonicalHeaders = getCanonicalHeaders(request, undefined, new Set(auth.signedHeaders));
+    // Smithy only reads the Set (`has`).
+    const canonicalHeaders = getCanonicalHeaders(
+      request,
+      undefined,
+      signedHeaderSet(auth.signedHeaders) as Set<string>,
+    );
     const payloadHash = await getPayloadHash(request, this.#hash);
     const canonical = this.createCanonicalRequest(request, canonicalHeaders, payloadHash);
     const scope = createScope(shortDate, auth.region, auth.service);

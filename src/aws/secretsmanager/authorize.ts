@@ -2,7 +2,7 @@ import { AwsError } from '../core/errors';
 import type { OperationContext } from '../core/service';
 import { authorizeKey } from '../kms/authorize';
 import type { KmsKey } from '../kms/state';
-import { missingSecretArn, secretKeys, secretPolicyOptions } from '../policy';
+import { actionName, missingSecretArn, secretKeys, secretPolicyOptions } from '../policy';
 import type { SecretRecord } from './state';
 
 /** What a request asks of a secret, for `secretsmanager:VersionStage` / `secretsmanager:VersionId`. */
@@ -24,7 +24,7 @@ export function authorizeSecret(
   secret: SecretRecord | undefined,
   request: SecretRequest = {},
 ): void {
-  const action = `secretsmanager:${operation}`;
+  const action = actionName('secretsmanager', operation);
   if (secret) {
     // Built only when there is a principal to evaluate (see AuthorizeFn), the condition keys only
     // when a statement reads them. Anonymous functions: tsx names a named closure on every call.
@@ -46,7 +46,7 @@ export function authorizeSecret(
 
 /** Actions without a resource (ListSecrets, GetRandomPassword, BatchGetSecretValue) are authorized on "*". */
 export function authorizeAccountWide(ctx: OperationContext, operation: string): void {
-  ctx.authorize(`secretsmanager:${operation}`, '*');
+  ctx.authorize(actionName('secretsmanager', operation), '*');
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { OperationContext } from '../core/service';
-import { type RequestContext, resourceTagKeys } from '../policy';
+import { actionName, type RequestContext, resourceTagKeys } from '../policy';
 import { findParameter, parameterArn } from './names';
 import { ssmState } from './state';
 
@@ -16,7 +16,7 @@ export function authorizeParameter(
   extra: RequestContext = {},
 ): void {
   // The tags are looked up only when there is a principal to evaluate (see AuthorizeFn).
-  ctx.authorize(`ssm:${operation}`, parameterArn(ctx, name), () =>
+  ctx.authorize(actionName('ssm', operation), parameterArn(ctx, name), () =>
     Object.assign(resourceTagKeys(findParameter(ssmState(ctx), name)?.Tags, 'ssm'), extra),
   );
 }
@@ -33,5 +33,5 @@ export function authorizePath(ctx: OperationContext, path: string, recursive: bo
 
 /** Actions without a resource type (DescribeParameters) are authorized on `arn:aws:ssm:<region>:<account>:*`. */
 export function authorizeAccountWide(ctx: OperationContext, operation: string): void {
-  ctx.authorize(`ssm:${operation}`, `arn:aws:ssm:${ctx.region}:${ctx.accountId}:*`);
+  ctx.authorize(actionName('ssm', operation), `arn:aws:ssm:${ctx.region}:${ctx.accountId}:*`);
 }

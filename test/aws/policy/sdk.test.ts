@@ -226,6 +226,35 @@ describe('Secrets Manager as a principal', () => {
     );
   });
 
+  test('a repeated call shares its frozen Allow records; another secret gets its own, with its own words', async () => {
+    const a = await aws.sm.send(new CreateSecretCommand({ Name: 'pettracker/dev/a', SecretString: 'a' }));
+    const b = await aws.sm.send(new CreateSecretCommand({ Name: 'pettracker/dev/b', SecretString: 'b' }));
+    runAs(['secrets-read', SM_READ]);
+    const read = async (SecretId: string) => {
+      await aws.sm.send(new GetSecretValueCommand({ SecretId }));
+      return lastLogEntry()?.authorization ?? [];
+    };
+    const [first, again, other, third] = [await read('pettracker/dev/a'), await read('pettracker/dev/a')].concat([
+      await read('pettracker/dev/b'),
+      await read('pettracker/dev/a'),
+    ]);
+    // The identity decision and the kms:Decrypt through the aws/secretsmanager key policy.
+    expect(first?.map((r) => [r.action, r.resource === a.ARN, r.statement?.policyType])).toEqual([
+      ['secretsmanager:GetSecretValue', true, 'identity'],
+      ['kms:Decrypt', false, 'resource'],
+    ]);
+    expect(first?.[0]?.reason).toBe(
+      `Allowed by statement 0 of policy "secrets-read": it allows secretsmanager:GetSecretValue on ${a.ARN}.`,
+    );
+    expect(again?.[0]).toBe(first?.[0]);
+    expect(again?.[1]).toBe(first?.[1]);
+    expect(Object.isFrozen(first?.[0]) && Object.isFrozen(first?.[0]?.statement)).toBe(true);
+    // Another resource: its own record and words, and the first secret's are built again, unchanged.
+    expect(other?.[0]).toMatchObject({ resource: b.ARN, reason: expect.stringContaining(`on ${b.ARN}.`) });
+    expect(third?.[0]).toEqual(first?.[0]);
+    expect(first?.[0]?.resource).toBe(a.ARN);
+  });
+
   test('under a customer managed key GetSecretValue also needs kms:Decrypt: "Access to KMS is not allowed"', async () => {
     await customerKey();
     await aws.sm.send(
