@@ -167,7 +167,9 @@ const watchDiagrams = (expected: Record<string, number>) => `(() => {
   const want = expected[location.pathname.split('/').pop()] ?? 1;
   const watch = (frameStart) => {
     const figures = [...document.querySelectorAll('.prose figure.mermaid-diagram')];
-    const shown = (f) => [...f.querySelectorAll(':scope > .diagram-frame')].some((d) => d.querySelector('svg') && d.getClientRects().length > 0);
+    // Shown: a drawing in a frame that is laid out, and not in a block skipped by content-visibility
+    // (which is neither laid out nor painted, though it still has client rects).
+    const shown = (f) => [...f.querySelectorAll(':scope > .diagram-frame')].some((d) => d.querySelector('svg') && d.getClientRects().length > 0 && d.checkVisibility({ contentVisibilityAuto: true }));
     if (figures.length >= want && figures.every(shown))
       performance.mark('bench:diagrams-shown', { detail: { frameStart, prerendered: Boolean(document.querySelector('#root > [inert]')) } });
     else requestAnimationFrame(watch);

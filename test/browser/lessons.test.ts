@@ -219,6 +219,50 @@ test('each lesson is prerendered: before any script its text and diagrams show, 
   expect(await barHeights(true)).toEqual(withoutHint);
 });
 
+test('a long lesson lays out and paints its text only near the screen, every diagram always; a deep link still lands on its heading', async () => {
+  // Where each diagram stands, whether it is drawn (laid out, not in a block skipped by
+  // content-visibility), and how many text blocks are skipped (their content is).
+  const state = (page: import('playwright-core').Page) =>
+    page.evaluate(() => {
+      const drawn = (e: Element) => e.checkVisibility({ contentVisibilityAuto: true });
+      return {
+        figures: [...document.querySelectorAll('.prose figure.mermaid-diagram')].map((f) => ({
+          top: f.getBoundingClientRect().top,
+          drawn: [...f.querySelectorAll('.diagram-frame svg')].some(drawn),
+        })),
+        skipped: [...document.querySelectorAll('.prose > *')].filter(
+          (block) => block.firstElementChild && !drawn(block.firstElementChild),
+        ).length,
+        screen: innerHeight,
+      };
+    });
+  const viewport = { width: 1280, height: 720 };
+  // The prerendered copy (the first frame's page), then the live page: one stylesheet.
+  const copy = await browser.open(appUrl, { viewport, javaScriptEnabled: false });
+  await copy.page.goto(`${appUrl}/lessons/kms-envelope-encryption`);
+  const live = await browser.open(appUrl, { viewport });
+  await live.page.goto(`${appUrl}/lessons/kms-envelope-encryption`);
+  await live.page.locator('.lesson-end').waitFor();
+  for (const page of [copy.page, live.page]) {
+    const { figures, skipped, screen } = await state(page);
+    expect(Math.max(...figures.map((f) => f.top)), 'a diagram several screens down').toBeGreaterThan(4 * screen);
+    expect(figures.map((f) => f.drawn)).toEqual(figures.map(() => true));
+    expect(skipped, 'text blocks far from the screen').toBeGreaterThan(10);
+  }
+  // A deep link far down: the blocks above it are not drawn, yet it lands on its heading, and stays
+  // there once the blocks around it are.
+  const { page } = await browser.open(appUrl, { viewport });
+  await page.goto(`${appUrl}/lessons/kms-envelope-encryption#quotas-and-throttling`);
+  const heading = page.locator('#quotas-and-throttling');
+  await page.locator('.lesson-end').waitFor();
+  await expect.poll(() => heading.evaluate((h) => Math.round(h.getBoundingClientRect().top))).toBeLessThan(200);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  const top = await heading.evaluate((h) => h.getBoundingClientRect().top);
+  expect(top).toBeGreaterThanOrEqual(0);
+  expect(top).toBeLessThan(200);
+  expect((await state(page)).skipped).toBeGreaterThan(10);
+});
+
 test('a learner who chose the dark theme on a light system gets the prerendered copy dark from its first paint, before the app runs', async () => {
   const { page, errors } = await browser.open(appUrl, { colorScheme: 'light', serviceWorkers: 'block' });
   await page.addInitScript((key) => {
