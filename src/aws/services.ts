@@ -21,12 +21,29 @@ const jsonByPrefix = new Map(
 );
 const queryServices = Object.values(services).filter((s) => s.protocol === 'query');
 
+/**
+ * The targets of operations that exist, resolved once: `X-Amz-Target` arrives as a new string on
+ * every request, and the operation name cut from it was a new string too, which every lookup by it
+ * (the operation, the call log entry that keeps it) hashed or copied again. Bounded by the
+ * operations there are: a target naming none is resolved per call and not kept.
+ */
+const resolvedTargets = new Map<string, Readonly<{ service: ServiceDefinition; operation: string }>>();
+
 /** `secretsmanager.GetSecretValue` → the service and operation name, or undefined. */
 export function resolveTarget(target: string): { service: ServiceDefinition; operation: string } | undefined {
+  const known = resolvedTargets.get(target);
+  if (known) return known;
   const dot = target.indexOf('.');
   if (dot < 0) return undefined;
   const service = jsonByPrefix.get(target.slice(0, dot));
-  return service ? { service, operation: target.slice(dot + 1) } : undefined;
+  if (!service) return undefined;
+  const operation = target.slice(dot + 1);
+  if (!Object.hasOwn(service.operations, operation)) return { service, operation };
+  // The name as the service spells it (an internalized key of its table), kept with the target.
+  const name = Object.keys(service.operations).find((o) => o === operation) as string;
+  const resolved = Object.freeze({ service, operation: name });
+  resolvedTargets.set(target, resolved);
+  return resolved;
 }
 
 /**

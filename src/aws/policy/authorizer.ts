@@ -103,7 +103,8 @@ class RequestKeys implements PendingContext {
       principalKeys.set(this.#principal, caller);
     }
     const own = normalizeOnce(force(this.#context));
-    this.#built = new LayeredContext([own, caller, globalKeysAt(this.#now, this.#region)]);
+    // An anonymous function: tsx names a named closure each time one is made.
+    this.#built = new LayeredContext([own, caller], () => globalKeysAt(this.#now, this.#region));
     return this.#built;
   }
 }

@@ -29,13 +29,17 @@ export function lowerKey(key: string): string {
 /**
  * A request's condition keys as layers, the first holding a key giving its values: the request's
  * own keys, then the caller's, then the global ones (what merging them in that order into one map
- * gave, later layers winning), without copying any layer per request.
+ * gave, later layers winning), without copying any layer per request. The last layer is asked for
+ * only when a key is in none of the others: the global keys (the time written out) are then built
+ * only for a statement that reads one of them or a key the request does not have.
  */
 export class LayeredContext implements NormalizedContext {
   readonly #layers: readonly NormalizedContext[];
+  readonly #last: () => NormalizedContext;
 
-  constructor(layers: readonly NormalizedContext[]) {
+  constructor(layers: readonly NormalizedContext[], last: () => NormalizedContext) {
     this.#layers = layers;
+    this.#last = last;
   }
 
   get(key: string): readonly string[] | undefined {
@@ -43,7 +47,7 @@ export class LayeredContext implements NormalizedContext {
       const values = layer.get(key);
       if (values !== undefined) return values;
     }
-    return undefined;
+    return this.#last().get(key);
   }
 }
 

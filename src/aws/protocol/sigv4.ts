@@ -142,8 +142,12 @@ function isHexOf(bytes: Uint8Array, text: string): boolean {
  */
 class SignatureVerifier extends SignatureV4 {
   readonly #keys = new Map<string, Promise<Uint8Array>>();
-  /** The same keys once derived: a request then waits for no promise to get its key. */
-  readonly #derived = new Map<string, Uint8Array>();
+  /**
+   * The last key derived per access key, with what it was derived from: a request whose secret,
+   * token, date, region and service are those gets it without waiting for a promise, and without
+   * writing out and hashing the long cache name `#keys` is keyed by.
+   */
+  readonly #derived = new Map<string, DerivedKey>();
   readonly #hash: HashConstructor;
 
   constructor(sha256: HashConstructor) {
@@ -168,20 +172,25 @@ class SignatureVerifier extends SignatureV4 {
     const canonical = this.createCanonicalRequest(request, canonicalHeaders, payloadHash);
     const scope = createScope(shortDate, auth.region, auth.service);
     const stringToSign = await this.createStringToSign(longDate, scope, canonical, ALGORITHM_IDENTIFIER);
-    const name = `${credentials.accessKeyId}\n${credentials.secretAccessKey}\n${credentials.sessionToken ?? ''}\n${shortDate}\n${auth.region}\n${auth.service}`;
-    const hmac = new this.#hash(
-      this.#derived.get(name) ?? (await this.#signingKey(name, credentials, shortDate, auth)),
-    );
+    const known = this.#derived.get(credentials.accessKeyId);
+    const key =
+      known !== undefined &&
+      known.secret === credentials.secretAccessKey &&
+      known.token === (credentials.sessionToken ?? '') &&
+      known.date === shortDate &&
+      known.region === auth.region &&
+      known.service === auth.service
+        ? known.key
+        : await this.#signingKey(credentials, shortDate, auth);
+    const hmac = new this.#hash(key);
     hmac.update(stringToSign);
-    return hmac.digest();
+    // Awaited here: an async function that returns a promise settles a turn of the queue later.
+    return await hmac.digest();
   }
 
-  async #signingKey(
-    name: string,
-    credentials: SigningCredentials,
-    shortDate: string,
-    auth: SigV4Authorization,
-  ): Promise<Uint8Array> {
+  async #signingKey(credentials: SigningCredentials, shortDate: string, auth: SigV4Authorization): Promise<Uint8Array> {
+    const token = credentials.sessionToken ?? '';
+    const name = `${credentials.accessKeyId}\n${credentials.secretAccessKey}\n${token}\n${shortDate}\n${auth.region}\n${auth.service}`;
     let key = this.#keys.get(name);
     if (!key) {
       // Bounded: a long-running endpoint sees a new date every day and may see many keys.
@@ -193,9 +202,23 @@ class SignatureVerifier extends SignatureV4 {
       this.#keys.set(name, key);
     }
     const derived = await key;
-    if (this.#keys.get(name) === key) this.#derived.set(name, derived);
+    if (this.#keys.get(name) === key) {
+      const { region, service } = auth;
+      const entry = { secret: credentials.secretAccessKey, token, date: shortDate, region, service, key: derived };
+      this.#derived.set(credentials.accessKeyId, entry);
+    }
     return derived;
   }
+}
+
+/** A derived signing key and what it was derived from (besides the access key id it is kept by). */
+interface DerivedKey {
+  secret: string;
+  token: string;
+  date: string;
+  region: string;
+  service: string;
+  key: Uint8Array;
 }
 
 const MAX_SIGNING_KEYS = 1024;
