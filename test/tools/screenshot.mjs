@@ -17,6 +17,9 @@ for (const [name, opts] of [
   page.on('console', (m) => m.type() === 'error' && console.log(`[${name}] console error: ${m.text()}`));
   await page.goto(url, { waitUntil: 'networkidle' });
   await page.waitForTimeout(800);
+  // A full-page capture does not scroll, so a lesson's text blocks far from the screen stay skipped
+  // by content-visibility: auto (src/app/styles.css) and come out blank: draw them all first.
+  if (fullPage) await page.addStyleTag({ content: '.prose > * { content-visibility: visible !important }' });
   await page.screenshot({ path: `${prefix}-${name}.png`, fullPage });
   await context.close();
 }
