@@ -9,3 +9,13 @@ afterEach(() => {
   cleanup();
   localStorage.clear();
 });
+
+// What jsdom lacks and the app calls: media queries (the system theme: never dark here) and scrolling.
+window.matchMedia = ((q: string) => ({
+  matches: false,
+  media: q,
+  addEventListener() {},
+  removeEventListener() {},
+})) as never;
+window.scrollTo = () => {};
+Element.prototype.scrollIntoView = () => {};

@@ -36,13 +36,6 @@ const exerciseDir = path.resolve(__dirname, '../../content/exercises/read-db-cre
 
 beforeEach(() => {
   useAppStore.setState(initialState, true);
-  window.matchMedia ??= ((q: string) => ({
-    matches: false,
-    media: q,
-    addEventListener() {},
-    removeEventListener() {},
-  })) as never;
-  Element.prototype.scrollIntoView = () => {};
 });
 
 async function openWorkbench() {

@@ -1,12 +1,10 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, expect, test, vi } from 'vitest';
-import { Router } from 'wouter';
-import { memoryLocation } from 'wouter/memory-location';
-import { App } from '../../src/app/App';
 import { exerciseList } from '../../src/course/exercises';
 import { course } from '../../src/course/lessons';
 import { initialState, useAppStore } from '../../src/store/store';
+import { renderApp } from '../support/renderApp';
 
 // jsdom cannot lay out SVG, so mermaid is replaced at this boundary only; Chromium tests draw for real.
 // (A drawn SVG carries its natural size and smallest label, as diagrams/mermaid.ts records them.)
@@ -20,32 +18,14 @@ vi.mock('../../src/lesson/diagrams/mermaid', () => ({ renderDiagram, preloadMerm
 beforeEach(() => {
   useAppStore.setState(initialState, true);
   renderDiagram.mockClear();
-  window.matchMedia ??= ((q: string) => ({
-    matches: false,
-    media: q,
-    addEventListener() {},
-    removeEventListener() {},
-  })) as never;
-  window.scrollTo = () => {};
-  Element.prototype.scrollIntoView = () => {};
 });
-
-function renderAt(path: string) {
-  const location = memoryLocation({ path, record: true });
-  render(
-    <Router hook={location.hook}>
-      <App />
-    </Router>,
-  );
-  return location;
-}
 
 const first = course[0]!;
 const second = course[1]!;
 const withDiagrams = course.find((l) => l.diagrams > 0)!;
 
 test('a lesson page shows its title, summary and body, and draws its diagrams', async () => {
-  renderAt(`/lessons/${withDiagrams.slug}`);
+  renderApp(`/lessons/${withDiagrams.slug}`);
   expect(screen.getByRole('heading', { level: 1, name: withDiagrams.title })).toBeTruthy();
   expect(screen.getByText(withDiagrams.summary)).toBeTruthy();
   // The body says when its diagrams are done (data-diagrams="done"); wait for that state, not for
@@ -59,14 +39,14 @@ test('a lesson page shows its title, summary and body, and draws its diagrams', 
 });
 
 test('an unknown lesson says so and links back', () => {
-  renderAt('/lessons/no-such-lesson');
+  renderApp('/lessons/no-such-lesson');
   expect(screen.getByRole('heading', { name: 'Lesson not found' })).toBeTruthy();
   expect(screen.getByRole('link', { name: 'Back to the course' })).toBeTruthy();
 });
 
 test('"Mark as read" updates the store, the outline and the progress bar', async () => {
   const user = userEvent.setup();
-  renderAt(`/lessons/${first.slug}`);
+  renderApp(`/lessons/${first.slug}`);
   await user.click(screen.getByRole('button', { name: 'Mark as read' }));
   expect(Object.keys(useAppStore.getState().lessonsRead)).toEqual([first.slug]);
   expect(screen.getByRole('button', { name: '✓ Read' }).getAttribute('aria-pressed')).toBe('true');
@@ -82,7 +62,7 @@ test('"Mark as read" updates the store, the outline and the progress bar', async
 
 test('"Next" goes to the following lesson and the outline marks it current', async () => {
   const user = userEvent.setup();
-  const location = renderAt(`/lessons/${first.slug}`);
+  const location = renderApp(`/lessons/${first.slug}`);
   await user.click(screen.getByRole('link', { name: new RegExp(`Next.*${escapeRegExp(second.title)}`) }));
   expect(location.history?.at(-1)).toBe(`/lessons/${second.slug}`);
   expect(screen.getByRole('heading', { level: 1, name: second.title })).toBeTruthy();
@@ -94,7 +74,7 @@ test('"Next" goes to the following lesson and the outline marks it current', asy
 
 test('the home page offers to continue with the first unread lesson', async () => {
   useAppStore.setState({ lessonsRead: { [first.slug]: 1 } });
-  renderAt('/');
+  renderApp('/');
   expect(screen.getByRole('link', { name: `Continue: ${second.title}` })).toBeTruthy();
   await act(async () => {});
 });
@@ -108,7 +88,7 @@ test('lessons are numbered 1 to N by their place in the course, in the outline a
   const last = course.at(-1)!;
   expect(last.order, 'the course has a gap in its order fields').toBeGreaterThan(course.length);
   // Act
-  renderAt(`/lessons/${last.slug}`);
+  renderApp(`/lessons/${last.slug}`);
   // Assess
   expect(screen.getByText(new RegExp(`^Lesson ${course.length} ·`))).toBeTruthy();
   const outline = screen.getByRole('list', { name: 'Lessons' });

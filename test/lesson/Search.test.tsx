@@ -1,34 +1,14 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, expect, test } from 'vitest';
-import { Router } from 'wouter';
-import { memoryLocation } from 'wouter/memory-location';
-import { App } from '../../src/app/App';
 import { exerciseList } from '../../src/course/exercises';
 import { bank } from '../../src/course/questions';
 import { initialState, useAppStore } from '../../src/store/store';
+import { renderApp } from '../support/renderApp';
 
 beforeEach(() => {
   useAppStore.setState(initialState, true);
-  window.matchMedia ??= ((q: string) => ({
-    matches: false,
-    media: q,
-    addEventListener() {},
-    removeEventListener() {},
-  })) as never;
-  window.scrollTo = () => {};
-  Element.prototype.scrollIntoView = () => {};
 });
-
-function renderAt(path: string) {
-  const location = memoryLocation({ path, record: true });
-  render(
-    <Router hook={location.hook}>
-      <App />
-    </Router>,
-  );
-  return location;
-}
 
 /**
  * The search result whose text starts so. (Read from the listbox by text: role queries with
@@ -55,7 +35,7 @@ test('search finds a lab exercise and a question, with the matched words marked,
   const user = userEvent.setup();
   const exercise = exerciseList.find((e) => e.slug === 'envelope-encryption')!;
   const question = bank.find((q) => q.stem.includes('ReEncrypt')) ?? bank[0]!;
-  const location = renderAt('/');
+  const location = renderApp('/');
   const box = screen.getByRole('combobox', { name: 'Search lessons, exercises and questions' });
 
   // Act: the exercise's title
@@ -83,7 +63,7 @@ test('search finds a lab exercise and a question, with the matched words marked,
 });
 
 test('a question the bank does not hold says so', async () => {
-  renderAt('/quiz/question/no-such-question');
+  renderApp('/quiz/question/no-such-question');
   expect(
     await screen.findByRole('heading', { level: 1, name: 'Question not found' }, { timeout: 20_000 }),
   ).toBeTruthy();

@@ -1,12 +1,10 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { Router } from 'wouter';
-import { memoryLocation } from 'wouter/memory-location';
-import { App } from '../../src/app/App';
 import { scaledScore } from '../../src/quiz/scaledScore';
 import { act, finish } from '../../src/quiz/views/session';
 import { useAppStore } from '../../src/store/store';
+import { renderApp } from '../support/renderApp';
 import { activate, renderQuiz, resetStore } from './render';
 
 vi.mock('../../src/course/questions', async () => (await import('./fixtureBank')).bankModule());
@@ -97,18 +95,7 @@ test('the history lists attempts with a chart of the scaled score, linking to ea
 });
 
 test('the app loads the quiz lazily on /quiz, and the top bar links to it', async () => {
-  window.matchMedia ??= ((q: string) => ({
-    matches: false,
-    media: q,
-    addEventListener() {},
-    removeEventListener() {},
-  })) as never;
-  const location = memoryLocation({ path: '/quiz', record: true });
-  render(
-    <Router hook={location.hook} searchHook={location.searchHook}>
-      <App />
-    </Router>,
-  );
+  renderApp('/quiz');
   expect(await screen.findByRole('heading', { level: 1, name: 'Test yourself like the exam does' })).toBeTruthy();
   const nav = screen.getByRole('navigation', { name: 'Sections' });
   expect(within(nav).getByRole('link', { name: 'Quiz' }).getAttribute('aria-current')).toBe('page');

@@ -8,7 +8,6 @@ import { questions } from './fixtureBank';
 
 export function resetStore() {
   useAppStore.setState(initialState, true);
-  window.scrollTo = () => {};
 }
 
 /** Renders the quiz pages at `path`; `location.history` records every navigation. */
