@@ -2,6 +2,7 @@ import { gcm } from '@noble/ciphers/aes.js';
 import { chacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { fromBase64 } from '../core/base64';
 import { own } from '../core/dict';
+import { keptPerObject } from '../core/memo';
 import { randomBytes } from '../core/random';
 import type { OperationContext } from '../core/service';
 import { kmsErrors } from './errors';
@@ -40,14 +41,9 @@ function materialOf(key: KmsKey, version: number): string | undefined {
 function aadText(encryptionContext: Readonly<Record<string, string>> | undefined): string {
   // A frozen context (Secrets Manager keeps one per secret version) cannot change: its text is kept.
   if (encryptionContext === undefined || !Object.isFrozen(encryptionContext)) return buildAadText(encryptionContext);
-  let text = aadTexts.get(encryptionContext);
-  if (text === undefined) {
-    text = buildAadText(encryptionContext);
-    aadTexts.set(encryptionContext, text);
-  }
-  return text;
+  return aadTextOfFrozen(encryptionContext);
 }
-const aadTexts = new WeakMap<object, string>();
+const aadTextOfFrozen = keptPerObject((context: Readonly<Record<string, string>>) => buildAadText(context));
 
 function buildAadText(encryptionContext: Readonly<Record<string, string>> | undefined): string {
   const entries = Object.entries(encryptionContext ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

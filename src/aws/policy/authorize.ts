@@ -1,3 +1,4 @@
+import { keptPerObject } from '../core/memo';
 import { describeRef, evaluatePolicies } from './evaluate';
 import { parsePolicy } from './parsePolicy';
 import type { Principal } from './principal';
@@ -119,15 +120,9 @@ function allowRecord(
 }
 
 /** `Allowed by <statement> (resource-based policy).`, kept per statement reference (refOf shares them). */
-const resourceAllowTexts = new WeakMap<StatementRef, string>();
-function resourceAllowReason(ref: StatementRef): string {
-  let text = resourceAllowTexts.get(ref);
-  if (text === undefined) {
-    text = `Allowed by ${describeRef(ref)} (resource-based policy).`;
-    resourceAllowTexts.set(ref, text);
-  }
-  return text;
-}
+const resourceAllowReason = keptPerObject(
+  (ref: StatementRef) => `Allowed by ${describeRef(ref)} (resource-based policy).`,
+);
 
 /**
  * AWS's policy evaluation logic for one request, identity-based and resource-based policies together:

@@ -1,3 +1,4 @@
+import { keptPerString } from '../core/memo';
 import type { NormalizedContext } from './requestContext';
 import type { PolicyStatement } from './types';
 import { arnMatch, arnParts, patternRegExp } from './wildcard';
@@ -28,8 +29,17 @@ export function compileStatement(statement: PolicyStatement, withVariables: bool
   if (!out) {
     const actions = statement.actions ?? statement.notActions ?? [];
     const actionHit = anyOf(actions.map((p) => compileWildcard(p, true)));
-    const action = memoAction(
+    /*
+     * A statement's action test with its answers kept: a statement lists several action patterns
+     * (`kms:ReEncrypt*`, `kms:GenerateDataKey*`...), each a case-insensitive RegExp, and the
+     * `aws/secretsmanager` key policy alone tests about ten of them on every secret read. Whether a
+     * pattern matches an action name depends on nothing else (not the request, the caller or time),
+     * so the answer is the same on every request: kept per statement, by action name. Action names
+     * are the emulator's own (`service:Operation`), a few hundred at most; the map is bounded anyway.
+     */
+    const action = keptPerString(
       statement.actions ? (a: string) => actionHit(a, undefined) : (a: string) => !actionHit(a, undefined),
+      1024,
     );
     const resources = statement.resources ?? statement.notResources;
     const resourceHit = anyOf((resources ?? []).map((p) => compileArn(p, withVariables)));
@@ -44,28 +54,6 @@ export function compileStatement(statement: PolicyStatement, withVariables: bool
   }
   return out;
 }
-
-/**
- * A statement's action test with its answers kept: a statement lists several action patterns
- * (`kms:ReEncrypt*`, `kms:GenerateDataKey*`...), each a case-insensitive RegExp, and the
- * `aws/secretsmanager` key policy alone tests about ten of them on every secret read. Whether a
- * pattern matches an action name depends on nothing else (not the request, the caller or time),
- * so the answer is the same on every request: kept per statement, by action name. Action names
- * are the emulator's own (`service:Operation`), a few hundred at most; the map is bounded anyway.
- */
-function memoAction(test: (action: string) => boolean): (action: string) => boolean {
-  const known = new Map<string, boolean>();
-  return (action) => {
-    let hit = known.get(action);
-    if (hit === undefined) {
-      hit = test(action);
-      if (known.size >= MAX_ACTIONS) known.clear();
-      known.set(action, hit);
-    }
-    return hit;
-  };
-}
-const MAX_ACTIONS = 1024;
 
 function anyOf(matchers: Matcher[]): Matcher {
   if (matchers.length === 1) return matchers[0] as Matcher;

@@ -1,3 +1,4 @@
+import { keptPerObject, keptPerString } from '../core/memo';
 import type { ContextValue, RequestContext } from './types';
 
 /**
@@ -14,17 +15,7 @@ export interface NormalizedContext {
  * test, and a name lowered again on every request was a new string every lookup had to hash.
  * Bounded: cleared when full.
  */
-const lowered = new Map<string, string>();
-const MAX_LOWERED = 4096;
-export function lowerKey(key: string): string {
-  let lower = lowered.get(key);
-  if (lower === undefined) {
-    if (lowered.size >= MAX_LOWERED) lowered.clear();
-    lower = key.toLowerCase();
-    lowered.set(key, lower);
-  }
-  return lower;
-}
+export const lowerKey = keptPerString((key) => key.toLowerCase(), 4096);
 
 /**
  * A request's condition keys as layers, the first holding a key giving its values: the request's
@@ -104,15 +95,9 @@ export function contextValues(context: NormalizedContext, key: string): readonly
  * change, and the services hand the same one to every request that asks the same thing (KMS's keys
  * for a secret version's encryption context: kms/authorize.ts). Any other context is normalized per call.
  */
-const normalizedFrozen = new WeakMap<RequestContext, NormalizedContext>();
+const normalizedFrozen = keptPerObject((context: RequestContext): NormalizedContext => normalizeContext(context));
 export function normalizeOnce(context: RequestContext): NormalizedContext {
-  if (!Object.isFrozen(context)) return normalizeContext(context);
-  let known = normalizedFrozen.get(context);
-  if (!known) {
-    known = normalizeContext(context);
-    normalizedFrozen.set(context, known);
-  }
-  return known;
+  return Object.isFrozen(context) ? normalizedFrozen(context) : normalizeContext(context);
 }
 
 /**
