@@ -7,6 +7,7 @@ import {
   SignatureV4,
 } from '@smithy/signature-v4';
 import type { HashConstructor, HttpRequest, QueryParameterBag } from '@smithy/types';
+import { keptPerObject, keptPerString } from '../core/memo';
 
 /**
  * AWS Signature Version 4, checked the only trustworthy way: the signature is computed again with
@@ -54,32 +55,12 @@ export function parseAuthorization(header: string | null): SigV4Authorization | 
  * A SignedHeaders list (`content-type;host;x-amz-date;x-amz-target`), read once per text: a client
  * sends the same list on every request, and the names read again each time were new strings that
  * every later lookup (the headers, the Set smithy is given, the object it is built from) had to hash
- * and internalize first. The list and its Set are frozen and only read. Bounded: cleared when full.
+ * and internalize first. The list (frozen) and its Set are only read. Bounded: cleared when full.
  */
-const headerLists = new Map<string, readonly string[]>();
-const headerSets = new WeakMap<readonly string[], ReadonlySet<string>>();
-const MAX_HEADER_LISTS = 256;
-
-function signedHeaderList(text: string): readonly string[] {
-  let list = headerLists.get(text);
-  if (!list) {
-    if (headerLists.size >= MAX_HEADER_LISTS) headerLists.clear();
-    list = Object.freeze(text.toLowerCase().split(';'));
-    headerLists.set(text, list);
-    headerSets.set(list, new Set(list));
-  }
-  return list;
-}
+const signedHeaderList = keptPerString((text) => Object.freeze(text.toLowerCase().split(';')), 256);
 
 /** The names of a list signedHeaderList returned, as a Set (smithy's getCanonicalHeaders takes one). */
-function signedHeaderSet(list: readonly string[]): ReadonlySet<string> {
-  let set = headerSets.get(list);
-  if (!set) {
-    set = new Set(list);
-    headerSets.set(list, set);
-  }
-  return set;
-}
+const signedHeaderSet = keptPerObject((list: readonly string[]): ReadonlySet<string> => new Set(list));
 
 /** A request as it arrived, whatever carried it. */
 export interface ReceivedRequest {
