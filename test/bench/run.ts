@@ -6,6 +6,7 @@ import { cpus, loadavg } from 'node:os';
 import { benchApp, benchDiagrams, benchLab } from './app';
 import { benchEmulator } from './emulator';
 import { benchInProcess } from './emulatorInProcess';
+import { machineSpeed } from './machineSpeed';
 import { benchQuiz } from './quiz';
 
 const only = process.argv.slice(2);
@@ -16,6 +17,8 @@ const results: Record<string, unknown> = {
   // Figures from a busy machine are not comparable: the load average at the start says how busy.
   loadAverageAtStart: loadavg()[0],
   date: new Date().toISOString(),
+  // The same build can measure ~1.8x apart on two machines of this kind: this says which kind of day it is.
+  machineSpeed: machineSpeed(),
 };
 if (want('quiz')) results.quiz = benchQuiz();
 if (want('emulator')) results.emulator = await benchEmulator();
