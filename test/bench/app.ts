@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { build, preview } from 'vite';
 import { launchChromium } from '../browser/chromiumPath.mjs';
 import { jsKb, type Manifest, staticClosure, totalSize, workerChunks } from './buildSize';
+import { BLANK_PAGE, FLOOR_PATH, writeFloorPages } from './floor';
 import { type ThreadTime, traceThreadTime } from './threadTime';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -108,6 +109,7 @@ async function buildAndServe() {
       logLevel: 'error',
       build: { outDir: dist, emptyOutDir: true, manifest: true },
     });
+  writeFloorPages(dist);
   const server = await preview({
     configFile: path.join(root, 'vite.config.ts'),
     logLevel: 'error',
@@ -262,6 +264,18 @@ async function openLesson(page: import('playwright-core').Page, url: string): Pr
   return page.evaluate<DiagramFigures>(READ_FIGURES);
 }
 
+/** Opens a page with no script of its own (floor.ts) and reads the figures once its diagrams are on screen. */
+async function openStatic(page: import('playwright-core').Page, url: string): Promise<DiagramFigures> {
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('bench:diagrams-shown').length > 0);
+  await page
+    .waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, undefined, {
+      timeout: 5000,
+    })
+    .catch(() => undefined);
+  return page.evaluate<DiagramFigures>(READ_FIGURES);
+}
+
 /**
  * Each lesson with diagrams, from navigation to its diagrams on screen, as medians over the lessons
  * (and `BENCH_ROUNDS` rounds, 1 by default), with the page's own breakdown:
@@ -272,7 +286,10 @@ async function openLesson(page: import('playwright-core').Page, url: string): Pr
  *   again twice, each once the page is quiet (a learner reading it);
  * - next: "Next →" followed in that context, once the page has made the next lesson ready;
  * - with BENCH_THREAD_TIME=1, the warm visit's threads' CPU time up to its diagrams on screen
- *   (threadTime.ts): comparable between runs on a busy machine, where the wall times are not.
+ *   (threadTime.ts): comparable between runs on a busy machine, where the wall times are not;
+ * - the floor (floor.ts), timed lesson by lesson between the app's warm visits, in a context of its
+ *   own with no service worker: the lesson's static copy, opened then opened again twice as the
+ *   warm visits are, and a blank page opened once: what no change to the app's code can beat.
  * The load average is printed with them: on a busy machine the wall times grow, the breakdown
  * shows where.
  */
@@ -289,8 +306,11 @@ export async function timeLessonDiagrams(browser: import('playwright-core').Brow
   // (threadTime.ts); that visit is left out of the wall times, which tracing slows.
   const traceThreads = process.env.BENCH_THREAD_TIME === '1';
   const threadTimes: (ThreadTime | undefined)[] = [];
-  const perLesson: Record<string, { cold: DiagramFigures; warm: DiagramFigures[]; next?: number; diagrams: number }[]> =
-    {};
+  const perLesson: Record<
+    string,
+    { cold: DiagramFigures; warm: DiagramFigures[]; next?: number; diagrams: number; floor: DiagramFigures[] }[]
+  > = {};
+  const blank: DiagramFigures[] = [];
   for (let round = 0; round < rounds; round++) {
     const cold = new Map<string, DiagramFigures>();
     for (const lesson of withDiagrams) {
@@ -300,6 +320,9 @@ export async function timeLessonDiagrams(browser: import('playwright-core').Brow
       await context.close();
     }
 
+    const floorContext = await browser.newContext({ serviceWorkers: 'block' });
+    await floorContext.addInitScript(watch);
+    const floorPage = await floorContext.newPage();
     const context = await browser.newContext();
     await context.addInitScript(watch);
     const page = await context.newPage();
@@ -320,6 +343,17 @@ export async function timeLessonDiagrams(browser: import('playwright-core').Brow
         if (hasNext) await nextReady(page);
         warm.push(await openLesson(page, url));
       }
+      // The floor, once the app's page is quiet (a pause stands for the reading time: a static page does nothing then).
+      if (hasNext) await nextReady(page);
+      const floor: DiagramFigures[] = [];
+      const copy = `${base}/${FLOOR_PATH}/${lesson.slug}`;
+      await openStatic(floorPage, copy);
+      for (let n = 0; n < 2; n++) {
+        await floorPage.waitForTimeout(300);
+        floor.push(await openStatic(floorPage, copy));
+      }
+      await floorPage.waitForTimeout(300);
+      blank.push(await openStatic(floorPage, `${base}/${FLOOR_PATH}/${BLANK_PAGE}`));
       if (traceThreads) {
         if (hasNext) await nextReady(page);
         threadTimes.push(await traceThreadTime(browser, page, async () => (await openLesson(page, url)).onScreen));
@@ -328,10 +362,11 @@ export async function timeLessonDiagrams(browser: import('playwright-core').Brow
       const done = cold.get(lesson.slug) as DiagramFigures;
       perLesson[lesson.slug] = [
         ...(perLesson[lesson.slug] ?? []),
-        { cold: done, warm, next, diagrams: lesson.diagrams },
+        { cold: done, warm, next, diagrams: lesson.diagrams, floor },
       ];
     }
     await context.close();
+    await floorContext.close();
   }
   const all = Object.values(perLesson).flat();
   const of = (pick: (r: (typeof all)[number]) => number | undefined) => median(all.map((r) => pick(r) ?? Number.NaN));
@@ -370,6 +405,22 @@ export async function timeLessonDiagrams(browser: import('playwright-core').Brow
         mermaidLoaded: ofWarm((f) => f.mermaidLoaded),
         drawnByMermaid: ofWarm((f) => f.drawn),
       },
+      warmFloorMedianMs: {
+        staticCopy: {
+          responseEnd: median(all.flatMap((r) => r.floor.map((f) => f.responseEnd))),
+          frameStart: median(all.flatMap((r) => r.floor.map((f) => f.frameStart))),
+          painted: median(all.flatMap((r) => r.floor.map((f) => f.painted))),
+          onScreen: median(all.flatMap((r) => r.floor.map((f) => f.onScreen))),
+          onScreenKnown: seen(all.flatMap((r) => r.floor.map((f) => f.onScreen))),
+        },
+        blankPage: {
+          responseEnd: median(blank.map((f) => f.responseEnd)),
+          frameStart: median(blank.map((f) => f.frameStart)),
+          painted: median(blank.map((f) => f.painted)),
+          onScreen: median(blank.map((f) => f.onScreen)),
+          onScreenKnown: seen(blank.map((f) => f.onScreen)),
+        },
+      },
       ...(traceThreads && {
         warmThreadTimeMedianMs: {
           ...Object.fromEntries(
@@ -400,6 +451,7 @@ export async function timeLessonDiagrams(browser: import('playwright-core').Brow
           drawnByMermaid: runs[0]?.cold.drawn,
           warmMs: median(runs.flatMap((r) => r.warm.map((f) => f.frameStart))),
           warmOnScreenMs: median(runs.flatMap((r) => r.warm.map((f) => f.onScreen))),
+          warmStaticCopyOnScreenMs: median(runs.flatMap((r) => r.floor.map((f) => f.onScreen))),
           nextMs: median(runs.map((r) => r.next ?? Number.NaN)),
         },
       ]),
