@@ -343,17 +343,20 @@ export async function timeLessonDiagrams(browser: import('playwright-core').Brow
         if (hasNext) await nextReady(page);
         warm.push(await openLesson(page, url));
       }
-      // The floor, once the app's page is quiet (a pause stands for the reading time: a static page does nothing then).
-      if (hasNext) await nextReady(page);
+      // The floor, once the app's page is quiet (a pause stands for the reading time: a static page
+      // does nothing then). Only for a prerendered lesson (none in a build made without Chromium).
       const floor: DiagramFigures[] = [];
-      const copy = `${base}/${FLOOR_PATH}/${lesson.slug}`;
-      await openStatic(floorPage, copy);
-      for (let n = 0; n < 2; n++) {
+      if (existsSync(path.join(dist, FLOOR_PATH, `${lesson.slug}.html`))) {
+        if (hasNext) await nextReady(page);
+        const copy = `${base}/${FLOOR_PATH}/${lesson.slug}`;
+        await openStatic(floorPage, copy);
+        for (let n = 0; n < 2; n++) {
+          await floorPage.waitForTimeout(300);
+          floor.push(await openStatic(floorPage, copy));
+        }
         await floorPage.waitForTimeout(300);
-        floor.push(await openStatic(floorPage, copy));
+        blank.push(await openStatic(floorPage, `${base}/${FLOOR_PATH}/${BLANK_PAGE}`));
       }
-      await floorPage.waitForTimeout(300);
-      blank.push(await openStatic(floorPage, `${base}/${FLOOR_PATH}/${BLANK_PAGE}`));
       if (traceThreads) {
         if (hasNext) await nextReady(page);
         threadTimes.push(await traceThreadTime(browser, page, async () => (await openLesson(page, url)).onScreen));
