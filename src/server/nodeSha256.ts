@@ -15,7 +15,12 @@ const bytes = (data: SourceData): string | Uint8Array =>
       ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
       : new Uint8Array(data as ArrayBuffer);
 
-export const NodeSha256: HashConstructor = class implements Hash {
+export const NodeSha256: HashConstructor & { hexOf(text: string): string } = class implements Hash {
+  /** A text's SHA-256 in lower-case hex, in one call (sigv4.ts checks a declared payload hash with it). */
+  static hexOf(text: string): string {
+    return hash('sha256', text, 'hex');
+  }
+
   /** The one chunk given so far, while there is only one. */
   #pending: string | Uint8Array | undefined;
   #stream: ReturnType<typeof createHash> | ReturnType<typeof createHmac> | undefined;

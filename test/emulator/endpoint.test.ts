@@ -1,7 +1,10 @@
 import { request } from 'node:http';
+import { CreateAccessKeyCommand, CreateUserCommand, IAMClient } from '@aws-sdk/client-iam';
+import { SignatureV4 } from '@smithy/signature-v4';
 import { describe, expect, test } from 'vitest';
 import { MAX_BODY_BYTES } from '../../src/aws/protocol/wire';
-import { post, serveEmulator } from './server';
+import { NodeSha256 } from '../../src/server/nodeSha256';
+import { credentials, post, serveEmulator } from './server';
 
 // The fast path and msw's getResponse must give the same answers.
 describe.each([
@@ -98,5 +101,56 @@ describe('the endpoint log', () => {
     );
     expect(s.lines).toContainEqual(expect.stringMatching(/ emulator\.InternalError .*InternalFailure/));
     expect(after.status).toBe(200);
+  });
+});
+
+// A signed request declares its body's hash (x-amz-content-sha256) and signs that header, not the body:
+// the endpoint must check the body against it, or any body could ride on a good signature.
+describe('a declared payload hash', () => {
+  const s = serveEmulator();
+
+  async function signed(body: string, declared: string) {
+    const iam = new IAMClient({ region: 'us-east-1', endpoint: s.url, credentials, maxAttempts: 1 });
+    await iam.send(new CreateUserCommand({ UserName: 'payload' })).catch(() => undefined);
+    const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: 'payload' }));
+    const { hostname, port } = new URL(s.url);
+    const signer = new SignatureV4({
+      service: 'secretsmanager',
+      region: 'us-east-1',
+      sha256: NodeSha256,
+      credentials: { accessKeyId: AccessKey?.AccessKeyId ?? '', secretAccessKey: AccessKey?.SecretAccessKey ?? '' },
+    });
+    const { headers } = await signer.sign({
+      method: 'POST',
+      protocol: 'http:',
+      hostname,
+      port: Number(port),
+      path: '/',
+      headers: {
+        host: `${hostname}:${port}`,
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': 'secretsmanager.GetSecretValue',
+        'x-amz-content-sha256': declared,
+      },
+      body,
+    });
+    const { host: _host, ...sent } = headers;
+    return sent;
+  }
+
+  test('is checked against the body: the body whose hash was signed passes, another is InvalidSignatureException', async () => {
+    const body = JSON.stringify({ SecretId: 'nothing/here' });
+    const headers = await signed(body, NodeSha256.hexOf(body));
+    const upper = await signed(body, NodeSha256.hexOf(body).toUpperCase());
+
+    const good = await fetch(s.url, { method: 'POST', headers, body });
+    const goodUpper = await fetch(s.url, { method: 'POST', headers: upper, body });
+    const swapped = await fetch(s.url, { method: 'POST', headers, body: JSON.stringify({ SecretId: 'nothing/else' }) });
+
+    // No such secret, and the user has no policy: refused by IAM, past the signature check.
+    expect((await good.json()).__type).toBe('AccessDeniedException');
+    expect((await goodUpper.json()).__type).toBe('AccessDeniedException');
+    expect(swapped.status).toBe(400);
+    expect((await swapped.json()).__type).toBe('InvalidSignatureException');
   });
 });

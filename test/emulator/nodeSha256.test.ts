@@ -1,3 +1,4 @@
+import type { HashConstructor } from '@smithy/types';
 import { describe, expect, it } from 'vitest';
 import { NobleSha256 } from '../../src/aws/protocol/sha256';
 import { NodeSha256 } from '../../src/server/nodeSha256';
@@ -7,7 +8,7 @@ import { NodeSha256 } from '../../src/server/nodeSha256';
  * (@noble/hashes) gives, however the data comes: one chunk, several, none, bytes, a key (HMAC).
  */
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
-async function digest(ctor: typeof NodeSha256, chunks: (string | Uint8Array | ArrayBuffer)[], secret?: Uint8Array) {
+async function digest(ctor: HashConstructor, chunks: (string | Uint8Array | ArrayBuffer)[], secret?: Uint8Array) {
   const h = new ctor(secret);
   for (const c of chunks) h.update(c);
   return hex(await h.digest());
@@ -26,6 +27,14 @@ describe('NodeSha256', () => {
     const noble = await digest(NobleSha256, chunks);
 
     expect(node).toBe(noble);
+  });
+
+  it.each([
+    ['nothing', ''],
+    ['a JSON body', '{"SecretId":"pettracker/prod/db-credentials"}'],
+    ['text beyond ASCII', 'é€😀'],
+  ])('hexOf gives %s the hex of its digest', async (_, text) => {
+    expect(NodeSha256.hexOf(text)).toBe(await digest(NobleSha256, [text]));
   });
 
   it.each(cases)('keyed (HMAC), hashes %s as @noble/hashes does', async (_, chunks) => {

@@ -112,6 +112,28 @@ function isHexOf(bytes: Uint8Array, text: string): boolean {
 }
 
 /**
+ * A hash constructor that can also give a text's SHA-256 as lower-case hex in one synchronous call
+ * (the endpoint's, src/server/nodeSha256.ts: Node's one-shot `crypto.hash`).
+ */
+interface HexDigester {
+  hexOf?(text: string): string;
+}
+
+/**
+ * Whether `hex` is the SHA-256 of the body. With a one-shot hex digest (Node) that is one native
+ * call and a string comparison, answered at once: no hash object, no result buffer, no promise to
+ * wait for. The body's hash is no secret (the client sent it in clear), so a plain comparison is
+ * fine; the signature itself is still compared without stopping early (isHexOf).
+ */
+function isBodyHash(sha256: HashConstructor, body: string, hex: string): boolean | Promise<boolean> {
+  const hexOf = (sha256 as HexDigester).hexOf;
+  if (hexOf !== undefined) return hexOf(body) === hex;
+  const hash = new sha256();
+  hash.update(body);
+  return hash.digest().then((digest) => isHexOf(digest, hex));
+}
+
+/**
  * The canonical request and the string to sign, built by @smithy/signature-v4's own code (its
  * `createCanonicalRequest` and `createStringToSign`, `getCanonicalHeaders`, `getPayloadHash`), and
  * the signing key derived by its `getSigningKey`. What `sign()` adds around them per call is left
@@ -229,9 +251,8 @@ export async function signatureMatches(
   // A payload hash the client signed must be the body's: the signer takes the header on trust.
   const declaredHash = headers['x-amz-content-sha256'];
   if (declaredHash !== undefined) {
-    const hash = new sha256();
-    hash.update(request.body);
-    if (!isHexOf(await hash.digest(), declaredHash.toLowerCase())) return false;
+    const matches = isBodyHash(sha256, request.body, declaredHash.toLowerCase());
+    if (!(typeof matches === 'boolean' ? matches : await matches)) return false;
   }
   let verifier = verifiers.get(sha256);
   if (!verifier) {
