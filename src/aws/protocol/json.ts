@@ -17,7 +17,22 @@ const REDACTED = new Set([
   'ResourcePolicy',
 ]);
 
+/**
+ * What the call log keeps of a request's input: the parsed body itself when it names no redacted
+ * field (the usual read: `{ SecretId }`, `{ Name }`), else a copy without them. The parsed body is
+ * this request's own object (JSON.parse's, a plain object whose keys are all its own, `__proto__`
+ * included), which no operation changes; a null-prototype copy per request was a dictionary-mode
+ * object the log then held for 10,000 requests.
+ */
 function logParams(input: Record<string, unknown>): Record<string, unknown> {
+  let redacted = false;
+  for (const k in input) {
+    if (REDACTED.has(k)) {
+      redacted = true;
+      break;
+    }
+  }
+  if (!redacted) return input;
   const out = dict<unknown>();
   // for…in over own keys rather than Object.entries: no array of pairs per request.
   for (const k in input) {
