@@ -250,11 +250,18 @@ async function followNext(page: import('playwright-core').Page): Promise<number>
   return shown - clicked;
 }
 
-/** Opens a lesson's URL and reads the page's figures once its diagrams are shown. */
-async function openLesson(page: import('playwright-core').Page, url: string): Promise<DiagramFigures> {
+/**
+ * Opens a lesson's URL and reads the page's figures once its diagrams are shown: once the app has
+ * placed them too (`lesson:diagrams`; a prerendered page shows them before it starts), or, for a
+ * page with no script of its own (floor.ts), once the watcher saw them (`bench:diagrams-shown`).
+ */
+async function openLesson(
+  page: import('playwright-core').Page,
+  url: string,
+  shown: 'lesson:diagrams' | 'bench:diagrams-shown' = 'lesson:diagrams',
+): Promise<DiagramFigures> {
   await page.goto(url);
-  // Once the app has placed them too (a prerendered page shows them before it starts).
-  await page.waitForFunction(() => performance.getEntriesByName('lesson:diagrams').length > 0);
+  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, shown);
   // (The paint entry comes once the frame is on screen: long after, unless the page never painted.)
   await page
     .waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, undefined, {
@@ -264,17 +271,8 @@ async function openLesson(page: import('playwright-core').Page, url: string): Pr
   return page.evaluate<DiagramFigures>(READ_FIGURES);
 }
 
-/** Opens a page with no script of its own (floor.ts) and reads the figures once its diagrams are on screen. */
-async function openStatic(page: import('playwright-core').Page, url: string): Promise<DiagramFigures> {
-  await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName('bench:diagrams-shown').length > 0);
-  await page
-    .waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, undefined, {
-      timeout: 5000,
-    })
-    .catch(() => undefined);
-  return page.evaluate<DiagramFigures>(READ_FIGURES);
-}
+/** A page with no script of its own (floor.ts), opened as a lesson is. */
+const openStatic = (page: import('playwright-core').Page, url: string) => openLesson(page, url, 'bench:diagrams-shown');
 
 /**
  * Each lesson with diagrams, from navigation to its diagrams on screen, as medians over the lessons

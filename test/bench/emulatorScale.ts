@@ -10,11 +10,10 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateAccessKeyCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
-import { SignatureV4 } from '@smithy/signature-v4';
 import { createEmulator, type Emulator } from '../../src/aws/emulator';
 import { handleAwsJson } from '../../src/aws/protocol/json';
-import { NodeSha256 } from '../../src/server/nodeSha256';
 import { startEmulatorServer } from '../../src/server/startEmulatorServer';
+import { signJsonCall } from '../support/signJsonCall';
 
 const call = (emulator: Emulator, target: string, body: object) =>
   handleAwsJson(emulator, { method: 'POST', target, body: JSON.stringify(body), region: 'us-east-1' });
@@ -146,25 +145,6 @@ export async function signedHeaders(
     }),
   );
   const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: userName }));
-  const signer = new SignatureV4({
-    service: target.startsWith('AmazonSSM.') ? 'ssm' : 'secretsmanager',
-    region: 'us-east-1',
-    sha256: NodeSha256,
-    credentials: { accessKeyId: AccessKey?.AccessKeyId ?? '', secretAccessKey: AccessKey?.SecretAccessKey ?? '' },
-  });
-  const { hostname, port } = new URL(url);
-  const signed = await signer.sign({
-    method: 'POST',
-    protocol: 'http:',
-    hostname,
-    port: Number(port),
-    path: '/',
-    headers: {
-      host: `${hostname}:${port}`,
-      'content-type': 'application/x-amz-json-1.1',
-      'x-amz-target': target,
-    },
-    body,
-  });
-  return signed.headers as Record<string, string>;
+  const key = { accessKeyId: AccessKey?.AccessKeyId ?? '', secretAccessKey: AccessKey?.SecretAccessKey ?? '' };
+  return signJsonCall(url, key, target, body);
 }

@@ -1,9 +1,9 @@
 import { request } from 'node:http';
 import { CreateAccessKeyCommand, CreateUserCommand, IAMClient } from '@aws-sdk/client-iam';
-import { SignatureV4 } from '@smithy/signature-v4';
 import { describe, expect, test } from 'vitest';
 import { MAX_BODY_BYTES } from '../../src/aws/protocol/wire';
 import { NodeSha256 } from '../../src/server/nodeSha256';
+import { signJsonCall } from '../support/signJsonCall';
 import { credentials, post, serveEmulator } from './server';
 
 // The fast path and msw's getResponse must give the same answers.
@@ -113,29 +113,8 @@ describe('a declared payload hash', () => {
     const iam = new IAMClient({ region: 'us-east-1', endpoint: s.url, credentials, maxAttempts: 1 });
     await iam.send(new CreateUserCommand({ UserName: 'payload' })).catch(() => undefined);
     const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: 'payload' }));
-    const { hostname, port } = new URL(s.url);
-    const signer = new SignatureV4({
-      service: 'secretsmanager',
-      region: 'us-east-1',
-      sha256: NodeSha256,
-      credentials: { accessKeyId: AccessKey?.AccessKeyId ?? '', secretAccessKey: AccessKey?.SecretAccessKey ?? '' },
-    });
-    const { headers } = await signer.sign({
-      method: 'POST',
-      protocol: 'http:',
-      hostname,
-      port: Number(port),
-      path: '/',
-      headers: {
-        host: `${hostname}:${port}`,
-        'content-type': 'application/x-amz-json-1.1',
-        'x-amz-target': 'secretsmanager.GetSecretValue',
-        'x-amz-content-sha256': declared,
-      },
-      body,
-    });
-    const { host: _host, ...sent } = headers;
-    return sent;
+    const key = { accessKeyId: AccessKey?.AccessKeyId ?? '', secretAccessKey: AccessKey?.SecretAccessKey ?? '' };
+    return signJsonCall(s.url, key, 'secretsmanager.GetSecretValue', body, { 'x-amz-content-sha256': declared });
   }
 
   test('is checked against the body: the body whose hash was signed passes, another is InvalidSignatureException', async () => {
