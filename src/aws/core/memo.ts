@@ -31,3 +31,23 @@ export function keptPerString<V>(compute: (key: string) => V, max: number): (key
     return value;
   };
 }
+
+/**
+ * An answer that depends on an unchanging object and up to four texts, kept per object for the
+ * last texts it was asked with (a missing text is ''): the same call repeated, the usual load,
+ * gets the same answer object; any other computes its own, which is then the one kept. For answers
+ * the call log holds for many requests (a record, a reason, a statement's reference), where one
+ * shared object rather than a copy per request is what every garbage collection walks less of.
+ */
+export function keptPerObjectForLast<K extends object, V>(
+  compute: (key: K, a: string, b: string, c: string, d: string) => V,
+): (key: K, a: string, b?: string, c?: string, d?: string) => V {
+  const last = new WeakMap<K, { a: string; b: string; c: string; d: string; value: V }>();
+  return (key, a, b = '', c = '', d = '') => {
+    const kept = last.get(key);
+    if (kept !== undefined && kept.a === a && kept.b === b && kept.c === c && kept.d === d) return kept.value;
+    const value = compute(key, a, b, c, d);
+    last.set(key, { a, b, c, d, value });
+    return value;
+  };
+}

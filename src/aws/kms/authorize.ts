@@ -1,4 +1,5 @@
 import { own } from '../core/dict';
+import { keptPerObjectForLast } from '../core/memo';
 import type { OperationContext } from '../core/service';
 import {
   actionName,
@@ -75,28 +76,16 @@ export function authorizeKey(
  * same inputs give the same keys, frozen, so the evaluator normalizes them once too
  * (requestContext.ts normalizeOnce). Only for a key without tags (tags can change).
  */
-const frozenKeys = new WeakMap<
-  Readonly<Record<string, string>>,
-  { account: string; via: string | undefined; region: string; keys: RequestContext }
->();
-function keysOfFrozenContext(
-  callerAccount: string,
-  encryptionContext: Readonly<Record<string, string>>,
-  viaService: 'ssm' | 'secretsmanager' | undefined,
-  region: string,
-): RequestContext {
-  const last = frozenKeys.get(encryptionContext);
-  if (last?.account === callerAccount && last.via === viaService && last.region === region) return last.keys;
-  const keys = Object.freeze(
-    kmsKeys({
-      callerAccount,
-      encryptionContext,
-      viaService: viaService ? { service: viaService, region } : undefined,
-    }),
-  );
-  frozenKeys.set(encryptionContext, { account: callerAccount, via: viaService, region, keys });
-  return keys;
-}
+const keysOfFrozenContext = keptPerObjectForLast(
+  (encryptionContext: Readonly<Record<string, string>>, callerAccount: string, via: string, region: string) =>
+    Object.freeze(
+      kmsKeys({
+        callerAccount,
+        encryptionContext,
+        viaService: via ? { service: via as 'ssm' | 'secretsmanager', region } : undefined,
+      }),
+    ) as RequestContext,
+);
 
 /** The `kms:*` condition keys and the key's tags, for a request on `key`. */
 function kmsRequestKeys(
@@ -107,7 +96,7 @@ function kmsRequestKeys(
   creating: Pick<KmsGrant, 'Operations' | 'Constraints' | 'GranteePrincipal' | 'RetiringPrincipal'> | undefined,
 ): RequestContext {
   if (!creating && key.Tags.length === 0 && encryptionContext !== undefined && Object.isFrozen(encryptionContext)) {
-    return keysOfFrozenContext(ctx.caller.accountId, encryptionContext, viaService, ctx.region);
+    return keysOfFrozenContext(encryptionContext, ctx.caller.accountId, viaService ?? '', ctx.region);
   }
   const constraint = creating?.Constraints?.EncryptionContextEquals
     ? 'EncryptionContextEquals'

@@ -1,4 +1,4 @@
-import { keptPerObject } from '../core/memo';
+import { keptPerObject, keptPerObjectForLast } from '../core/memo';
 import { describeRef, evaluatePolicies } from './evaluate';
 import { parsePolicy } from './parsePolicy';
 import type { Principal } from './principal';
@@ -96,7 +96,13 @@ function recordOf(
  * log holds 10,000 entries, and what it holds is what every garbage collection walks). A record is
  * a pure function of those inputs, and only ever read. Any other request builds its own.
  */
-const allowRecords = new WeakMap<StatementRef, AuthorizationRecord>();
+const sharedAllow = keptPerObjectForLast(
+  (ref: StatementRef, action: string, resource: string, policyType: string, reason: string) => {
+    const record = recordOf({ action, resource }, 'Allow', ref, policyType as PolicyType, reason);
+    Object.freeze(record.statement);
+    return Object.freeze(record);
+  },
+);
 function allowRecord(
   request: AuthzRequest,
   ref: StatementRef | undefined,
@@ -104,19 +110,7 @@ function allowRecord(
   reason: string,
 ): AuthorizationRecord {
   if (!ref) return recordOf(request, 'Allow', ref, policyType, reason);
-  const last = allowRecords.get(ref);
-  if (
-    last?.action === request.action &&
-    last.resource === request.resource &&
-    last.reason === reason &&
-    last.statement?.policyType === policyType
-  ) {
-    return last;
-  }
-  const record = recordOf(request, 'Allow', ref, policyType, reason);
-  Object.freeze(record.statement);
-  allowRecords.set(ref, Object.freeze(record));
-  return record;
+  return sharedAllow(ref, request.action, request.resource, policyType, reason);
 }
 
 /** `Allowed by <statement> (resource-based policy).`, kept per statement reference (refOf shares them). */

@@ -1,3 +1,4 @@
+import { keptPerObjectForLast } from '../core/memo';
 import { compileStatement } from './compile';
 import { firstFailingClause } from './conditions';
 import { type ContextSource, normalizeContext, resolveContext } from './requestContext';
@@ -22,34 +23,28 @@ export type StatementMatch =
  * reference is a pure function of them, and a call-log entry then holds a shared object rather
  * than a copy per request (authorize.ts shares whole Allow records the same way).
  */
-const refs = new WeakMap<PolicyStatement, StatementRef>();
+const refByName = keptPerObjectForLast(
+  (statement: PolicyStatement, policyName: string): StatementRef =>
+    // Literals, not a spread.
+    Object.freeze(
+      statement.sid
+        ? { policyName, sid: statement.sid, index: statement.index }
+        : { policyName, index: statement.index },
+    ),
+);
 export function refOf(policy: Policy, statement: PolicyStatement): StatementRef {
-  const known = refs.get(statement);
-  if (known?.policyName === policy.name) return known;
-  // Literals, not a spread.
-  const ref: StatementRef = Object.freeze(
-    statement.sid
-      ? { policyName: policy.name, sid: statement.sid, index: statement.index }
-      : { policyName: policy.name, index: statement.index },
-  );
-  refs.set(statement, ref);
-  return ref;
+  return refByName(statement, policy.name);
 }
 
 /**
  * `Allowed by <statement>: it allows <action> on <resource>.`, the text kept per statement reference
- * for the last action and resource it allowed: a caller repeating a call (the usual load) gets the
- * same string object, not a new one built and kept by the call log per request. Any other action
- * or resource builds its own text, as before.
+ * for the last action and resource it allowed (keptPerObjectForLast): a caller repeating a call gets
+ * the same string object, not a new one built and kept by the call log per request.
  */
-const allowTexts = new WeakMap<StatementRef, { action: string; resource: string; text: string }>();
-function allowReason(ref: StatementRef, action: string, resource: string): string {
-  const last = allowTexts.get(ref);
-  if (last?.action === action && last.resource === resource) return last.text;
-  const text = `Allowed by ${describeRef(ref)}: it allows ${action} on ${resource}.`;
-  allowTexts.set(ref, { action, resource, text });
-  return text;
-}
+const allowReason = keptPerObjectForLast(
+  (ref: StatementRef, action: string, resource: string) =>
+    `Allowed by ${describeRef(ref)}: it allows ${action} on ${resource}.`,
+);
 
 /** `statement 1 (Sid "AllowDecrypt") of policy "ssm-read"`. */
 export function describeRef(ref: StatementRef): string {
